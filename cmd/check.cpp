@@ -1,0 +1,71 @@
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+
+#include "commands.hpp"
+
+namespace plg::cli {
+
+namespace {
+
+struct CheckOptions {
+    std::string format = "text";
+};
+
+int run_check(const CheckOptions& opt, const Context& ctx) {
+    Store store = open_store(ctx);
+    Plg plg = load(store, ctx.today);
+    size_t errors = 0;
+    for (const auto& d : plg.problems) {
+        errors += d.severity == Severity::error;
+    }
+    size_t warnings = plg.problems.size() - errors;
+    if (opt.format == "json") {
+        nlohmann::json problems = nlohmann::json::array();
+        for (const auto& d : plg.problems) {
+            problems.push_back({{"file", d.where.file},
+                                {"line", d.where.line},
+                                {"column", d.where.column},
+                                {"severity", d.severity == Severity::error ? "error" : "warning"},
+                                {"message", d.message}});
+        }
+        nlohmann::json result = {{"ok", errors == 0},
+                                 {"errors", errors},
+                                 {"warnings", warnings},
+                                 {"records",
+                                  {{"meetings", plg.meetings.size()},
+                                   {"goals", plg.goals.size()},
+                                   {"reflections", plg.reflections.size()}}},
+                                 {"problems", problems}};
+        ctx.out << result.dump(2) << '\n';
+    } else {
+        print_diagnostics(ctx.out, plg.problems, ctx.color_out);
+        if (!plg.problems.empty()) {
+            inform(ctx, std::to_string(errors) + " error(s), " + std::to_string(warnings) +
+                            " warning(s)");
+        }
+    }
+    return errors == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+void setup_check(CLI::App& app, Commands& commands) {
+    auto opt = std::make_shared<CheckOptions>();
+    CLI::App* sub = app.add_subcommand(
+        "check", "Validate every file and every reference between records");
+    add_format_option(*sub, opt->format);
+    sub->footer(R"(
+Examples:
+  plg check
+  plg check --format json | jq '.problems[] | select(.severity == "error")'
+  printf '#!/bin/sh\nexec plg check -q\n' > .git/hooks/pre-commit && chmod +x .git/hooks/pre-commit
+
+Prints each problem as FILE:LINE:COL: error: MESSAGE (or warning:), and nothing when
+all is well. Checks YAML syntax, types, unknown or duplicate keys, and that attendees,
+owners and authors are members, and that goals, meetings and dimensions referred to
+exist. Exits 1 when there are errors, 0 when there are none (warnings allowed).)");
+    commands.push_back({sub, [opt](const Context& ctx) { return run_check(*opt, ctx); }});
+}
+
+}  // namespace plg::cli

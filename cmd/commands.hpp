@@ -1,0 +1,12 @@
+#pragma once
+
+#include "context.hpp"
+
+namespace plg::cli {
+
+// Each adds its subcommand(s) to `app` and registers what runs them.
+void setup_init(CLI::App& app, Commands& commands);
+void setup_member(CLI::App& app, Commands& commands);
+void setup_check(CLI::App& app, Commands& commands);
+
+}  // namespace plg::cli

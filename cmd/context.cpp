@@ -1,0 +1,109 @@
+#include "context.hpp"
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <ostream>
+
+#include "plg/slug.hpp"
+#include "plg/utf8.hpp"
+
+namespace fs = std::filesystem;
+
+namespace plg::cli {
+
+Store open_store(const Context& ctx) {
+    auto root = find_root(ctx.start);
+    if (!root) {
+        throw Error("no PLG found in " + ctx.start.string() +
+                    " or any folder above it (plg looks for plg.yaml); start one with "
+                    "'plg init --name NAME', or point to one with -C DIR or PLG_DIR");
+    }
+    std::error_code ec;
+    fs::path shown = fs::relative(*root, ctx.cwd, ec);
+    if (ec || shown == ".") {
+        shown.clear();
+    }
+    return Store(*root, shown);
+}
+
+void inform(const Context& ctx, const std::string& message) {
+    if (!ctx.quiet) {
+        ctx.err << message << '\n';
+    }
+}
+
+void print_diagnostics(std::ostream& out, const std::vector<Diagnostic>& problems, bool color) {
+    for (const auto& d : problems) {
+        std::string line = format_diagnostic(d);
+        if (color) {
+            std::string_view label = d.severity == Severity::error ? "error:" : "warning:";
+            size_t at = line.find(label);
+            if (at != std::string::npos) {
+                auto style = d.severity == Severity::error
+                                 ? fmt::fg(fmt::terminal_color::bright_red) | fmt::emphasis::bold
+                                 : fmt::fg(fmt::terminal_color::bright_yellow) | fmt::emphasis::bold;
+                line = line.substr(0, at) + fmt::format(style, "{}", label) +
+                       line.substr(at + label.size());
+            }
+        }
+        out << line << '\n';
+    }
+}
+
+void add_format_option(CLI::App& app, std::string& format) {
+    app.add_option("--format", format, "Output format: text for people, json for scripts")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->default_str("text");
+}
+
+const CLI::Validator k_date_value(
+    [](std::string& value) -> std::string {
+        if (parse_date_arg(value, Date()).has_value()) {
+            return {};
+        }
+        return "'" + value + "' is not a date; write it as YYYY-MM-DD (like 2026-11-23), "
+               "'today' or 'yesterday'";
+    },
+    "DATE");
+
+const CLI::Validator k_member_id_value(
+    [](std::string& value) -> std::string {
+        if (is_member_id(value)) {
+            return {};
+        }
+        return "'" + value + "' is not a valid member id; use 1-32 lower-case letters, "
+               "digits, '-' or '_', starting with a letter (like 'anna' or 'jdvries')";
+    },
+    "ID");
+
+const CLI::Validator k_one_line_value(
+    [](std::string& value) -> std::string {
+        if (value.find_first_not_of(" \t") == std::string::npos) {
+            return "the value is empty";
+        }
+        if (value.find_first_of("\r\n") != std::string::npos) {
+            return "the value must be one line";
+        }
+        if (first_invalid_utf8(value)) {
+            return "the value is not valid UTF-8";
+        }
+        return {};
+    },
+    "TEXT");
+
+Date date_arg(const Context& ctx, const std::string& value) {
+    auto d = parse_date_arg(value, ctx.today);
+    if (!d) {
+        throw UsageError("'" + value + "' is not a date; write it as YYYY-MM-DD");
+    }
+    return *d;
+}
+
+std::string pad(const std::string& text, size_t width) {
+    size_t length = utf8_length(text);
+    return length >= width ? text : text + std::string(width - length, ' ');
+}
+
+}  // namespace plg::cli

@@ -1,0 +1,168 @@
+#include <algorithm>
+
+#include "commands.hpp"
+#include "plg/records.hpp"
+#include "plg/slug.hpp"
+#include "process.hpp"
+
+namespace fs = std::filesystem;
+
+namespace plg::cli {
+
+namespace {
+
+struct InitOptions {
+    std::string dir;
+    std::string name;
+    std::string school;
+    std::string language = "en";
+    std::string origin;
+    int cadence = 0;
+    std::vector<std::string> members;
+    bool git = false;
+};
+
+const char* const k_gitignore = ".plg/\n.*.tmp\n";
+
+std::vector<Member> parse_members(const std::vector<std::string>& specs) {
+    std::vector<Member> members;
+    for (const auto& spec : specs) {
+        size_t eq = spec.find('=');
+        std::string id = spec.substr(0, eq);
+        std::string name = eq == std::string::npos ? "" : spec.substr(eq + 1);
+        if (!is_member_id(id)) {
+            throw UsageError("--member '" + spec + "': '" + id +
+                             "' is not a valid member id; write ID=FULL NAME with an id of "
+                             "lower-case letters, digits, '-' or '_' (like anna=\"Anna de Vries\")");
+        }
+        std::string why = name;
+        if (k_one_line_value(why) != "") {
+            throw UsageError("--member '" + spec + "' needs a full name on one line after '=' "
+                             "(like " + id + "=\"Anna de Vries\")");
+        }
+        if (std::any_of(members.begin(), members.end(), [&](const Member& m) { return m.id == id; })) {
+            throw UsageError("--member: the id '" + id + "' is given twice");
+        }
+        members.push_back({id, name, ""});
+    }
+    return members;
+}
+
+void make_git_repository(const fs::path& root, const Context& ctx, const std::string& name) {
+    std::string output;
+    auto inside = run_process({"git", "rev-parse", "--is-inside-work-tree"}, root, output);
+    if (!inside) {
+        inform(ctx, "plg: warning: git is not installed; the PLG was created without a "
+                    "repository");
+        return;
+    }
+    if (*inside != 0) {
+        output.clear();
+        if (run_process({"git", "init", "-q"}, root, output).value_or(1) != 0) {
+            throw Error("created the PLG, but 'git init' failed: " + output);
+        }
+    }
+    output.clear();
+    if (run_process({"git", "add", "--", "plg.yaml", ".gitignore", "meetings", "goals",
+                     "reflections"},
+                    root, output)
+            .value_or(1) != 0) {
+        throw Error("created the PLG, but 'git add' failed: " + output);
+    }
+    output.clear();
+    if (run_process({"git", "commit", "-q", "-m", "Start the PLG " + name}, root, output)
+            .value_or(1) != 0) {
+        throw Error("created the PLG and its repository, but 'git commit' failed: " + output +
+                    "Set your name with 'git config user.name ...' and 'git config user.email "
+                    "...', then run 'git commit' in " + root.string());
+    }
+}
+
+int run_init(const InitOptions& opt, const Context& ctx) {
+    std::vector<Member> members = parse_members(opt.members);
+    fs::path root = (ctx.start / opt.dir).lexically_normal();
+    if (root.has_relative_path() && root.filename().empty()) {
+        root = root.parent_path();
+    }
+    std::error_code ec;
+    if (fs::exists(root / k_config_file, ec) || fs::is_symlink(root / k_config_file, ec)) {
+        throw Error("a PLG already exists in " + root.string() +
+                    " (it has a plg.yaml); nothing was changed");
+    }
+
+    Community c;
+    c.name = opt.name;
+    c.school = opt.school;
+    c.founded = ctx.today;
+    c.origin = opt.origin;
+    c.language = opt.language;
+    if (opt.cadence > 0) {
+        c.cadence_days = opt.cadence;
+    }
+    c.members = members;
+    c.framework = default_framework(c.language);
+    std::string text = write_community(c);
+
+    fs::create_directories(root, ec);
+    if (ec) {
+        throw Error("cannot create the folder " + root.string() + ": " + ec.message());
+    }
+    // plg.yaml is created first and exclusively: it is what makes the folder a PLG.
+    if (!create_exclusive(root / k_config_file, text)) {
+        throw Error("a PLG already exists in " + root.string() + "; nothing was changed");
+    }
+    for (auto folder : {k_meetings_dir, k_goals_dir, k_reflections_dir}) {
+        fs::create_directories(root / folder, ec);
+        create_exclusive(root / folder / ".gitkeep", "");
+    }
+    fs::path gitignore = root / ".gitignore";
+    if (!create_exclusive(gitignore, k_gitignore)) {
+        std::string old = read_file(gitignore, ".gitignore");
+        if (old.find(".plg/") == std::string::npos) {
+            write_atomic(gitignore, old + (old.empty() || old.back() == '\n' ? "" : "\n") +
+                                        k_gitignore);
+        }
+    }
+    if (opt.git) {
+        make_git_repository(root, ctx, c.name);
+    }
+    inform(ctx, "Created the PLG '" + c.name + "' in " + root.string() +
+                    (members.empty() ? "; add members with 'plg member add ID --name NAME'"
+                                     : " with " + std::to_string(members.size()) + " member(s)"));
+    return 0;
+}
+
+}  // namespace
+
+void setup_init(CLI::App& app, Commands& commands) {
+    auto opt = std::make_shared<InitOptions>();
+    CLI::App* sub = app.add_subcommand("init", "Start a new PLG: plg.yaml and the record folders");
+    sub->add_option("DIR", opt->dir, "Folder for the PLG (created if missing; default: here)");
+    sub->add_option("--name", opt->name, "The PLG's name")->required()->check(k_one_line_value);
+    sub->add_option("--school", opt->school, "School or organisation")->check(k_one_line_value);
+    sub->add_option("--language", opt->language, "Language of reports and labels")
+        ->check(CLI::IsMember(k_languages))
+        ->default_str("en");
+    sub->add_option("--origin", opt->origin,
+                    "How it started: mandate, project (development project) or support "
+                    "(mutual support)")
+        ->check(CLI::IsMember(k_origins));
+    sub->add_option("--cadence", opt->cadence, "Days expected between meetings (e.g. 14)")
+        ->check(CLI::Range(1, 366))
+        ->type_name("DAYS");
+    sub->add_option("--member", opt->members, "A member, as ID=\"FULL NAME\" (repeatable)")
+        ->type_name("ID=NAME");
+    sub->add_flag("--git", opt->git, "Also run 'git init' and commit the new PLG");
+    sub->footer(R"(
+Examples:
+  plg init --name "Maths PLC" --school "Riverside High" --cadence 14
+  plg init leerteam --name "Leerteam rekenen groep 5" --language nl \
+      --member anna="Anna de Vries" --member bram="Bram Jansen" --git
+
+Creates DIR/plg.yaml (the PLG's name, members and reflection framework), the folders
+meetings/, goals/ and reflections/, and a .gitignore for plg's cache. Refuses, changing
+nothing, when DIR already holds a PLG.)");
+    commands.push_back({sub, [opt](const Context& ctx) { return run_init(*opt, ctx); }});
+}
+
+}  // namespace plg::cli

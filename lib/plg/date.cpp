@@ -1,0 +1,73 @@
+#include "plg/date.hpp"
+
+#include <cstdlib>
+#include <ctime>
+
+namespace plg {
+
+static bool parse_digits(std::string_view text, int& out) {
+    out = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') {
+            return false;
+        }
+        out = out * 10 + (c - '0');
+    }
+    return !text.empty();
+}
+
+std::optional<Date> Date::parse_iso(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+        return std::nullopt;
+    }
+    int y = 0;
+    int m = 0;
+    int d = 0;
+    if (!parse_digits(text.substr(0, 4), y) || !parse_digits(text.substr(5, 2), m) ||
+        !parse_digits(text.substr(8, 2), d)) {
+        return std::nullopt;
+    }
+    if (y < 1900) {
+        return std::nullopt;
+    }
+    std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(unsigned(m)),
+                                    std::chrono::day(unsigned(d))};
+    if (!ymd.ok()) {
+        return std::nullopt;
+    }
+    return Date(ymd);
+}
+
+std::string Date::iso() const {
+    auto v = ymd();
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", int(v.year()), unsigned(v.month()),
+                  unsigned(v.day()));
+    return buffer;
+}
+
+std::optional<Date> parse_date_arg(std::string_view text, Date today) {
+    if (text == "today") {
+        return today;
+    }
+    if (text == "yesterday") {
+        return today.plus_days(-1);
+    }
+    return Date::parse_iso(text);
+}
+
+Date today_from_environment() {
+    if (const char* fixed = std::getenv("PLG_TODAY")) {
+        if (auto d = Date::parse_iso(fixed)) {
+            return *d;
+        }
+    }
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return Date(std::chrono::year_month_day{std::chrono::year(local.tm_year + 1900),
+                                            std::chrono::month(unsigned(local.tm_mon + 1)),
+                                            std::chrono::day(unsigned(local.tm_mday))});
+}
+
+}  // namespace plg

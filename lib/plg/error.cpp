@@ -1,0 +1,79 @@
+#include "plg/error.hpp"
+
+#include <algorithm>
+
+namespace plg {
+
+std::string format_diagnostic(const Diagnostic& d) {
+    std::string out = d.where.file;
+    if (d.where.line > 0) {
+        out += ':' + std::to_string(d.where.line);
+        if (d.where.column > 0) {
+            out += ':' + std::to_string(d.where.column);
+        }
+    }
+    if (!out.empty()) {
+        out += ": ";
+    }
+    out += d.severity == Severity::error ? "error: " : "warning: ";
+    out += d.message;
+    return out;
+}
+
+bool has_errors(const std::vector<Diagnostic>& diagnostics) {
+    return std::any_of(diagnostics.begin(), diagnostics.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+static std::string summarize(const std::vector<Diagnostic>& problems) {
+    std::string out;
+    for (const auto& p : problems) {
+        if (!out.empty()) {
+            out += '\n';
+        }
+        out += format_diagnostic(p);
+    }
+    return out;
+}
+
+InvalidRecord::InvalidRecord(std::vector<Diagnostic> problems)
+    : Error(summarize(problems)), m_problems(std::move(problems)) {}
+
+static size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) {
+        row[j] = j;
+    }
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string nearest(std::string_view word, const std::vector<std::string>& candidates) {
+    std::string best;
+    size_t best_distance = 0;
+    for (const auto& c : candidates) {
+        size_t d = edit_distance(word, c);
+        if (best.empty() || d < best_distance) {
+            best = c;
+            best_distance = d;
+        }
+    }
+    // A typo is a small fraction of the word: allow one edit in three characters.
+    size_t allowed = std::max<size_t>(1, std::max(word.size(), best.size()) / 3);
+    return best_distance <= allowed ? best : std::string();
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+    std::string n = nearest(word, candidates);
+    return n.empty() ? std::string() : "; did you mean '" + n + "'?";
+}
+
+}  // namespace plg

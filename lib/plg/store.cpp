@@ -1,0 +1,325 @@
+#include "plg/store.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <set>
+
+#include "plg/records.hpp"
+#include "plg/slug.hpp"
+
+namespace fs = std::filesystem;
+
+namespace plg {
+
+std::optional<fs::path> find_root(const fs::path& start) {
+    std::error_code ec;
+    fs::path dir = fs::absolute(start, ec).lexically_normal();
+    if (ec) {
+        return std::nullopt;
+    }
+    while (true) {
+        if (fs::is_regular_file(dir / k_config_file, ec)) {
+            return dir;
+        }
+        if (!dir.has_relative_path()) {
+            return std::nullopt;
+        }
+        dir = dir.parent_path();
+    }
+}
+
+namespace {
+
+std::string errno_text(int err) { return std::strerror(err); }
+
+// Closes a file descriptor when it goes out of scope.
+struct Fd {
+    int fd = -1;
+    ~Fd() {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+    }
+};
+
+void write_all(int fd, std::string_view contents, const fs::path& path) {
+    const char* p = contents.data();
+    size_t left = contents.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            throw Error("cannot write " + path.string() + ": " + errno_text(errno));
+        }
+        p += n;
+        left -= size_t(n);
+    }
+    if (::fsync(fd) != 0) {
+        throw Error("cannot flush " + path.string() + " to disk: " + errno_text(errno));
+    }
+}
+
+void sync_folder(const fs::path& folder) {
+    Fd dir{::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+    if (dir.fd >= 0) {
+        ::fsync(dir.fd);
+    }
+}
+
+// Writes `contents` to a new hidden temporary file beside `path` and returns its
+// name. The name starts with '.' and ends in ".tmp", so no reader takes it for a
+// record.
+fs::path write_temporary(const fs::path& path, std::string_view contents) {
+    static std::atomic<unsigned> counter{0};
+    fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        fs::path tmp = folder / ("." + path.filename().string() + "." +
+                                 std::to_string(::getpid()) + "-" +
+                                 std::to_string(counter++) + ".tmp");
+        Fd fd{::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644)};
+        if (fd.fd < 0) {
+            if (errno == EEXIST) {
+                continue;
+            }
+            throw Error("cannot create a file in " + folder.string() + ": " + errno_text(errno));
+        }
+        try {
+            write_all(fd.fd, contents, path);
+        } catch (...) {
+            ::unlink(tmp.c_str());
+            throw;
+        }
+        return tmp;
+    }
+    throw Error("cannot create a temporary file in " + folder.string());
+}
+
+}  // namespace
+
+std::string read_file(const fs::path& path, const std::string& shown, size_t limit) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) {
+        throw Error(Location{shown, 0, 0}, "cannot read the file: " + errno_text(errno));
+    }
+    if (S_ISLNK(st.st_mode)) {
+        throw Error(Location{shown, 0, 0},
+                    "is a symbolic link; plg does not follow links inside a PLG folder, so "
+                    "replace it with the file itself");
+    }
+    if (!S_ISREG(st.st_mode)) {
+        throw Error(Location{shown, 0, 0}, "is not a regular file (a folder or device?); move "
+                                           "it out of the PLG folder");
+    }
+    if (size_t(st.st_size) > limit) {
+        throw Error(Location{shown, 0, 0},
+                    "the file is " + std::to_string(st.st_size) + " bytes; plg reads records of "
+                    "at most " + std::to_string(limit) + " bytes, so split it or remove what "
+                    "does not belong");
+    }
+    Fd fd{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)};
+    if (fd.fd < 0) {
+        throw Error(Location{shown, 0, 0}, "cannot read the file: " + errno_text(errno));
+    }
+    std::string out;
+    char buffer[65536];
+    while (true) {
+        ssize_t n = ::read(fd.fd, buffer, sizeof buffer);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            throw Error(Location{shown, 0, 0}, "cannot read the file: " + errno_text(errno));
+        }
+        if (n == 0) {
+            break;
+        }
+        out.append(buffer, size_t(n));
+        if (out.size() > limit) {
+            throw Error(Location{shown, 0, 0}, "the file grew past " + std::to_string(limit) +
+                                                   " bytes while plg read it");
+        }
+    }
+    return out;
+}
+
+void write_atomic(const fs::path& path, std::string_view contents) {
+    fs::path tmp = write_temporary(path, contents);
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        int err = errno;
+        ::unlink(tmp.c_str());
+        throw Error("cannot replace " + path.string() + ": " + errno_text(err));
+    }
+    sync_folder(path.parent_path().empty() ? fs::path(".") : path.parent_path());
+}
+
+bool create_exclusive(const fs::path& path, std::string_view contents) {
+    fs::path tmp = write_temporary(path, contents);
+    // link() fails when the name exists, so two writers can never both succeed.
+    int rc = ::link(tmp.c_str(), path.c_str());
+    int err = errno;
+    ::unlink(tmp.c_str());
+    if (rc != 0) {
+        if (err == EEXIST) {
+            return false;
+        }
+        throw Error("cannot create " + path.string() + ": " + errno_text(err));
+    }
+    sync_folder(path.parent_path().empty() ? fs::path(".") : path.parent_path());
+    return true;
+}
+
+Lock::Lock(const fs::path& root) {
+    fs::path folder = root / k_cache_dir;
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    m_fd = ::open((folder / "lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (m_fd < 0) {
+        throw Error("cannot lock the PLG (" + (folder / "lock").string() + "): " +
+                    errno_text(errno));
+    }
+    while (::flock(m_fd, LOCK_EX) != 0) {
+        if (errno != EINTR) {
+            throw Error("cannot lock the PLG: " + errno_text(errno));
+        }
+    }
+}
+
+Lock::~Lock() {
+    if (m_fd >= 0) {
+        ::close(m_fd);
+    }
+}
+
+std::string Store::shown(std::string_view relative) const {
+    return (m_shown / relative).lexically_normal().string();
+}
+
+std::string Store::read(std::string_view relative) const {
+    return read_file(path(relative), shown(relative));
+}
+
+std::vector<std::string> Store::list(std::string_view folder,
+                                     std::vector<Diagnostic>& problems) const {
+    std::vector<std::string> ids;
+    fs::path dir = path(folder);
+    std::error_code ec;
+    auto status = fs::symlink_status(dir, ec);
+    if (ec || status.type() == fs::file_type::not_found) {
+        return ids;
+    }
+    if (status.type() != fs::file_type::directory) {
+        problems.push_back({Severity::error, {shown(folder), 0, 0},
+                            "should be a folder of records, but is a file or a link"});
+        return ids;
+    }
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        std::string rel = std::string(folder) + "/" + name;
+        if (name.empty() || name[0] == '.') {
+            continue;  // hidden files, editors' swap files, plg's own temporary files
+        }
+        constexpr std::string_view ext = ".yaml";
+        bool yaml = name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
+        if (!yaml) {
+            bool yml = name.size() > 4 && name.compare(name.size() - 4, 4, ".yml") == 0;
+            problems.push_back({Severity::warning, {shown(rel), 0, 0},
+                                yml ? "ignored: plg reads files ending in '.yaml'; rename it"
+                                    : "ignored: not a '.yaml' record file"});
+            continue;
+        }
+        std::string id = name.substr(0, name.size() - ext.size());
+        auto type = it->symlink_status(ec).type();
+        if (type == fs::file_type::symlink) {
+            problems.push_back({Severity::error, {shown(rel), 0, 0},
+                                "is a symbolic link; plg does not follow links inside a PLG "
+                                "folder, so replace it with the file itself"});
+            continue;
+        }
+        if (type != fs::file_type::regular) {
+            problems.push_back({Severity::error, {shown(rel), 0, 0},
+                                "is not a regular file; a record must be a YAML file"});
+            continue;
+        }
+        if (!is_record_id(id)) {
+            problems.push_back({Severity::error, {shown(rel), 0, 0},
+                                "'" + id + "' is not a valid record name; use lower-case "
+                                "letters, digits and '-' (for example '" +
+                                    (slugify(id).empty() ? std::string("2026-11-23-meeting") : slugify(id)) +
+                                    ".yaml')"});
+            continue;
+        }
+        ids.push_back(std::move(id));
+    }
+    if (ec) {
+        problems.push_back({Severity::error, {shown(folder), 0, 0},
+                            "cannot list the folder: " + ec.message()});
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+namespace {
+
+template <typename T, typename Reader>
+void load_folder(const Store& store, std::string_view folder, const std::vector<std::string>& ids,
+                 std::vector<T>& out, std::vector<Diagnostic>& problems, Reader&& reader) {
+    for (const auto& id : ids) {
+        std::string rel = std::string(folder) + "/" + id + ".yaml";
+        std::string shown = store.shown(rel);
+        try {
+            Parsed<T> parsed = reader(shown, store.read(rel), id);
+            problems.insert(problems.end(), parsed.problems.begin(), parsed.problems.end());
+            if (parsed.record) {
+                out.push_back(std::move(*parsed.record));
+            }
+        } catch (const Error& e) {
+            problems.push_back({Severity::error, e.where(), e.what()});
+        }
+    }
+}
+
+}  // namespace
+
+Plg load(const Store& store, Date today) {
+    Plg plg;
+    Parsed<Community> community =
+        read_community(store.shown(k_config_file), store.read(k_config_file));
+    plg.problems = std::move(community.problems);
+    plg.community = std::move(community.record);
+
+    std::vector<std::string> meeting_ids = store.list(k_meetings_dir, plg.problems);
+    std::vector<std::string> goal_ids = store.list(k_goals_dir, plg.problems);
+    std::vector<std::string> reflection_ids = store.list(k_reflections_dir, plg.problems);
+    std::set<std::string> meetings(meeting_ids.begin(), meeting_ids.end());
+    std::set<std::string> goals(goal_ids.begin(), goal_ids.end());
+    References refs{plg.community ? &*plg.community : nullptr, &goals, &meetings, today};
+
+    load_folder(store, k_meetings_dir, meeting_ids, plg.meetings, plg.problems,
+                [&](const std::string& shown, std::string bytes, const std::string& id) {
+                    return read_meeting(shown, std::move(bytes), id, refs);
+                });
+    load_folder(store, k_goals_dir, goal_ids, plg.goals, plg.problems,
+                [&](const std::string& shown, std::string bytes, const std::string& id) {
+                    return read_goal(shown, std::move(bytes), id, refs);
+                });
+    load_folder(store, k_reflections_dir, reflection_ids, plg.reflections, plg.problems,
+                [&](const std::string& shown, std::string bytes, const std::string& id) {
+                    return read_reflection(shown, std::move(bytes), id, refs);
+                });
+    std::stable_sort(plg.meetings.begin(), plg.meetings.end(),
+                     [](const Meeting& a, const Meeting& b) { return a.date < b.date; });
+    std::stable_sort(plg.reflections.begin(), plg.reflections.end(),
+                     [](const Reflection& a, const Reflection& b) { return a.date < b.date; });
+    return plg;
+}
+
+}  // namespace plg

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace plg {
+
+// Returns the byte offset of the first byte that is not part of well-formed UTF-8
+// (overlong forms, surrogates and code points past U+10FFFF count as malformed),
+// or nullopt when all of `text` is valid.
+std::optional<size_t> first_invalid_utf8(std::string_view text);
+
+// Returns the number of code points in `text`, which must be valid UTF-8.
+size_t utf8_length(std::string_view text);
+
+}  // namespace plg

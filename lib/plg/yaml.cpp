@@ -1,0 +1,902 @@
+#include "plg/yaml.hpp"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <array>
+#include <sstream>
+#include <unordered_map>
+
+#include "plg/utf8.hpp"
+
+namespace plg::yaml {
+
+const Node* Node::find(std::string_view key) const {
+    for (const auto& e : entries) {
+        if (e.key.value == key) {
+            return &e.value;
+        }
+    }
+    return nullptr;
+}
+
+std::string_view Node::kind_name() const {
+    switch (kind) {
+        case Kind::null:
+            return "nothing";
+        case Kind::scalar:
+            return "text";
+        case Kind::sequence:
+            return "a list";
+        case Kind::mapping:
+            return "a mapping";
+    }
+    return "nothing";
+}
+
+Location Document::locate(size_t offset) const {
+    offset = std::min(offset, text.size());
+    size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+    line_start = (line_start == std::string::npos || offset == 0) ? 0 : line_start + 1;
+    int line = 1 + int(std::count(text.begin(), text.begin() + std::ptrdiff_t(line_start), '\n'));
+    std::string_view before(text.data() + line_start, offset - line_start);
+    return {file, line, int(utf8_length(before)) + 1};
+}
+
+namespace {
+
+std::string fmt_hex(unsigned char c) {
+    static const char digits[] = "0123456789ABCDEF";
+    return {digits[c >> 4], digits[c & 0xF]};
+}
+
+// Thrown by the builder to stop yaml-cpp once a limit is passed.
+struct StopParse {};
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+size_t line_start_of(const std::string& text, size_t offset) {
+    if (offset == 0) {
+        return 0;
+    }
+    size_t nl = text.rfind('\n', offset - 1);
+    return nl == std::string::npos ? 0 : nl + 1;
+}
+
+size_t line_end_of(const std::string& text, size_t offset) {
+    size_t nl = text.find('\n', offset);
+    return nl == std::string::npos ? text.size() : nl;
+}
+
+int column_of(const std::string& text, size_t offset) {
+    return int(offset - line_start_of(text, offset));
+}
+
+// Builds plg's Node tree from yaml-cpp's events, noting every construct plg refuses.
+class Builder : public YAML::EventHandler {
+public:
+    Builder(Document& doc, const Limits& limits) : m_doc(doc), m_limits(limits) {}
+
+    std::optional<Node> root;
+    int documents = 0;
+
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        if (++documents > 1) {
+            problem(mark,
+                    "a second YAML document starts here; a plg record is one document per file, "
+                    "so remove the '---' line or move the rest to a file of its own");
+            throw StopParse{};
+        }
+    }
+    void OnDocumentEnd() override {}
+
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        check_anchor(mark, anchor);
+        add(make(mark, Node::Kind::null));
+    }
+
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+        problem(mark,
+                "aliases (*name) are not allowed in plg records; write the value out in full");
+        add(make(mark, Node::Kind::null));
+    }
+
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  const std::string& value) override {
+        check_anchor(mark, anchor);
+        Node n = make(mark, Node::Kind::scalar);
+        n.value = value;
+        n.quoted = tag != "?";
+        check_tag(mark, tag);
+        add(std::move(n));
+    }
+
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value style) override {
+        start(mark, tag, anchor, style, Node::Kind::sequence);
+    }
+    void OnSequenceEnd() override { finish(); }
+
+    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value style) override {
+        start(mark, tag, anchor, style, Node::Kind::mapping);
+    }
+    void OnMapEnd() override { finish(); }
+
+    void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
+        problem(mark, "anchors (&" + name +
+                          ") are not allowed in plg records; write the value out in full "
+                          "where it is used");
+    }
+
+    void problem(const YAML::Mark& mark, std::string message) {
+        m_doc.problems.push_back(
+            {Severity::error, m_doc.locate(size_t(std::max(mark.pos, 0))), std::move(message)});
+    }
+
+private:
+    struct Frame {
+        Node node;
+        std::optional<Node> key;
+        std::unordered_map<std::string, int> keys;  // key -> line first seen
+    };
+
+    Node make(const YAML::Mark& mark, Node::Kind kind) {
+        if (++m_nodes > m_limits.max_nodes) {
+            problem(mark, "more than " + std::to_string(m_limits.max_nodes) +
+                              " values in one file; a plg record is far smaller, so split it");
+            throw StopParse{};
+        }
+        Node n;
+        n.kind = kind;
+        n.offset = size_t(std::max(mark.pos, 0));
+        Location where = m_doc.locate(n.offset);
+        n.line = where.line;
+        n.column = where.column;
+        return n;
+    }
+
+    void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+        // OnAnchor reports the name; this catches parsers that only pass the id.
+        (void)mark;
+        (void)anchor;
+    }
+
+    void check_tag(const YAML::Mark& mark, const std::string& tag) {
+        if (tag != "?" && tag != "!" && tag != "tag:yaml.org,2002:str") {
+            problem(mark, "the tag '" + tag +
+                              "' is not supported in plg records; remove it (quote the value "
+                              "to keep it as text)");
+        }
+    }
+
+    void start(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+               YAML::EmitterStyle::value style, Node::Kind kind) {
+        check_anchor(mark, anchor);
+        if (tag != "?" && tag != "!" && tag != "") {
+            check_tag(mark, tag);
+        }
+        if (int(m_stack.size()) >= m_limits.max_depth) {
+            problem(mark, "values are nested more than " + std::to_string(m_limits.max_depth) +
+                              " levels deep; plg records need only a few levels");
+            throw StopParse{};
+        }
+        Frame f;
+        f.node = make(mark, kind);
+        f.node.flow = style == YAML::EmitterStyle::Flow;
+        m_stack.push_back(std::move(f));
+    }
+
+    void finish() {
+        Node n = std::move(m_stack.back().node);
+        m_stack.pop_back();
+        add(std::move(n));
+    }
+
+    void add(Node n) {
+        if (m_stack.empty()) {
+            root = std::move(n);
+            return;
+        }
+        Frame& top = m_stack.back();
+        if (top.node.kind == Node::Kind::sequence) {
+            top.node.items.push_back(std::move(n));
+            return;
+        }
+        if (!top.key) {
+            if (n.kind != Node::Kind::scalar) {
+                m_doc.problems.push_back({Severity::error, m_doc.locate(n.offset),
+                                          "a key must be a single word or text, not " +
+                                              std::string(n.kind_name())});
+                n.kind = Node::Kind::scalar;
+                n.items.clear();
+                n.entries.clear();
+            }
+            top.key = std::move(n);
+            return;
+        }
+        Node key = std::move(*top.key);
+        top.key.reset();
+        auto [it, inserted] = top.keys.emplace(key.value, key.line);
+        if (!inserted) {
+            m_doc.problems.push_back(
+                {Severity::error, m_doc.locate(key.offset),
+                 "duplicate key '" + key.value + "' (first given at line " +
+                     std::to_string(it->second) + "); keep only one of them"});
+            return;
+        }
+        top.node.entries.push_back({std::move(key), std::move(n)});
+    }
+
+    Document& m_doc;
+    const Limits& m_limits;
+    std::vector<Frame> m_stack;
+    size_t m_nodes = 0;
+};
+
+// Checks the raw bytes before yaml-cpp sees them: UTF-8, control characters.
+bool check_bytes(Document& doc) {
+    if (auto bad = first_invalid_utf8(doc.text)) {
+        doc.problems.push_back(
+            {Severity::error, doc.locate(*bad),
+             "the file is not valid UTF-8 (byte 0x" +
+                 fmt_hex(static_cast<unsigned char>(doc.text[*bad])) +
+                 "); save it as UTF-8 in your editor"});
+        return false;
+    }
+    for (size_t i = 0; i < doc.text.size(); ++i) {
+        auto c = static_cast<unsigned char>(doc.text[i]);
+        if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F) {
+            doc.problems.push_back({Severity::error, doc.locate(i),
+                                    "control character 0x" + fmt_hex(c) +
+                                        " in the file; remove it (YAML allows only printable "
+                                        "text, tabs and line breaks)"});
+            return false;
+        }
+    }
+    return true;
+}
+
+// Returns the offset of the first tab in the indentation of the line holding
+// `offset` or the line before it, or npos.
+size_t indentation_tab_near(const std::string& text, size_t offset) {
+    size_t start = line_start_of(text, offset);
+    for (int k = 0; k < 2; ++k) {
+        for (size_t i = start; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
+            if (text[i] == '\t') {
+                return i;
+            }
+        }
+        if (start == 0) {
+            break;
+        }
+        start = line_start_of(text, start - 1);
+    }
+    return std::string::npos;
+}
+
+// The end of a scalar's text, found from its first character and style.
+size_t scalar_end(const std::string& text, const Node& n, int parent_indent, bool in_flow) {
+    size_t p = n.offset;
+    if (p >= text.size()) {
+        return text.size();
+    }
+    char c = text[p];
+    if (n.quoted && c == '"') {
+        for (size_t i = p + 1; i < text.size(); ++i) {
+            if (text[i] == '\\') {
+                ++i;
+            } else if (text[i] == '"') {
+                return i + 1;
+            }
+        }
+        return text.size();
+    }
+    if (n.quoted && c == '\'') {
+        for (size_t i = p + 1; i < text.size(); ++i) {
+            if (text[i] == '\'') {
+                if (i + 1 < text.size() && text[i + 1] == '\'') {
+                    ++i;
+                } else {
+                    return i + 1;
+                }
+            }
+        }
+        return text.size();
+    }
+    bool block = n.quoted && (c == '|' || c == '>');
+    size_t end = p;
+    if (block) {
+        end = line_end_of(text, p);
+        while (end > p && is_blank(text[end - 1])) {
+            --end;
+        }
+    } else {
+        size_t eol = line_end_of(text, p);
+        size_t i = p;
+        for (; i < eol; ++i) {
+            if (text[i] == '#' && i > p && is_blank(text[i - 1])) {
+                break;
+            }
+            if (in_flow && (text[i] == ',' || text[i] == ']' || text[i] == '}')) {
+                break;
+            }
+        }
+        while (i > p && is_blank(text[i - 1])) {
+            --i;
+        }
+        end = i;
+        if (in_flow) {
+            return end;
+        }
+    }
+    // Continuation lines: more indented than the parent, or blank.
+    size_t line = line_end_of(text, end);
+    while (line < text.size()) {
+        size_t next = line + 1;
+        size_t indent_end = next;
+        while (indent_end < text.size() && text[indent_end] == ' ') {
+            ++indent_end;
+        }
+        size_t eol = line_end_of(text, next);
+        bool blank = true;
+        for (size_t i = indent_end; i < eol; ++i) {
+            blank = blank && is_blank(text[i]);
+        }
+        if (!blank) {
+            int indent = int(indent_end - next);
+            if (indent <= parent_indent || (!block && text[indent_end] == '#')) {
+                break;
+            }
+            end = eol;
+            while (end > indent_end && is_blank(text[end - 1])) {
+                --end;
+            }
+        }
+        line = eol;
+    }
+    return end;
+}
+
+size_t flow_end(const std::string& text, size_t open) {
+    int depth = 0;
+    for (size_t i = open; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '"' || c == '\'') {
+            Node q;
+            q.offset = i;
+            q.quoted = true;
+            i = scalar_end(text, q, -1, true) - 1;
+        } else if (c == '#' && i > 0 && is_blank(text[i - 1])) {
+            i = line_end_of(text, i);
+        } else if (c == '[' || c == '{') {
+            ++depth;
+        } else if (c == ']' || c == '}') {
+            if (--depth == 0) {
+                return i + 1;
+            }
+        }
+    }
+    return text.size();
+}
+
+// Returns the offset just past the ':' that follows a key ending at `key_end`.
+size_t after_colon(const std::string& text, size_t key_end) {
+    size_t i = key_end;
+    while (i < text.size() && is_blank(text[i])) {
+        ++i;
+    }
+    return i < text.size() && text[i] == ':' ? i + 1 : key_end;
+}
+
+bool explicit_null_at(const std::string& text, size_t p) {
+    for (std::string_view word : {"null", "Null", "NULL", "~"}) {
+        if (text.compare(p, word.size(), word) == 0) {
+            size_t after = p + word.size();
+            if (after >= text.size() || is_blank(text[after]) || text[after] == '\n' ||
+                text[after] == ',' || text[after] == ']' || text[after] == '}') {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+void compute_ends(const std::string& text, Node& n, int parent_indent, bool in_flow);
+
+// Sets the place of an empty value to just after the key's ':' (or the item's '-').
+void place_empty(const std::string& text, Node& value, size_t after) {
+    if (value.kind == Node::Kind::null &&
+        (line_start_of(text, value.offset) != line_start_of(text, after) ||
+         value.offset < after || !explicit_null_at(text, value.offset))) {
+        value.offset = after;
+        value.end = after;
+    }
+}
+
+void compute_ends(const std::string& text, Node& n, int parent_indent, bool in_flow) {
+    switch (n.kind) {
+        case Node::Kind::null:
+            n.end = explicit_null_at(text, n.offset)
+                        ? n.offset + (text[n.offset] == '~' ? 1 : 4)
+                        : n.offset;
+            return;
+        case Node::Kind::scalar:
+            n.end = scalar_end(text, n, parent_indent, in_flow);
+            return;
+        case Node::Kind::sequence: {
+            int indent = column_of(text, n.offset);
+            for (auto& item : n.items) {
+                compute_ends(text, item, indent, in_flow || n.flow);
+                if (!n.flow) {
+                    place_empty(text, item, item.offset);
+                }
+            }
+            n.end = n.flow ? flow_end(text, n.offset)
+                           : (n.items.empty() ? n.offset : n.items.back().end);
+            return;
+        }
+        case Node::Kind::mapping: {
+            for (auto& e : n.entries) {
+                int indent = column_of(text, e.key.offset);
+                e.key.end = scalar_end(text, e.key, 1 << 20, true);
+                compute_ends(text, e.value, indent, in_flow || n.flow);
+                place_empty(text, e.value, after_colon(text, e.key.end));
+            }
+            if (n.flow) {
+                n.end = flow_end(text, n.offset);
+            } else {
+                n.end = n.entries.empty() ? n.offset : n.entries.back().value.end;
+                if (!n.entries.empty()) {
+                    n.end = std::max(n.end, n.entries.back().key.end);
+                }
+            }
+            return;
+        }
+    }
+}
+
+}  // namespace
+
+Document parse(std::string file, std::string bytes, const Limits& limits) {
+    Document doc;
+    doc.file = std::move(file);
+    if (bytes.size() > limits.max_bytes) {
+        doc.problems.push_back({Severity::error, {doc.file, 0, 0},
+                                "the file is " + std::to_string(bytes.size()) +
+                                    " bytes; plg reads records of at most " +
+                                    std::to_string(limits.max_bytes) +
+                                    " bytes, so split it or remove what does not belong"});
+        return doc;
+    }
+    if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+        doc.bom = true;
+        bytes.erase(0, 3);
+    }
+    doc.text = std::move(bytes);
+    doc.crlf = doc.text.find("\r\n") != std::string::npos;
+    if (!check_bytes(doc)) {
+        return doc;
+    }
+    std::istringstream in(doc.text);
+    Builder builder(doc, limits);
+    try {
+        YAML::Parser parser(in);
+        if (!parser.HandleNextDocument(builder) || !builder.root) {
+            doc.problems.push_back({Severity::error, {doc.file, 1, 1},
+                                    "the file is empty; a record needs at least its required "
+                                    "fields (see 'plg help' or docs/file-format.md)"});
+            return doc;
+        }
+        parser.HandleNextDocument(builder);
+    } catch (const StopParse&) {
+        builder.root.reset();
+    } catch (const YAML::ParserException& e) {
+        builder.root.reset();
+        size_t at = line_start_of(doc.text, 0);
+        // yaml-cpp's mark may lack a byte offset; rebuild it from line and column.
+        size_t line_offset = 0;
+        for (int l = 0; l < e.mark.line && line_offset < doc.text.size(); ++l) {
+            line_offset = line_end_of(doc.text, line_offset) + 1;
+        }
+        at = std::min(doc.text.size(), line_offset + size_t(std::max(e.mark.column, 0)));
+        size_t tab = indentation_tab_near(doc.text, at);
+        if (tab != std::string::npos) {
+            doc.problems.push_back({Severity::error, doc.locate(tab),
+                                    "a tab is used for indentation; YAML indents with spaces "
+                                    "only, so replace the tab with spaces"});
+        } else {
+            std::string msg = e.msg == YAML::ErrorMsg::BAD_FILE ? "values nested too deeply"
+                                                                : e.msg;
+            doc.problems.push_back({Severity::error, doc.locate(at),
+                                    "YAML syntax error: " + msg +
+                                        "; check the indentation, quotes and colons here and "
+                                        "on the line before"});
+        }
+    } catch (const std::exception& e) {
+        builder.root.reset();
+        doc.problems.push_back({Severity::error, {doc.file, 0, 0},
+                                std::string("the file could not be read as YAML: ") + e.what()});
+    }
+    if (builder.root && doc.problems.empty()) {
+        compute_ends(doc.text, *builder.root, -1, false);
+    }
+    doc.root = std::move(builder.root);
+    return doc;
+}
+
+// ---- writing ---------------------------------------------------------------
+
+Value& Value::add(std::string key, Value v) {
+    fields.emplace_back(std::move(key), std::move(v));
+    return *this;
+}
+
+Value& Value::add_text(std::string key, const std::string& s) {
+    if (!s.empty()) {
+        add(std::move(key), text(s));
+    }
+    return *this;
+}
+
+bool Value::empty() const {
+    switch (kind) {
+        case Kind::text:
+        case Kind::plain:
+            return scalar.empty();
+        case Kind::list:
+            return items.empty();
+        case Kind::map:
+            return fields.empty();
+    }
+    return true;
+}
+
+namespace {
+
+bool is_reserved_word(std::string_view s) {
+    static constexpr std::array<std::string_view, 26> words = {
+        "y",    "Y",    "yes",   "Yes",   "YES",   "n",     "N",    "no",   "No",
+        "NO",   "true", "True",  "TRUE",  "false", "False", "FALSE", "on",  "On",
+        "ON",   "off",  "Off",   "OFF",   "null",  "Null",  "NULL", "~"};
+    return std::find(words.begin(), words.end(), s) != words.end();
+}
+
+// Code points that YAML treats as line breaks or that editors hide.
+bool is_special_code_point(std::string_view s, size_t i) {
+    auto b = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
+    if (b(i) == 0xC2 && (b(i + 1) == 0x85 || b(i + 1) == 0xA0)) {
+        return true;  // NEL, no-break space
+    }
+    if (b(i) == 0xE2 && b(i + 1) == 0x80 && (b(i + 2) == 0xA8 || b(i + 2) == 0xA9)) {
+        return true;  // line and paragraph separators
+    }
+    return b(i) == 0xEF && b(i + 1) == 0xBB && b(i + 2) == 0xBF;  // zero-width no-break space
+}
+
+bool can_be_plain(std::string_view s) {
+    if (s.empty() || is_reserved_word(s)) {
+        return false;
+    }
+    auto first = static_cast<unsigned char>(s[0]);
+    bool letter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z');
+    if (!letter && first < 0x80) {
+        return false;
+    }
+    if (s.back() == ' ' || s.back() == ':') {
+        return false;
+    }
+    for (size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7F || is_special_code_point(s, i)) {
+            return false;
+        }
+        if (c == ':' && i + 1 < s.size() && s[i + 1] == ' ') {
+            return false;
+        }
+        if (c == '#' && s[i - 1] == ' ') {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string double_quoted(std::string_view s) {
+    std::string out = "\"";
+    for (size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                continue;
+            case '\\':
+                out += "\\\\";
+                continue;
+            case '\n':
+                out += "\\n";
+                continue;
+            case '\t':
+                out += "\\t";
+                continue;
+            case '\r':
+                out += "\\r";
+                continue;
+            default:
+                break;
+        }
+        if (c < 0x20 || c == 0x7F) {
+            out += "\\x" + fmt_hex(c);
+        } else if (is_special_code_point(s, i)) {
+            size_t length = c == 0xC2 ? 2 : 3;
+            char32_t cp = c == 0xC2 ? char32_t(s[i + 1] & 0x3F) | 0x80
+                                    : (char32_t(c & 0x0F) << 12) |
+                                          (char32_t(s[i + 1] & 0x3F) << 6) |
+                                          char32_t(s[i + 2] & 0x3F);
+            char buffer[8];
+            std::snprintf(buffer, sizeof buffer, "\\u%04X", unsigned(cp));
+            out += buffer;
+            i += length - 1;
+        } else {
+            out += char(c);
+        }
+    }
+    return out + "\"";
+}
+
+// True when `s` is best written as a literal block (| or |-).
+bool can_be_block(std::string_view s) {
+    if (s.find('\n') == std::string_view::npos || s.size() < 2 ||
+        (s.size() >= 2 && s.substr(s.size() - 2) == "\n\n") ||
+        s.find_first_not_of('\n') == std::string_view::npos) {
+        return false;
+    }
+    for (size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if ((c < 0x20 && c != '\n') || c == 0x7F || is_special_code_point(s, i)) {
+            return false;
+        }
+        if (c == '\n' && i > 0 && s[i - 1] == ' ') {
+            return false;  // trailing spaces on a line: invisible, and linters refuse them
+        }
+    }
+    return s.back() != ' ';
+}
+
+void spaces(std::string& out, int n) { out.append(size_t(std::max(n, 0)), ' '); }
+
+void emit_after_key(std::string& out, const Value& v, int indent);
+
+void emit_entry(std::string& out, std::string_view key, const Value& v, int indent) {
+    spaces(out, indent);
+    out += inline_scalar(key);
+    out += ':';
+    emit_after_key(out, v, indent);
+}
+
+void emit_item(std::string& out, const Value& v, int indent) {
+    spaces(out, indent);
+    out += '-';
+    if (v.kind == Value::Kind::map && !v.fields.empty()) {
+        std::string first;
+        emit_entry(first, v.fields.front().first, v.fields.front().second, indent + 2);
+        out += ' ';
+        out.append(first, size_t(indent + 2));
+        for (size_t i = 1; i < v.fields.size(); ++i) {
+            emit_entry(out, v.fields[i].first, v.fields[i].second, indent + 2);
+        }
+        return;
+    }
+    emit_after_key(out, v, indent);
+}
+
+void emit_after_key(std::string& out, const Value& v, int indent) {
+    switch (v.kind) {
+        case Value::Kind::plain:
+            out += ' ' + v.scalar + '\n';
+            return;
+        case Value::Kind::text: {
+            if (auto bad = first_invalid_utf8(v.scalar)) {
+                throw Error("text is not valid UTF-8 (byte " + std::to_string(*bad + 1) +
+                            "); give the text in UTF-8");
+            }
+            if (!can_be_block(v.scalar)) {
+                out += ' ' + inline_scalar(v.scalar) + '\n';
+                return;
+            }
+            std::string_view s = v.scalar;
+            size_t first_text = s.find_first_not_of('\n');
+            out += " |";
+            if (s[first_text] == ' ') {
+                out += '2';
+            }
+            if (s.back() != '\n') {
+                out += '-';
+            }
+            out += '\n';
+            if (s.back() == '\n') {
+                s.remove_suffix(1);
+            }
+            size_t start = 0;
+            while (start <= s.size()) {
+                size_t nl = s.find('\n', start);
+                std::string_view line = s.substr(start, nl == std::string_view::npos
+                                                            ? std::string_view::npos
+                                                            : nl - start);
+                if (!line.empty()) {
+                    spaces(out, indent + 2);
+                    out += line;
+                }
+                out += '\n';
+                if (nl == std::string_view::npos) {
+                    break;
+                }
+                start = nl + 1;
+            }
+            return;
+        }
+        case Value::Kind::list:
+            if (v.items.empty()) {
+                out += " []\n";
+                return;
+            }
+            out += '\n';
+            for (const auto& item : v.items) {
+                emit_item(out, item, indent + 2);
+            }
+            return;
+        case Value::Kind::map:
+            if (v.fields.empty()) {
+                out += " {}\n";
+                return;
+            }
+            out += '\n';
+            for (const auto& [k, field] : v.fields) {
+                emit_entry(out, k, field, indent + 2);
+            }
+            return;
+    }
+}
+
+}  // namespace
+
+std::string inline_scalar(std::string_view s) {
+    return can_be_plain(s) ? std::string(s) : double_quoted(s);
+}
+
+std::string render_document(const Value& root) {
+    std::string out;
+    for (const auto& [k, v] : root.fields) {
+        emit_entry(out, k, v, 0);
+    }
+    return out;
+}
+
+std::string render_entry(std::string_view key, const Value& value, int indent) {
+    std::string out;
+    emit_entry(out, key, value, indent);
+    return out;
+}
+
+std::string render_item(const Value& item, int indent) {
+    std::string out;
+    emit_item(out, item, indent);
+    return out;
+}
+
+// ---- editing -----------------------------------------------------------------
+
+std::string apply(const Document& doc, std::vector<Edit> edits) {
+    std::sort(edits.begin(), edits.end(),
+              [](const Edit& a, const Edit& b) { return a.offset > b.offset; });
+    std::string text = doc.text;
+    for (auto& e : edits) {
+        if (doc.crlf) {
+            std::string converted;
+            for (char c : e.text) {
+                if (c == '\n') {
+                    converted += '\r';
+                }
+                converted += c;
+            }
+            e.text = std::move(converted);
+        }
+        text.replace(e.offset, e.length, e.text);
+    }
+    if (!text.empty() && text.back() != '\n') {
+        text += doc.crlf ? "\r\n" : "\n";
+    }
+    return doc.bom ? "\xEF\xBB\xBF" + text : text;
+}
+
+namespace {
+
+[[noreturn]] void refuse(const Document& doc, const Node& at, std::string_view what) {
+    throw Error(doc.locate(at.offset),
+                std::string(what) +
+                    " is written inline ({...}); plg changes only block-style YAML, so "
+                    "write it one entry per line and run the command again");
+}
+
+// The offset after the line holding `offset` (past its '\n'), and whether the
+// text needs a newline inserted first because the file does not end in one.
+size_t after_line(const std::string& text, size_t offset, bool& needs_newline) {
+    size_t eol = line_end_of(text, offset);
+    needs_newline = eol == text.size();
+    return needs_newline ? eol : eol + 1;
+}
+
+std::string strip_final_newline(std::string s) {
+    if (!s.empty() && s.back() == '\n') {
+        s.pop_back();
+    }
+    return s;
+}
+
+}  // namespace
+
+Edit replace_value(const Document& doc, const Entry& entry, const Value& value) {
+    const Node& old = entry.value;
+    if (old.kind == Node::Kind::mapping || old.kind == Node::Kind::sequence) {
+        throw Error(doc.locate(old.offset), "'" + entry.key.value +
+                                                "' holds " + std::string(old.kind_name()) +
+                                                " where plg expects a single value");
+    }
+    int indent = column_of(doc.text, entry.key.offset);
+    std::string text;
+    emit_after_key(text, value, indent);
+    text = strip_final_newline(std::move(text));
+    size_t start = after_colon(doc.text, entry.key.end);
+    if (old.offset > start) {
+        // Keep the person's spacing after the colon.
+        text.erase(0, text.find_first_not_of(' '));
+        start = old.offset;
+    }
+    return {start, old.end - start, text};
+}
+
+Edit append_entry(const Document& doc, const Node& mapping, std::string_view key,
+                  const Value& value) {
+    if (mapping.flow) {
+        refuse(doc, mapping, "this mapping");
+    }
+    int indent = column_of(doc.text, mapping.offset);
+    bool needs_newline = false;
+    size_t at = after_line(doc.text, mapping.end, needs_newline);
+    std::string text = render_entry(key, value, indent);
+    return {at, 0, needs_newline ? "\n" + text : text};
+}
+
+Edit append_item(const Document& doc, const Entry& entry, const Value& item) {
+    const Node& list = entry.value;
+    if (list.kind == Node::Kind::sequence && !list.flow) {
+        int indent = column_of(doc.text, list.offset);
+        bool needs_newline = false;
+        size_t at = after_line(doc.text, list.end, needs_newline);
+        std::string text = render_item(item, indent);
+        return {at, 0, needs_newline ? "\n" + text : text};
+    }
+    if (list.kind != Node::Kind::null && list.kind != Node::Kind::sequence) {
+        throw Error(doc.locate(list.offset), "'" + entry.key.value + "' holds " +
+                                                 std::string(list.kind_name()) +
+                                                 " where plg expects a list");
+    }
+    // An empty or inline list becomes a block list holding its old items and the new one.
+    Value all = Value::list();
+    for (const auto& old : list.items) {
+        if (old.kind != Node::Kind::scalar) {
+            refuse(doc, list, "this list");
+        }
+        all.push(old.quoted ? Value::text(old.value) : Value::plain(old.value));
+    }
+    all.push(item);
+    int indent = column_of(doc.text, entry.key.offset);
+    std::string text;
+    emit_after_key(text, all, indent);
+    size_t start = after_colon(doc.text, entry.key.end);
+    return {start, list.end - start, strip_final_newline(std::move(text))};
+}
+
+}  // namespace plg::yaml

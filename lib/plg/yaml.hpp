@@ -1,0 +1,136 @@
+#pragma once
+
+// plg's YAML layer: a strict reader that keeps every value's position, a writer
+// whose output other YAML parsers read back unchanged, and in-place edits that
+// keep a person's comments and layout. Only yaml.cpp includes yaml-cpp.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "plg/error.hpp"
+
+namespace plg::yaml {
+
+struct Entry;
+
+// A parsed YAML value with its place in the source text.
+struct Node {
+    enum class Kind { null, scalar, sequence, mapping };
+    Kind kind = Kind::null;
+    bool quoted = false;  // a scalar written quoted or as a block (never a number, bool, null)
+    bool flow = false;    // a collection written inline: [a, b] or {a: b}
+    std::string value;    // a scalar's text
+    int line = 0;         // 1-based
+    int column = 0;       // 1-based, in characters
+    size_t offset = 0;    // byte offset of the first character in Document::text
+    size_t end = 0;       // byte offset just past the last character
+    std::vector<Node> items;
+    std::vector<Entry> entries;
+
+    // Returns the value of `key` in a mapping, or nullptr.
+    const Node* find(std::string_view key) const;
+    // "text", "a list", "a mapping" or "nothing": for messages.
+    std::string_view kind_name() const;
+};
+
+struct Entry {
+    Node key;
+    Node value;
+};
+
+// Size and shape limits that keep a hostile file from costing unbounded time or
+// memory.
+struct Limits {
+    size_t max_bytes = 1 << 20;
+    int max_depth = 64;
+    size_t max_nodes = 100000;
+};
+
+// One parsed file. `root` is empty when the file could not be read as one YAML
+// document; `problems` then says why, with line and column.
+struct Document {
+    std::string file;
+    std::string text;  // the bytes parsed: the file without a UTF-8 byte order mark
+    bool bom = false;
+    bool crlf = false;  // lines end in "\r\n"
+    std::optional<Node> root;
+    std::vector<Diagnostic> problems;
+
+    // Returns the location of a byte offset in `text`.
+    Location locate(size_t offset) const;
+};
+
+// Parses `bytes` strictly: refuses invalid UTF-8, control characters, tabs used
+// as indentation, duplicate keys, anchors and aliases, explicit tags, non-text
+// keys, more than one document, nesting past the depth limit and files past the
+// size limit. Never throws for bad input; every problem is in `problems`.
+Document parse(std::string file, std::string bytes, const Limits& limits = {});
+
+// A value to write: text (quoted when another parser would read it as anything
+// but the same string), a plain token plg has already made safe (a number, a
+// date, true/false), a list or a mapping whose keys keep their order.
+struct Value {
+    enum class Kind { text, plain, list, map };
+    Kind kind = Kind::map;
+    std::string scalar;
+    std::vector<Value> items;
+    std::vector<std::pair<std::string, Value>> fields;
+
+    static Value text(std::string s) { return {Kind::text, std::move(s), {}, {}}; }
+    static Value plain(std::string s) { return {Kind::plain, std::move(s), {}, {}}; }
+    static Value list() { return {Kind::list, {}, {}, {}}; }
+    static Value map() { return {Kind::map, {}, {}, {}}; }
+
+    // Adds a field to a mapping and returns *this, so fields chain.
+    Value& add(std::string key, Value v);
+    // Adds a text field when `s` is not empty.
+    Value& add_text(std::string key, const std::string& s);
+    // Appends to a list.
+    void push(Value v) { items.push_back(std::move(v)); }
+    bool empty() const;
+};
+
+// Returns how `s` is written as a one-line scalar: as it is when that reads back
+// as the same string in YAML 1.1 and 1.2 parsers (PyYAML, yq, yaml-cpp), else
+// double-quoted with escapes.
+std::string inline_scalar(std::string_view s);
+
+// Returns the YAML text of a whole document whose root is the mapping `root`,
+// ending in a newline. Throws Error when a text is not valid UTF-8.
+std::string render_document(const Value& root);
+
+// Returns "key: value" lines for one mapping entry, every line starting with
+// `indent` spaces and ending in '\n'.
+std::string render_entry(std::string_view key, const Value& value, int indent);
+
+// Returns "- item" lines for one sequence item, the dash at column `indent`.
+std::string render_item(const Value& item, int indent);
+
+// A change to a document's text: replace `length` bytes at `offset` by `text`.
+struct Edit {
+    size_t offset = 0;
+    size_t length = 0;
+    std::string text;
+};
+
+// Returns the document's text with `edits` applied (they must not overlap), with
+// the byte order mark and line endings of the original.
+std::string apply(const Document& doc, std::vector<Edit> edits);
+
+// Edits that change one value and leave every other byte, comment and blank line
+// as it was. They throw Error when the place is written in a style they cannot
+// change safely (inline {..} mappings, multi-line scalars), naming file and line.
+
+// Replaces the scalar (or empty) value of `entry` by `value`.
+Edit replace_value(const Document& doc, const Entry& entry, const Value& value);
+// Adds `key: value` as the last entry of the block mapping `mapping`.
+Edit append_entry(const Document& doc, const Node& mapping, std::string_view key,
+                  const Value& value);
+// Adds `item` as the last item of the list that is `entry`'s value (block or
+// inline, or empty: an inline or empty list is rewritten as a block list).
+Edit append_item(const Document& doc, const Entry& entry, const Value& item);
+
+}  // namespace plg::yaml
