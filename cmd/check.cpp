@@ -52,8 +52,8 @@ int run_check(const CheckOptions& opt, const Context& ctx) {
 
 void setup_check(CLI::App& app, Commands& commands) {
     auto opt = std::make_shared<CheckOptions>();
-    CLI::App* sub = app.add_subcommand(
-        "check", "Validate every file and every reference between records");
+    CLI::App* sub =
+        app.add_subcommand("check", "Validate every file and every reference between records");
     add_format_option(*sub, opt->format);
     sub->footer(R"(
 Examples:

@@ -41,9 +41,10 @@ void print_diagnostics(std::ostream& out, const std::vector<Diagnostic>& problem
             std::string_view label = d.severity == Severity::error ? "error:" : "warning:";
             size_t at = line.find(label);
             if (at != std::string::npos) {
-                auto style = d.severity == Severity::error
-                                 ? fmt::fg(fmt::terminal_color::bright_red) | fmt::emphasis::bold
-                                 : fmt::fg(fmt::terminal_color::bright_yellow) | fmt::emphasis::bold;
+                auto style =
+                    d.severity == Severity::error
+                        ? fmt::fg(fmt::terminal_color::bright_red) | fmt::emphasis::bold
+                        : fmt::fg(fmt::terminal_color::bright_yellow) | fmt::emphasis::bold;
                 line = line.substr(0, at) + fmt::format(style, "{}", label) +
                        line.substr(at + label.size());
             }
@@ -63,7 +64,8 @@ const CLI::Validator k_date_value(
         if (parse_date_arg(value, Date()).has_value()) {
             return {};
         }
-        return "'" + value + "' is not a date; write it as YYYY-MM-DD (like 2026-11-23), "
+        return "'" + value +
+               "' is not a date; write it as YYYY-MM-DD (like 2026-11-23), "
                "'today' or 'yesterday'";
     },
     "DATE");
@@ -73,7 +75,8 @@ const CLI::Validator k_member_id_value(
         if (is_member_id(value)) {
             return {};
         }
-        return "'" + value + "' is not a valid member id; use 1-32 lower-case letters, "
+        return "'" + value +
+               "' is not a valid member id; use 1-32 lower-case letters, "
                "digits, '-' or '_', starting with a letter (like 'anna' or 'jdvries')";
     },
     "ID");

@@ -37,7 +37,7 @@ using Commands = std::vector<Command>;
 
 // A usage error found after parsing (a bad flag value): exit code 2.
 class UsageError : public Error {
-public:
+  public:
     using Error::Error;
 };
 

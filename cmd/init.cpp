@@ -24,6 +24,18 @@ struct InitOptions {
 
 const char* const k_gitignore = ".plg/\n.*.tmp\n";
 
+// The same text as docs/yamllint.yaml (a test keeps the two equal).
+const char* const k_yamllint =
+    R"(# yamllint settings for plg records: yamllint's defaults, less two rules that do
+# not fit hand-written records (notes are prose, so lines may be long; files
+# hold one document, so '---' is not needed). `plg init` puts a copy of this
+# file in every new PLG as .yamllint.yaml, so `yamllint .` works there.
+extends: default
+rules:
+  document-start: disable
+  line-length: disable
+)";
+
 std::vector<Member> parse_members(const std::vector<std::string>& specs) {
     std::vector<Member> members;
     for (const auto& spec : specs) {
@@ -31,16 +43,20 @@ std::vector<Member> parse_members(const std::vector<std::string>& specs) {
         std::string id = spec.substr(0, eq);
         std::string name = eq == std::string::npos ? "" : spec.substr(eq + 1);
         if (!is_member_id(id)) {
-            throw UsageError("--member '" + spec + "': '" + id +
-                             "' is not a valid member id; write ID=FULL NAME with an id of "
-                             "lower-case letters, digits, '-' or '_' (like anna=\"Anna de Vries\")");
+            throw UsageError(
+                "--member '" + spec + "': '" + id +
+                "' is not a valid member id; write ID=FULL NAME with an id of "
+                "lower-case letters, digits, '-' or '_' (like anna=\"Anna de Vries\")");
         }
         std::string why = name;
         if (k_one_line_value(why) != "") {
-            throw UsageError("--member '" + spec + "' needs a full name on one line after '=' "
-                             "(like " + id + "=\"Anna de Vries\")");
+            throw UsageError("--member '" + spec +
+                             "' needs a full name on one line after '=' "
+                             "(like " +
+                             id + "=\"Anna de Vries\")");
         }
-        if (std::any_of(members.begin(), members.end(), [&](const Member& m) { return m.id == id; })) {
+        if (std::any_of(members.begin(), members.end(),
+                        [&](const Member& m) { return m.id == id; })) {
             throw UsageError("--member: the id '" + id + "' is given twice");
         }
         members.push_back({id, name, ""});
@@ -52,8 +68,9 @@ void make_git_repository(const fs::path& root, const Context& ctx, const std::st
     std::string output;
     auto inside = run_process({"git", "rev-parse", "--is-inside-work-tree"}, root, output);
     if (!inside) {
-        inform(ctx, "plg: warning: git is not installed; the PLG was created without a "
-                    "repository");
+        inform(ctx,
+               "plg: warning: git is not installed; the PLG was created without a "
+               "repository");
         return;
     }
     if (*inside != 0) {
@@ -63,8 +80,8 @@ void make_git_repository(const fs::path& root, const Context& ctx, const std::st
         }
     }
     output.clear();
-    if (run_process({"git", "add", "--", "plg.yaml", ".gitignore", "meetings", "goals",
-                     "reflections"},
+    if (run_process({"git", "add", "--", "plg.yaml", ".gitignore", ".yamllint.yaml", "meetings",
+                     "goals", "reflections"},
                     root, output)
             .value_or(1) != 0) {
         throw Error("created the PLG, but 'git add' failed: " + output);
@@ -74,7 +91,8 @@ void make_git_repository(const fs::path& root, const Context& ctx, const std::st
             .value_or(1) != 0) {
         throw Error("created the PLG and its repository, but 'git commit' failed: " + output +
                     "Set your name with 'git config user.name ...' and 'git config user.email "
-                    "...', then run 'git commit' in " + root.string());
+                    "...', then run 'git commit' in " +
+                    root.string());
     }
 }
 
@@ -115,12 +133,13 @@ int run_init(const InitOptions& opt, const Context& ctx) {
         fs::create_directories(root / folder, ec);
         create_exclusive(root / folder / ".gitkeep", "");
     }
+    create_exclusive(root / ".yamllint.yaml", k_yamllint);
     fs::path gitignore = root / ".gitignore";
     if (!create_exclusive(gitignore, k_gitignore)) {
         std::string old = read_file(gitignore, ".gitignore");
         if (old.find(".plg/") == std::string::npos) {
-            write_atomic(gitignore, old + (old.empty() || old.back() == '\n' ? "" : "\n") +
-                                        k_gitignore);
+            write_atomic(gitignore,
+                         old + (old.empty() || old.back() == '\n' ? "" : "\n") + k_gitignore);
         }
     }
     if (opt.git) {

@@ -44,21 +44,46 @@ std::string command_path(CLI::App& app) {
     }
 }
 
-// Returns the first word on the command line that is not a global option, or "".
-std::string first_command_word(int argc, char** argv) {
+// Returns the words on the command line that are neither options nor the value of -C.
+std::vector<std::string> command_words(int argc, char** argv) {
+    std::vector<std::string> words;
     for (int i = 1; i < argc; ++i) {
         std::string_view arg = argv[i];
         if (arg == "-C") {
             ++i;
-            continue;
+        } else if (arg == "--") {
+            break;
+        } else if (arg.empty() || arg[0] != '-') {
+            words.emplace_back(arg);
         }
-        if (arg == "--") {
-            return i + 1 < argc ? argv[i + 1] : "";
+    }
+    return words;
+}
+
+// Returns a message for a command word that names no command ("plg memer",
+// "plg member remove"), or "" when the words name commands.
+std::string unknown_command(CLI::App& app, const std::vector<std::string>& words) {
+    CLI::App* at = &app;
+    std::string path = "plg";
+    for (const auto& word : words) {
+        std::vector<std::string> names;
+        for (const auto* sub : at->get_subcommands({})) {
+            names.push_back(sub->get_name());
         }
-        if (!arg.empty() && arg[0] == '-') {
-            continue;
+        if (names.empty()) {
+            return "";
         }
-        return std::string(arg);
+        if (std::find(names.begin(), names.end(), word) == names.end()) {
+            std::string hint = plg::did_you_mean(word, names);
+            std::string list;
+            for (const auto& n : names) {
+                list += (list.empty() ? "" : ", ") + n;
+            }
+            return "unknown command '" + (path == "plg" ? "" : path.substr(4) + " ") + word + "'" +
+                   (hint.empty() ? "; the commands are: " + list : hint);
+        }
+        at = at->get_subcommand(word);
+        path += " " + word;
     }
     return "";
 }
@@ -72,9 +97,10 @@ void print_error(std::ostream& err, bool color, const std::string& message) {
 }
 
 int run(int argc, char** argv) {
-    CLI::App app("plg keeps the records of a professional learning community (PLG) as YAML\n"
-                 "files in a git-friendly folder, and turns them into Markdown reports.",
-                 "plg");
+    CLI::App app(
+        "plg keeps the records of a professional learning community (PLG) as YAML\n"
+        "files in a git-friendly folder, and turns them into Markdown reports.",
+        "plg");
     app.fallthrough();
     app.require_subcommand(1);
     app.get_formatter()->column_width(34);
@@ -96,16 +122,9 @@ int run(int argc, char** argv) {
     app.footer(k_footer);
 
     bool color_err = use_color(no_color, STDERR_FILENO);
-    std::string word = first_command_word(argc, argv);
-    std::vector<std::string> names;
-    for (const auto* sub : app.get_subcommands({})) {
-        names.push_back(sub->get_name());
-    }
-    if (!word.empty() && std::find(names.begin(), names.end(), word) == names.end()) {
-        std::string hint = plg::did_you_mean(word, names);
-        print_error(std::cerr, color_err,
-                    "unknown command '" + word + "'" +
-                        (hint.empty() ? "; run 'plg --help' for the list of commands" : hint));
+    if (std::string unknown = unknown_command(app, command_words(argc, argv)); !unknown.empty()) {
+        print_error(std::cerr, color_err, unknown);
+        std::cerr << "Run 'plg --help' for the list of commands.\n";
         return k_exit_usage;
     }
 
@@ -138,14 +157,9 @@ int run(int argc, char** argv) {
     } else if (const char* env = std::getenv("PLG_DIR"); env && *env) {
         start = fs::absolute(env, ec);
     }
-    plg::cli::Context ctx{cwd,
-                          start,
-                          plg::today_from_environment(),
-                          std::cout,
-                          std::cerr,
-                          use_color(no_color, STDOUT_FILENO),
-                          color_err,
-                          quiet};
+    plg::cli::Context ctx{cwd,       start,     plg::today_from_environment(),
+                          std::cout, std::cerr, use_color(no_color, STDOUT_FILENO),
+                          color_err, quiet};
     try {
         for (const auto& command : commands) {
             if (command.app->parsed()) {

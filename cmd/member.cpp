@@ -44,8 +44,9 @@ int run_member_add(const MemberAddOptions& opt, const Context& ctx) {
     // Never keep a change that does not read back as intended.
     Community check = read_config(store, updated);
     if (!check.find_member(opt.id) || check.members.size() != c.members.size() + 1) {
-        throw Error("internal error: adding the member would not give a valid plg.yaml; "
-                    "nothing was changed");
+        throw Error(
+            "internal error: adding the member would not give a valid plg.yaml; "
+            "nothing was changed");
     }
     write_atomic(store.path(k_config_file), updated);
     inform(ctx, "Added " + m.name + " (" + m.id + ") to " + c.name);
@@ -70,7 +71,8 @@ int run_member_list(const MemberListOptions& opt, const Context& ctx) {
         name_width = std::max(name_width, utf8_length(m.name));
     }
     for (const auto& m : c.members) {
-        std::string line = pad(m.id, id_width) + "  " + (m.role.empty() ? m.name : pad(m.name, name_width) + "  " + m.role);
+        std::string line = pad(m.id, id_width) + "  " +
+                           (m.role.empty() ? m.name : pad(m.name, name_width) + "  " + m.role);
         ctx.out << line << '\n';
     }
     return 0;
@@ -88,9 +90,10 @@ void setup_member(CLI::App& app, Commands& commands) {
         ->required()
         ->check(k_member_id_value);
     add_cmd->add_option("--name", add->name, "Full name")->required()->check(k_one_line_value);
-    add_cmd->add_option("--role", add->role,
-                        "Role: teacher, school leader, coordinator, subject advisor, "
-                        "teacher educator, ...")
+    add_cmd
+        ->add_option("--role", add->role,
+                     "Role: teacher, school leader, coordinator, subject advisor, "
+                     "teacher educator, ...")
         ->check(k_one_line_value);
     add_cmd->footer(R"(
 Examples:
@@ -111,7 +114,8 @@ Examples:
 
 Text output: one member per line, "ID  NAME  ROLE". JSON output: an array of
 {"id", "name", "role"} objects ("role" is "" when not recorded).)");
-    commands.push_back({list_cmd, [list](const Context& ctx) { return run_member_list(*list, ctx); }});
+    commands.push_back(
+        {list_cmd, [list](const Context& ctx) { return run_member_list(*list, ctx); }});
 }
 
 }  // namespace plg::cli

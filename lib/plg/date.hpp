@@ -10,7 +10,7 @@ namespace plg {
 
 // A calendar date (proleptic Gregorian), written and read as ISO 8601 "YYYY-MM-DD".
 class Date {
-public:
+  public:
     // The date 1970-01-01.
     Date() = default;
     explicit Date(std::chrono::year_month_day ymd) : m_days(std::chrono::sys_days(ymd)) {}
@@ -37,7 +37,7 @@ public:
 
     auto operator<=>(const Date&) const = default;
 
-private:
+  private:
     std::chrono::sys_days m_days{};
 };
 

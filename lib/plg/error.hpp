@@ -34,25 +34,25 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics);
 // An error the user must see and can fix: bad input, an unknown id, a refused
 // overwrite. Caught once, in main, and printed as "plg: error: ...".
 class Error : public std::runtime_error {
-public:
+  public:
     explicit Error(std::string message) : std::runtime_error(std::move(message)) {}
     Error(Location where, std::string message)
         : std::runtime_error(std::move(message)), m_where(std::move(where)) {}
 
     const Location& where() const { return m_where; }
 
-private:
+  private:
     Location m_where;
 };
 
 // An Error that carries every problem found in a file, not only the first.
 class InvalidRecord : public Error {
-public:
+  public:
     explicit InvalidRecord(std::vector<Diagnostic> problems);
 
     const std::vector<Diagnostic>& problems() const { return m_problems; }
 
-private:
+  private:
     std::vector<Diagnostic> m_problems;
 };
 

@@ -13,7 +13,9 @@ namespace plg {
 
 using yaml::Node;
 
-std::string format_number(double value) { return fmt::format("{}", value); }
+std::string format_number(double value) {
+    return fmt::format("{}", value);
+}
 
 namespace {
 
@@ -27,7 +29,7 @@ std::string join(const std::vector<std::string>& words) {
 
 // Reads typed values out of a parsed document, collecting every problem.
 class Decoder {
-public:
+  public:
     Decoder(const yaml::Document& doc, std::vector<Diagnostic>& out) : m_doc(doc), m_out(out) {}
 
     void error(const Node& at, std::string message) {
@@ -57,8 +59,9 @@ public:
             const Node* v = node.find(r);
             if (v == nullptr || v->kind == Node::Kind::null ||
                 (v->kind == Node::Kind::scalar && v->value.empty())) {
-                error(v ? *v : node, std::string(what) + " needs '" + r + "'" +
-                                         (v ? "; give it a value" : "; add a line '" + r + ": ...'"));
+                error(v ? *v : node,
+                      std::string(what) + " needs '" + r + "'" +
+                          (v ? "; give it a value" : "; add a line '" + r + ": ...'"));
             }
         }
         return true;
@@ -70,8 +73,8 @@ public:
         }
         if (n->kind != Node::Kind::scalar) {
             error(*n, "'" + std::string(field) + "' must be text, not " +
-                          std::string(n->kind_name()) +
-                          " (for several lines use a block: '" + std::string(field) + ": |')");
+                          std::string(n->kind_name()) + " (for several lines use a block: '" +
+                          std::string(field) + ": |')");
             return {};
         }
         return n->value;
@@ -104,8 +107,8 @@ public:
                 return value;
             }
         }
-        error(*n, "'" + std::string(field) + "' must be a number, like 12 or 7.5, not " +
-                      describe(*n));
+        error(*n,
+              "'" + std::string(field) + "' must be a number, like 12 or 7.5, not " + describe(*n));
         return std::nullopt;
     }
 
@@ -129,7 +132,8 @@ public:
         }
         if (n->kind == Node::Kind::scalar && !n->quoted) {
             std::string v = n->value;
-            std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+            std::transform(v.begin(), v.end(), v.begin(),
+                           [](unsigned char c) { return char(std::tolower(c)); });
             if (v == "true" || v == "yes" || v == "on") {
                 return true;
             }
@@ -212,7 +216,8 @@ public:
         return id;
     }
 
-    std::string one_of(const Node* n, std::string_view field, const std::vector<std::string>& allowed) {
+    std::string one_of(const Node* n, std::string_view field,
+                       const std::vector<std::string>& allowed) {
         std::string v = text(n, field);
         if (!v.empty() && std::find(allowed.begin(), allowed.end(), v) == allowed.end()) {
             error(*n, "'" + std::string(field) + "' must be one of " + join(allowed) + ", not '" +
@@ -228,10 +233,8 @@ public:
         }
     }
 
-private:
-    Location where(const Node& at) const {
-        return {m_doc.file, at.line, at.column};
-    }
+  private:
+    Location where(const Node& at) const { return {m_doc.file, at.line, at.column}; }
     static std::string describe(const Node& n) {
         if (n.kind == Node::Kind::scalar) {
             return "'" + n.value + "'";
@@ -260,23 +263,22 @@ void finish(Parsed<T>& result, T&& record) {
     }
 }
 
-const std::vector<std::string> k_community_keys = {
-    "name", "school", "founded", "origin", "language", "cadence_days",
-    "vision", "norms", "members", "framework"};
+const std::vector<std::string> k_community_keys = {"name",     "school",       "founded", "origin",
+                                                   "language", "cadence_days", "vision",  "norms",
+                                                   "members",  "framework"};
 const std::vector<std::string> k_member_keys = {"id", "name", "role"};
 const std::vector<std::string> k_dimension_keys = {"id", "name"};
 const std::vector<std::string> k_meeting_keys = {
-    "date", "title", "facilitator", "roles", "attendees", "absent", "minutes", "focus",
-    "agenda", "notes", "data", "protocol", "decisions", "actions", "goals", "dimensions"};
+    "date",   "title", "facilitator", "roles",    "attendees", "absent",  "minutes", "focus",
+    "agenda", "notes", "data",        "protocol", "decisions", "actions", "goals",   "dimensions"};
 const std::vector<std::string> k_action_keys = {"text", "owner", "due", "done", "done_on"};
 const std::vector<std::string> k_absence_keys = {"member", "reason"};
-const std::vector<std::string> k_goal_keys = {
-    "title", "owners", "measure", "unit", "baseline", "target", "due", "status",
-    "created", "closed", "close_note", "progress"};
+const std::vector<std::string> k_goal_keys = {"title",    "owners", "measure",    "unit",
+                                              "baseline", "target", "due",        "status",
+                                              "created",  "closed", "close_note", "progress"};
 const std::vector<std::string> k_progress_keys = {"date", "value", "evidence", "meeting"};
 const std::vector<std::string> k_reflection_keys = {
-    "author", "date", "meeting", "goal", "text", "went_well", "challenge", "next_step",
-    "ratings"};
+    "author", "date", "meeting", "goal", "text", "went_well", "challenge", "next_step", "ratings"};
 
 }  // namespace
 
@@ -327,8 +329,8 @@ Parsed<Community> read_community(const std::string& file, std::string bytes) {
             Dimension dim{d.text(item.find("id"), "id"), d.text(item.find("name"), "name")};
             auto ids = c.dimension_ids();
             if (!dim.id.empty() && !is_record_id(dim.id)) {
-                d.error(*item.find("id"), "dimension id '" + dim.id +
-                                              "' must be lower-case letters, digits and '-'");
+                d.error(*item.find("id"),
+                        "dimension id '" + dim.id + "' must be lower-case letters, digits and '-'");
             } else if (std::find(ids.begin(), ids.end(), dim.id) != ids.end()) {
                 d.error(*item.find("id"), "dimension '" + dim.id + "' is listed twice");
             }
@@ -363,8 +365,10 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
     m.facilitator = d.member(root->find("facilitator"), "facilitator", refs);
     if (const Node* roles = root->find("roles"); roles && roles->kind != Node::Kind::null) {
         if (roles->kind != Node::Kind::mapping) {
-            d.error(*roles, "'roles' must be a mapping of role to member, like "
-                            "'note_taker: anna', not " + std::string(roles->kind_name()));
+            d.error(*roles,
+                    "'roles' must be a mapping of role to member, like "
+                    "'note_taker: anna', not " +
+                        std::string(roles->kind_name()));
         } else {
             for (const auto& e : roles->entries) {
                 m.roles.emplace_back(e.key.value, d.member(&e.value, "roles." + e.key.value, refs));
@@ -383,8 +387,9 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
         a.member = d.member(who, "absent", refs);
         if (!a.member.empty() &&
             std::find(m.attendees.begin(), m.attendees.end(), a.member) != m.attendees.end()) {
-            d.error(*who, "'" + a.member + "' is listed both as attendee and as absent; "
-                                           "remove one of the two");
+            d.error(*who, "'" + a.member +
+                              "' is listed both as attendee and as absent; "
+                              "remove one of the two");
         }
         if (!a.member.empty()) {
             m.absent.push_back(std::move(a));
@@ -415,8 +420,8 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
         a.done = d.boolean(item.find("done"), "done").value_or(false);
         a.done_on = d.date(item.find("done_on"), "done_on");
         if (a.due && *a.due < m.date) {
-            d.warning(*item.find("due"), "action is due " + a.due->iso() +
-                                             ", before the meeting it was agreed in");
+            d.warning(*item.find("due"),
+                      "action is due " + a.due->iso() + ", before the meeting it was agreed in");
         }
         m.actions.push_back(std::move(a));
     });
@@ -427,9 +432,9 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
         }
     });
     d.list(root->find("dimensions"), "dimensions", [&](const Node& item) {
-        std::string dim = refs.community ? d.one_of(&item, "dimensions",
-                                                    refs.community->dimension_ids())
-                                         : d.text(&item, "dimensions");
+        std::string dim = refs.community
+                              ? d.one_of(&item, "dimensions", refs.community->dimension_ids())
+                              : d.text(&item, "dimensions");
         if (!dim.empty()) {
             m.dimensions.push_back(dim);
         }
@@ -483,8 +488,8 @@ Parsed<Goal> read_goal(const std::string& file, std::string bytes, const std::st
         d.future_warning(item.find("date"), p.date, refs, "date");
         if (g.created && item.find("date") && p.date < *g.created) {
             d.warning(*item.find("date"), "progress dated " + p.date.iso() +
-                                              ", before the goal was created (" +
-                                              g.created->iso() + ")");
+                                              ", before the goal was created (" + g.created->iso() +
+                                              ")");
         }
         g.progress.push_back(std::move(p));
     });
@@ -527,8 +532,10 @@ Parsed<Reflection> read_reflection(const std::string& file, std::string bytes,
     r.next_step = d.text(root->find("next_step"), "next_step");
     if (const Node* ratings = root->find("ratings"); ratings && ratings->kind != Node::Kind::null) {
         if (ratings->kind != Node::Kind::mapping) {
-            d.error(*ratings, "'ratings' must be a mapping of dimension to a rating 1-5, like "
-                              "'collaboration: 4', not " + std::string(ratings->kind_name()));
+            d.error(*ratings,
+                    "'ratings' must be a mapping of dimension to a rating 1-5, like "
+                    "'collaboration: 4', not " +
+                        std::string(ratings->kind_name()));
         } else {
             std::vector<std::string> dims =
                 refs.community ? refs.community->dimension_ids() : std::vector<std::string>{};
@@ -536,8 +543,8 @@ Parsed<Reflection> read_reflection(const std::string& file, std::string bytes,
                 if (refs.community &&
                     std::find(dims.begin(), dims.end(), e.key.value) == dims.end()) {
                     d.error(e.key, "unknown dimension '" + e.key.value + "' in ratings" +
-                                       did_you_mean(e.key.value, dims) + "; the framework has: " +
-                                       join(dims));
+                                       did_you_mean(e.key.value, dims) +
+                                       "; the framework has: " + join(dims));
                     continue;
                 }
                 if (auto v = d.integer(&e.value, "ratings." + e.key.value, 1, 5)) {
@@ -558,8 +565,12 @@ namespace {
 
 using yaml::Value;
 
-Value date_value(const Date& d) { return Value::plain(d.iso()); }
-Value number_value(double v) { return Value::plain(format_number(v)); }
+Value date_value(const Date& d) {
+    return Value::plain(d.iso());
+}
+Value number_value(double v) {
+    return Value::plain(format_number(v));
+}
 
 Value text_list(const std::vector<std::string>& items) {
     Value list = Value::list();
@@ -613,7 +624,8 @@ std::string write_community(const Community& c) {
     root.add("members", std::move(members));
     Value framework = Value::list();
     for (const auto& dim : c.framework) {
-        framework.push(Value::map().add("id", Value::text(dim.id)).add("name", Value::text(dim.name)));
+        framework.push(
+            Value::map().add("id", Value::text(dim.id)).add("name", Value::text(dim.name)));
     }
     root.add("framework", std::move(framework));
     return yaml::render_document(root);
@@ -637,7 +649,8 @@ std::string write_meeting(const Meeting& m) {
             if (a.reason.empty()) {
                 absent.push(Value::text(a.member));
             } else {
-                absent.push(Value::map().add("member", Value::text(a.member))
+                absent.push(Value::map()
+                                .add("member", Value::text(a.member))
                                 .add("reason", Value::text(a.reason)));
             }
         }
@@ -788,8 +801,7 @@ std::string edit_add_member(const std::string& file, std::string bytes, const Me
     return yaml::apply(doc, {push_to_list(doc, *doc.root, "members", member_value(member))});
 }
 
-std::string edit_action_done(const std::string& file, std::string bytes, size_t index,
-                             Date when) {
+std::string edit_action_done(const std::string& file, std::string bytes, size_t index, Date when) {
     yaml::Document doc = open_for_edit(file, std::move(bytes));
     const Node* actions = doc.root->find("actions");
     size_t count = actions && actions->kind == Node::Kind::sequence ? actions->items.size() : 0;
@@ -800,11 +812,12 @@ std::string edit_action_done(const std::string& file, std::string bytes, size_t 
     }
     const Node& action = actions->items[index - 1];
     if (action.kind != Node::Kind::mapping) {
-        throw Error(doc.locate(action.offset), "action #" + std::to_string(index) +
-                                                   " must be a mapping with 'text:'");
+        throw Error(doc.locate(action.offset),
+                    "action #" + std::to_string(index) + " must be a mapping with 'text:'");
     }
-    return yaml::apply(doc, set_fields(doc, action, {{"done", Value::plain("true")},
-                                                     {"done_on", date_value(when)}}));
+    return yaml::apply(
+        doc,
+        set_fields(doc, action, {{"done", Value::plain("true")}, {"done_on", date_value(when)}}));
 }
 
 std::string edit_add_progress(const std::string& file, std::string bytes, const Progress& p) {

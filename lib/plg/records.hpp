@@ -50,8 +50,7 @@ std::string write_reflection(const Reflection& r);
 // key order a person wrote. Each throws InvalidRecord when the file has errors,
 // and Error when the change does not apply (an unknown index, say).
 std::string edit_add_member(const std::string& file, std::string bytes, const Member& member);
-std::string edit_action_done(const std::string& file, std::string bytes, size_t index,
-                             Date when);
+std::string edit_action_done(const std::string& file, std::string bytes, size_t index, Date when);
 std::string edit_add_progress(const std::string& file, std::string bytes, const Progress& p);
 std::string edit_close_goal(const std::string& file, std::string bytes, GoalStatus status,
                             Date when, const std::string& note);

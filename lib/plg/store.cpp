@@ -37,7 +37,9 @@ std::optional<fs::path> find_root(const fs::path& start) {
 
 namespace {
 
-std::string errno_text(int err) { return std::strerror(err); }
+std::string errno_text(int err) {
+    return std::strerror(err);
+}
 
 // Closes a file descriptor when it goes out of scope.
 struct Fd {
@@ -82,9 +84,8 @@ fs::path write_temporary(const fs::path& path, std::string_view contents) {
     static std::atomic<unsigned> counter{0};
     fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
     for (int attempt = 0; attempt < 100; ++attempt) {
-        fs::path tmp = folder / ("." + path.filename().string() + "." +
-                                 std::to_string(::getpid()) + "-" +
-                                 std::to_string(counter++) + ".tmp");
+        fs::path tmp = folder / ("." + path.filename().string() + "." + std::to_string(::getpid()) +
+                                 "-" + std::to_string(counter++) + ".tmp");
         Fd fd{::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644)};
         if (fd.fd < 0) {
             if (errno == EEXIST) {
@@ -116,14 +117,17 @@ std::string read_file(const fs::path& path, const std::string& shown, size_t lim
                     "replace it with the file itself");
     }
     if (!S_ISREG(st.st_mode)) {
-        throw Error(Location{shown, 0, 0}, "is not a regular file (a folder or device?); move "
-                                           "it out of the PLG folder");
+        throw Error(Location{shown, 0, 0},
+                    "is not a regular file (a folder or device?); move "
+                    "it out of the PLG folder");
     }
     if (size_t(st.st_size) > limit) {
-        throw Error(Location{shown, 0, 0},
-                    "the file is " + std::to_string(st.st_size) + " bytes; plg reads records of "
-                    "at most " + std::to_string(limit) + " bytes, so split it or remove what "
-                    "does not belong");
+        throw Error(Location{shown, 0, 0}, "the file is " + std::to_string(st.st_size) +
+                                               " bytes; plg reads records of "
+                                               "at most " +
+                                               std::to_string(limit) +
+                                               " bytes, so split it or remove what "
+                                               "does not belong");
     }
     Fd fd{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)};
     if (fd.fd < 0) {
@@ -144,8 +148,8 @@ std::string read_file(const fs::path& path, const std::string& shown, size_t lim
         }
         out.append(buffer, size_t(n));
         if (out.size() > limit) {
-            throw Error(Location{shown, 0, 0}, "the file grew past " + std::to_string(limit) +
-                                                   " bytes while plg read it");
+            throw Error(Location{shown, 0, 0},
+                        "the file grew past " + std::to_string(limit) + " bytes while plg read it");
         }
     }
     return out;
@@ -183,8 +187,8 @@ Lock::Lock(const fs::path& root) {
     fs::create_directories(folder, ec);
     m_fd = ::open((folder / "lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (m_fd < 0) {
-        throw Error("cannot lock the PLG (" + (folder / "lock").string() + "): " +
-                    errno_text(errno));
+        throw Error("cannot lock the PLG (" + (folder / "lock").string() +
+                    "): " + errno_text(errno));
     }
     while (::flock(m_fd, LOCK_EX) != 0) {
         if (errno != EINTR) {
@@ -217,7 +221,8 @@ std::vector<std::string> Store::list(std::string_view folder,
         return ids;
     }
     if (status.type() != fs::file_type::directory) {
-        problems.push_back({Severity::error, {shown(folder), 0, 0},
+        problems.push_back({Severity::error,
+                            {shown(folder), 0, 0},
                             "should be a folder of records, but is a file or a link"});
         return ids;
     }
@@ -228,10 +233,12 @@ std::vector<std::string> Store::list(std::string_view folder,
             continue;  // hidden files, editors' swap files, plg's own temporary files
         }
         constexpr std::string_view ext = ".yaml";
-        bool yaml = name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
+        bool yaml = name.size() > ext.size() &&
+                    name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
         if (!yaml) {
             bool yml = name.size() > 4 && name.compare(name.size() - 4, 4, ".yml") == 0;
-            problems.push_back({Severity::warning, {shown(rel), 0, 0},
+            problems.push_back({Severity::warning,
+                                {shown(rel), 0, 0},
                                 yml ? "ignored: plg reads files ending in '.yaml'; rename it"
                                     : "ignored: not a '.yaml' record file"});
             continue;
@@ -239,29 +246,34 @@ std::vector<std::string> Store::list(std::string_view folder,
         std::string id = name.substr(0, name.size() - ext.size());
         auto type = it->symlink_status(ec).type();
         if (type == fs::file_type::symlink) {
-            problems.push_back({Severity::error, {shown(rel), 0, 0},
+            problems.push_back({Severity::error,
+                                {shown(rel), 0, 0},
                                 "is a symbolic link; plg does not follow links inside a PLG "
                                 "folder, so replace it with the file itself"});
             continue;
         }
         if (type != fs::file_type::regular) {
-            problems.push_back({Severity::error, {shown(rel), 0, 0},
+            problems.push_back({Severity::error,
+                                {shown(rel), 0, 0},
                                 "is not a regular file; a record must be a YAML file"});
             continue;
         }
         if (!is_record_id(id)) {
-            problems.push_back({Severity::error, {shown(rel), 0, 0},
-                                "'" + id + "' is not a valid record name; use lower-case "
-                                "letters, digits and '-' (for example '" +
-                                    (slugify(id).empty() ? std::string("2026-11-23-meeting") : slugify(id)) +
-                                    ".yaml')"});
+            problems.push_back(
+                {Severity::error,
+                 {shown(rel), 0, 0},
+                 "'" + id +
+                     "' is not a valid record name; use lower-case "
+                     "letters, digits and '-' (for example '" +
+                     (slugify(id).empty() ? std::string("2026-11-23-meeting") : slugify(id)) +
+                     ".yaml')"});
             continue;
         }
         ids.push_back(std::move(id));
     }
     if (ec) {
-        problems.push_back({Severity::error, {shown(folder), 0, 0},
-                            "cannot list the folder: " + ec.message()});
+        problems.push_back(
+            {Severity::error, {shown(folder), 0, 0}, "cannot list the folder: " + ec.message()});
     }
     std::sort(ids.begin(), ids.end());
     return ids;

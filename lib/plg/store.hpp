@@ -41,19 +41,19 @@ bool create_exclusive(const std::filesystem::path& path, std::string_view conten
 // An exclusive lock on a PLG, held while a command reads, changes and writes a
 // file, so two plg processes never overwrite each other's change.
 class Lock {
-public:
+  public:
     explicit Lock(const std::filesystem::path& root);
     ~Lock();
     Lock(const Lock&) = delete;
     Lock& operator=(const Lock&) = delete;
 
-private:
+  private:
     int m_fd = -1;
 };
 
 // A PLG folder: where its files are, and how to name them in messages.
 class Store {
-public:
+  public:
     // `shown` is how the root is written in messages ("" for the current folder).
     Store(std::filesystem::path root, std::filesystem::path shown)
         : m_root(std::move(root)), m_shown(std::move(shown)) {}
@@ -71,7 +71,7 @@ public:
     // extensions) are reported in `problems` and left out.
     std::vector<std::string> list(std::string_view folder, std::vector<Diagnostic>& problems) const;
 
-private:
+  private:
     std::filesystem::path m_root;
     std::filesystem::path m_shown;
 };
@@ -79,8 +79,8 @@ private:
 // Everything in a PLG folder that could be read.
 struct Plg {
     std::optional<Community> community;
-    std::vector<Meeting> meetings;  // by date, then id
-    std::vector<Goal> goals;        // by id
+    std::vector<Meeting> meetings;        // by date, then id
+    std::vector<Goal> goals;              // by id
     std::vector<Reflection> reflections;  // by date, then id
     std::vector<Diagnostic> problems;     // every error and warning, file by file
 };

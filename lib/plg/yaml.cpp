@@ -39,11 +39,14 @@ std::string_view Node::kind_name() const {
 
 Location Document::locate(size_t offset) const {
     offset = std::min(offset, text.size());
-    size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-    line_start = (line_start == std::string::npos || offset == 0) ? 0 : line_start + 1;
-    int line = 1 + int(std::count(text.begin(), text.begin() + std::ptrdiff_t(line_start), '\n'));
-    std::string_view before(text.data() + line_start, offset - line_start);
-    return {file, line, int(utf8_length(before)) + 1};
+    if (line_starts.empty()) {
+        return {file, 1, int(utf8_length(std::string_view(text).substr(0, offset))) + 1};
+    }
+    auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
+    size_t line = size_t(it - line_starts.begin());
+    size_t start = line_starts[line - 1];
+    return {file, int(line),
+            int(utf8_length(std::string_view(text).substr(start, offset - start))) + 1};
 }
 
 namespace {
@@ -56,7 +59,9 @@ std::string fmt_hex(unsigned char c) {
 // Thrown by the builder to stop yaml-cpp once a limit is passed.
 struct StopParse {};
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool is_blank(char c) {
+    return c == ' ' || c == '\t' || c == '\r';
+}
 
 size_t line_start_of(const std::string& text, size_t offset) {
     if (offset == 0) {
@@ -77,7 +82,7 @@ int column_of(const std::string& text, size_t offset) {
 
 // Builds plg's Node tree from yaml-cpp's events, noting every construct plg refuses.
 class Builder : public YAML::EventHandler {
-public:
+  public:
     Builder(Document& doc, const Limits& limits) : m_doc(doc), m_limits(limits) {}
 
     std::optional<Node> root;
@@ -137,7 +142,7 @@ public:
             {Severity::error, m_doc.locate(size_t(std::max(mark.pos, 0))), std::move(message)});
     }
 
-private:
+  private:
     struct Frame {
         Node node;
         std::optional<Node> key;
@@ -152,10 +157,8 @@ private:
         }
         Node n;
         n.kind = kind;
-        n.offset = size_t(std::max(mark.pos, 0));
-        Location where = m_doc.locate(n.offset);
-        n.line = where.line;
-        n.column = where.column;
+        n.offset = std::min(size_t(std::max(mark.pos, 0)), m_doc.text.size());
+        locate(n);
         return n;
     }
 
@@ -208,9 +211,9 @@ private:
         }
         if (!top.key) {
             if (n.kind != Node::Kind::scalar) {
-                m_doc.problems.push_back({Severity::error, m_doc.locate(n.offset),
-                                          "a key must be a single word or text, not " +
-                                              std::string(n.kind_name())});
+                m_doc.problems.push_back(
+                    {Severity::error, m_doc.locate(n.offset),
+                     "a key must be a single word or text, not " + std::string(n.kind_name())});
                 n.kind = Node::Kind::scalar;
                 n.items.clear();
                 n.entries.clear();
@@ -222,29 +225,49 @@ private:
         top.key.reset();
         auto [it, inserted] = top.keys.emplace(key.value, key.line);
         if (!inserted) {
-            m_doc.problems.push_back(
-                {Severity::error, m_doc.locate(key.offset),
-                 "duplicate key '" + key.value + "' (first given at line " +
-                     std::to_string(it->second) + "); keep only one of them"});
+            m_doc.problems.push_back({Severity::error, m_doc.locate(key.offset),
+                                      "duplicate key '" + key.value + "' (first given at line " +
+                                          std::to_string(it->second) + "); keep only one of them"});
             return;
         }
         top.node.entries.push_back({std::move(key), std::move(n)});
+    }
+
+    // Sets the node's line and column. Events arrive mostly in text order, so the
+    // column is counted on from the previous node on the same line: linear time
+    // even for a megabyte on one line.
+    void locate(Node& n) {
+        const auto& starts = m_doc.line_starts;
+        auto it = std::upper_bound(starts.begin(), starts.end(), n.offset);
+        size_t line = size_t(it - starts.begin());
+        if (line != m_last_line || n.offset < m_last_offset) {
+            m_last_line = line;
+            m_last_offset = starts[line - 1];
+            m_last_column = 1;
+        }
+        m_last_column += utf8_length(
+            std::string_view(m_doc.text).substr(m_last_offset, n.offset - m_last_offset));
+        m_last_offset = n.offset;
+        n.line = int(line);
+        n.column = int(m_last_column);
     }
 
     Document& m_doc;
     const Limits& m_limits;
     std::vector<Frame> m_stack;
     size_t m_nodes = 0;
+    size_t m_last_line = 0;
+    size_t m_last_offset = 0;
+    size_t m_last_column = 1;
 };
 
 // Checks the raw bytes before yaml-cpp sees them: UTF-8, control characters.
 bool check_bytes(Document& doc) {
     if (auto bad = first_invalid_utf8(doc.text)) {
-        doc.problems.push_back(
-            {Severity::error, doc.locate(*bad),
-             "the file is not valid UTF-8 (byte 0x" +
-                 fmt_hex(static_cast<unsigned char>(doc.text[*bad])) +
-                 "); save it as UTF-8 in your editor"});
+        doc.problems.push_back({Severity::error, doc.locate(*bad),
+                                "the file is not valid UTF-8 (byte 0x" +
+                                    fmt_hex(static_cast<unsigned char>(doc.text[*bad])) +
+                                    "); save it as UTF-8 in your editor"});
         return false;
     }
     for (size_t i = 0; i < doc.text.size(); ++i) {
@@ -322,6 +345,11 @@ size_t scalar_end(const std::string& text, const Node& n, int parent_indent, boo
                 break;
             }
             if (in_flow && (text[i] == ',' || text[i] == ']' || text[i] == '}')) {
+                break;
+            }
+            if (text[i] == ':' &&
+                (i + 1 == eol || is_blank(text[i + 1]) ||
+                 (in_flow && (text[i + 1] == ',' || text[i + 1] == ']' || text[i + 1] == '}')))) {
                 break;
             }
         }
@@ -410,8 +438,8 @@ void compute_ends(const std::string& text, Node& n, int parent_indent, bool in_f
 // Sets the place of an empty value to just after the key's ':' (or the item's '-').
 void place_empty(const std::string& text, Node& value, size_t after) {
     if (value.kind == Node::Kind::null &&
-        (line_start_of(text, value.offset) != line_start_of(text, after) ||
-         value.offset < after || !explicit_null_at(text, value.offset))) {
+        (line_start_of(text, value.offset) != line_start_of(text, after) || value.offset < after ||
+         !explicit_null_at(text, value.offset))) {
         value.offset = after;
         value.end = after;
     }
@@ -420,9 +448,8 @@ void place_empty(const std::string& text, Node& value, size_t after) {
 void compute_ends(const std::string& text, Node& n, int parent_indent, bool in_flow) {
     switch (n.kind) {
         case Node::Kind::null:
-            n.end = explicit_null_at(text, n.offset)
-                        ? n.offset + (text[n.offset] == '~' ? 1 : 4)
-                        : n.offset;
+            n.end = explicit_null_at(text, n.offset) ? n.offset + (text[n.offset] == '~' ? 1 : 4)
+                                                     : n.offset;
             return;
         case Node::Kind::scalar:
             n.end = scalar_end(text, n, parent_indent, in_flow);
@@ -465,7 +492,8 @@ Document parse(std::string file, std::string bytes, const Limits& limits) {
     Document doc;
     doc.file = std::move(file);
     if (bytes.size() > limits.max_bytes) {
-        doc.problems.push_back({Severity::error, {doc.file, 0, 0},
+        doc.problems.push_back({Severity::error,
+                                {doc.file, 0, 0},
                                 "the file is " + std::to_string(bytes.size()) +
                                     " bytes; plg reads records of at most " +
                                     std::to_string(limits.max_bytes) +
@@ -478,6 +506,12 @@ Document parse(std::string file, std::string bytes, const Limits& limits) {
     }
     doc.text = std::move(bytes);
     doc.crlf = doc.text.find("\r\n") != std::string::npos;
+    doc.line_starts.push_back(0);
+    for (size_t i = 0; i < doc.text.size(); ++i) {
+        if (doc.text[i] == '\n') {
+            doc.line_starts.push_back(i + 1);
+        }
+    }
     if (!check_bytes(doc)) {
         return doc;
     }
@@ -486,7 +520,8 @@ Document parse(std::string file, std::string bytes, const Limits& limits) {
     try {
         YAML::Parser parser(in);
         if (!parser.HandleNextDocument(builder) || !builder.root) {
-            doc.problems.push_back({Severity::error, {doc.file, 1, 1},
+            doc.problems.push_back({Severity::error,
+                                    {doc.file, 1, 1},
                                     "the file is empty; a record needs at least its required "
                                     "fields (see 'plg help' or docs/file-format.md)"});
             return doc;
@@ -509,8 +544,8 @@ Document parse(std::string file, std::string bytes, const Limits& limits) {
                                     "a tab is used for indentation; YAML indents with spaces "
                                     "only, so replace the tab with spaces"});
         } else {
-            std::string msg = e.msg == YAML::ErrorMsg::BAD_FILE ? "values nested too deeply"
-                                                                : e.msg;
+            std::string msg =
+                e.msg == YAML::ErrorMsg::BAD_FILE ? "values nested too deeply" : e.msg;
             doc.problems.push_back({Severity::error, doc.locate(at),
                                     "YAML syntax error: " + msg +
                                         "; check the indentation, quotes and colons here and "
@@ -518,7 +553,8 @@ Document parse(std::string file, std::string bytes, const Limits& limits) {
         }
     } catch (const std::exception& e) {
         builder.root.reset();
-        doc.problems.push_back({Severity::error, {doc.file, 0, 0},
+        doc.problems.push_back({Severity::error,
+                                {doc.file, 0, 0},
                                 std::string("the file could not be read as YAML: ") + e.what()});
     }
     if (builder.root && doc.problems.empty()) {
@@ -559,9 +595,9 @@ namespace {
 
 bool is_reserved_word(std::string_view s) {
     static constexpr std::array<std::string_view, 26> words = {
-        "y",    "Y",    "yes",   "Yes",   "YES",   "n",     "N",    "no",   "No",
-        "NO",   "true", "True",  "TRUE",  "false", "False", "FALSE", "on",  "On",
-        "ON",   "off",  "Off",   "OFF",   "null",  "Null",  "NULL", "~"};
+        "y",  "Y",    "yes",  "Yes",  "YES",   "n",     "N",     "no", "No",
+        "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On",
+        "ON", "off",  "Off",  "OFF",  "null",  "Null",  "NULL",  "~"};
     return std::find(words.begin(), words.end(), s) != words.end();
 }
 
@@ -631,10 +667,10 @@ std::string double_quoted(std::string_view s) {
             out += "\\x" + fmt_hex(c);
         } else if (is_special_code_point(s, i)) {
             size_t length = c == 0xC2 ? 2 : 3;
-            char32_t cp = c == 0xC2 ? char32_t(s[i + 1] & 0x3F) | 0x80
-                                    : (char32_t(c & 0x0F) << 12) |
-                                          (char32_t(s[i + 1] & 0x3F) << 6) |
-                                          char32_t(s[i + 2] & 0x3F);
+            char32_t cp = c == 0xC2
+                              ? char32_t(s[i + 1] & 0x3F) | 0x80
+                              : (char32_t(c & 0x0F) << 12) | (char32_t(s[i + 1] & 0x3F) << 6) |
+                                    char32_t(s[i + 2] & 0x3F);
             char buffer[8];
             std::snprintf(buffer, sizeof buffer, "\\u%04X", unsigned(cp));
             out += buffer;
@@ -665,7 +701,9 @@ bool can_be_block(std::string_view s) {
     return s.back() != ' ';
 }
 
-void spaces(std::string& out, int n) { out.append(size_t(std::max(n, 0)), ' '); }
+void spaces(std::string& out, int n) {
+    out.append(size_t(std::max(n, 0)), ' ');
+}
 
 void emit_after_key(std::string& out, const Value& v, int indent);
 
@@ -722,9 +760,8 @@ void emit_after_key(std::string& out, const Value& v, int indent) {
             size_t start = 0;
             while (start <= s.size()) {
                 size_t nl = s.find('\n', start);
-                std::string_view line = s.substr(start, nl == std::string_view::npos
-                                                            ? std::string_view::npos
-                                                            : nl - start);
+                std::string_view line = s.substr(
+                    start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
                 if (!line.empty()) {
                     spaces(out, indent + 2);
                     out += line;
@@ -840,8 +877,8 @@ std::string strip_final_newline(std::string s) {
 Edit replace_value(const Document& doc, const Entry& entry, const Value& value) {
     const Node& old = entry.value;
     if (old.kind == Node::Kind::mapping || old.kind == Node::Kind::sequence) {
-        throw Error(doc.locate(old.offset), "'" + entry.key.value +
-                                                "' holds " + std::string(old.kind_name()) +
+        throw Error(doc.locate(old.offset), "'" + entry.key.value + "' holds " +
+                                                std::string(old.kind_name()) +
                                                 " where plg expects a single value");
     }
     int indent = column_of(doc.text, entry.key.offset);

@@ -58,6 +58,7 @@ struct Document {
     bool crlf = false;  // lines end in "\r\n"
     std::optional<Node> root;
     std::vector<Diagnostic> problems;
+    std::vector<size_t> line_starts;  // byte offset of each line's first character
 
     // Returns the location of a byte offset in `text`.
     Location locate(size_t offset) const;

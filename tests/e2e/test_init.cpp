@@ -1,0 +1,122 @@
+#include "cli.hpp"
+
+using namespace plg::test;
+
+TEST_CASE("plg init creates a PLG that checks clean") {
+    TempDir dir;
+    auto r = run_plg(
+        {"init", "team", "--name", "Maths PLC", "--school", "Riverside High", "--cadence", "14",
+         "--origin", "support", "--member", "tom=Tom O'Neil", "--member", "sue=Sue: the \"boss\""},
+        dir.path());
+    CHECK(r.code == 0);
+    CHECK(r.out == "");
+    CHECK(r.err.find("Created the PLG 'Maths PLC'") != std::string::npos);
+    CHECK(read(dir / "team/plg.yaml") ==
+          "name: Maths PLC\n"
+          "school: Riverside High\n"
+          "founded: 2026-11-23\n"
+          "origin: support\n"
+          "language: en\n"
+          "cadence_days: 14\n"
+          "members:\n"
+          "  - id: tom\n"
+          "    name: Tom O'Neil\n"
+          "  - id: sue\n"
+          "    name: \"Sue: the \\\"boss\\\"\"\n"
+          "framework:\n"
+          "  - id: shared-vision\n"
+          "    name: Shared vision and goals\n"
+          "  - id: collective-responsibility\n"
+          "    name: Collective responsibility\n"
+          "  - id: interdependence\n"
+          "    name: Interdependence\n"
+          "  - id: reflection\n"
+          "    name: Structured reflection\n"
+          "  - id: collaboration\n"
+          "    name: Collaboration\n"
+          "  - id: inquiry\n"
+          "    name: Inquiry culture\n"
+          "  - id: improvement\n"
+          "    name: Continuous improvement\n"
+          "  - id: shared-learning\n"
+          "    name: Shared responsibility for learning\n");
+    CHECK(fs::is_directory(dir / "team/meetings"));
+    CHECK(fs::is_directory(dir / "team/goals"));
+    CHECK(fs::is_directory(dir / "team/reflections"));
+    CHECK(read(dir / "team/.gitignore") == ".plg/\n.*.tmp\n");
+    CHECK(read(dir / "team/.yamllint.yaml") ==
+          read(fs::path(PLG_SOURCE_DIR) / "docs/yamllint.yaml"));
+    auto check = run_plg({"check"}, dir / "team");
+    CHECK(check.code == 0);
+    CHECK(check.out == "");
+    CHECK(check.err == "");
+}
+
+TEST_CASE("plg init refuses a second PLG in the same folder and changes nothing") {
+    TempDir dir;
+    REQUIRE(run_plg({"init", "--name", "One"}, dir.path()).code == 0);
+    auto before = snapshot(dir.path());
+    auto r = run_plg({"init", "--name", "Two"}, dir.path());
+    CHECK(r.code == 1);
+    CHECK(r.out == "");
+    CHECK(r.err.find("plg: error: a PLG already exists in") != std::string::npos);
+    CHECK(r.err.find("nothing was changed") != std::string::npos);
+    CHECK(snapshot(dir.path()) == before);
+}
+
+TEST_CASE("plg init keeps an existing .gitignore") {
+    TempDir dir;
+    write(dir / ".gitignore", "*.pdf");
+    REQUIRE(run_plg({"init", "--name", "One"}, dir.path()).code == 0);
+    CHECK(read(dir / ".gitignore") == "*.pdf\n.plg/\n.*.tmp\n");
+}
+
+TEST_CASE("plg init usage errors exit 2 and create nothing") {
+    TempDir dir;
+    struct Case {
+        std::vector<std::string> args;
+        std::string words;
+    };
+    std::vector<Case> cases = {
+        {{"init"}, "--name is required"},
+        {{"init", "--name", ""}, "empty"},
+        {{"init", "--name", "a\nb"}, "one line"},
+        {{"init", "--name", "X", "--language", "fr"}, "fr not in {en,nl}"},
+        {{"init", "--name", "X", "--cadence", "0"}, "--cadence"},
+        {{"init", "--name", "X", "--cadence", "weekly"}, "--cadence"},
+        {{"init", "--name", "X", "--origin", "boss"}, "--origin"},
+        {{"init", "--name", "X", "--member", "Anna=Anna"}, "not a valid member id"},
+        {{"init", "--name", "X", "--member", "anna"}, "needs a full name"},
+        {{"init", "--name", "X", "--member", "anna=A", "--member", "anna=B"}, "given twice"},
+        {{"init", "--name", "X", "--bogus"}, "--bogus"},
+    };
+    for (const auto& c : cases) {
+        auto r = run_plg(c.args, dir.path());
+        INFO(c.args.back(), " -> ", r.err);
+        CHECK(r.code == 2);
+        CHECK(r.out == "");
+        CHECK(r.err.find(c.words) != std::string::npos);
+        CHECK(r.err.find("plg: error:") == 0);
+    }
+    CHECK(fs::is_empty(dir.path()));
+}
+
+TEST_CASE("plg init --git makes a repository with a first commit") {
+    REQUIRE_MESSAGE(std::string(PLG_TEST_GIT) != "", "git is needed; run scripts/install-deps");
+    TempDir dir;
+    std::map<std::string, std::string> env = {{"GIT_AUTHOR_NAME", "T"},
+                                              {"GIT_AUTHOR_EMAIL", "t@example.org"},
+                                              {"GIT_COMMITTER_NAME", "T"},
+                                              {"GIT_COMMITTER_EMAIL", "t@example.org"}};
+    auto r = run_plg({"init", "repo", "--name", "Git PLG", "--git"}, dir.path(), "", env);
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    auto log = run({PLG_TEST_GIT, "log", "--oneline"}, dir / "repo");
+    CHECK(log.out.find("Start the PLG Git PLG") != std::string::npos);
+    auto files = run({PLG_TEST_GIT, "ls-files"}, dir / "repo");
+    CHECK(files.out ==
+          ".gitignore\n.yamllint.yaml\ngoals/.gitkeep\nmeetings/.gitkeep\nplg.yaml\n"
+          "reflections/.gitkeep\n");
+    auto status = run({PLG_TEST_GIT, "status", "--porcelain"}, dir / "repo");
+    CHECK(status.out == "");
+}

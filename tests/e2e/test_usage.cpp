@@ -1,0 +1,68 @@
+#include "cli.hpp"
+
+using namespace plg::test;
+
+TEST_CASE("usage errors exit 2 with a message on stderr") {
+    Fixture team;
+    struct Case {
+        std::vector<std::string> args;
+        std::string words;
+    };
+    std::vector<Case> cases = {
+        {{}, "Usage: plg"},
+        {{"frobnicate"}, "unknown command 'frobnicate'"},
+        {{"chek"}, "did you mean 'check'?"},
+        {{"member"}, "A subcommand is required"},
+        {{"member", "remove", "x"}, "unknown command 'member remove'; the commands are: add, list"},
+        {{"member", "ad", "x"}, "did you mean 'add'?"},
+        {{"check", "--format", "xml"}, "xml not in {text,json}"},
+        {{"check", "extra"}, "extra"},
+        {{"--bogus", "check"}, "--bogus"},
+        {{"-C", "/nonexistent/folder", "check"}, "/nonexistent/folder"},
+        {{"member", "list", "--format"}, "--format"},
+    };
+    for (const auto& c : cases) {
+        auto r = team(c.args);
+        INFO(r.err);
+        CHECK(r.code == 2);
+        CHECK(r.out == "");
+        CHECK(r.err.find(c.words) != std::string::npos);
+    }
+}
+
+TEST_CASE("--help and --version exit 0 on stdout") {
+    Fixture team;
+    for (std::vector<std::string> args : {std::vector<std::string>{"--help"},
+                                          {"init", "--help"},
+                                          {"member", "add", "--help"},
+                                          {"member", "list", "--help"},
+                                          {"check", "--help"},
+                                          {"-h"}}) {
+        auto r = team(args);
+        CHECK(r.code == 0);
+        CHECK(r.err == "");
+        CHECK(r.out.find("Usage:") != std::string::npos);
+        CHECK(r.out.find("Example") != std::string::npos);
+    }
+    auto v = team({"--version"});
+    CHECK(v.code == 0);
+    CHECK(v.out == "plg 0.1.0\n");
+}
+
+TEST_CASE("global flags work before and after the command") {
+    Fixture team;
+    auto quiet = team({"member", "add", "dirk", "--name", "Dirk", "-q"});
+    CHECK(quiet.code == 0);
+    CHECK(quiet.err == "");
+    auto before = team({"-q", "--no-color", "member", "add", "eva", "--name", "Eva"});
+    CHECK(before.code == 0);
+    CHECK(before.err == "");
+}
+
+TEST_CASE("no colour when output is not a terminal or NO_COLOR is set") {
+    Fixture team;
+    write(team / "goals/g.yaml", "title: G\nowners: [nobody]\n");
+    auto r = team({"check"}, "", {{"NO_COLOR", "1"}});
+    CHECK(r.out.find('\033') == std::string::npos);
+    CHECK(r.err.find('\033') == std::string::npos);
+}

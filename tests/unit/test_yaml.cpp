@@ -1,0 +1,355 @@
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+
+#include "plg/yaml.hpp"
+
+using plg::yaml::Node;
+using plg::yaml::Value;
+
+namespace {
+
+plg::yaml::Document parse(std::string text) {
+    return plg::yaml::parse("f.yaml", std::move(text));
+}
+
+// The one problem a document must have: its place and a word of its message.
+void check_single_problem(const plg::yaml::Document& doc, int line, int column,
+                          const std::string& words) {
+    REQUIRE(doc.problems.size() == 1);
+    CHECK(doc.problems[0].where.file == "f.yaml");
+    CHECK(doc.problems[0].where.line == line);
+    CHECK(doc.problems[0].where.column == column);
+    INFO(doc.problems[0].message);
+    CHECK(doc.problems[0].message.find(words) != std::string::npos);
+}
+
+std::string round_trip(const std::string& s) {
+    Value root = Value::map();
+    root.add("k", Value::text(s));
+    auto doc = parse(plg::yaml::render_document(root));
+    REQUIRE(doc.problems.empty());
+    const Node* n = doc.root->find("k");
+    REQUIRE(n != nullptr);
+    return n->value;
+}
+
+}  // namespace
+
+TEST_CASE("plg::yaml::parse reads a document with positions") {
+    auto doc = parse(
+        "title: Data\nnotes: |\n  line one\n  line two\nattendees:\n  - anna\n  - \"bram\"\n");
+    REQUIRE(doc.problems.empty());
+    REQUIRE(doc.root);
+    const Node& root = *doc.root;
+    CHECK(root.kind == Node::Kind::mapping);
+    CHECK(root.find("title")->value == "Data");
+    CHECK(root.find("notes")->value == "line one\nline two\n");
+    const Node* list = root.find("attendees");
+    REQUIRE(list->kind == Node::Kind::sequence);
+    CHECK(list->items[0].value == "anna");
+    CHECK_FALSE(list->items[0].quoted);
+    CHECK(list->items[1].quoted);
+    CHECK(list->items[1].line == 7);
+    CHECK(list->items[1].column == 5);
+}
+
+TEST_CASE("plg::yaml::parse columns count characters, not bytes") {
+    auto doc = parse("é: x\nnaam: 'Zoë'\nbad: [\n");
+    REQUIRE(doc.problems.size() == 1);
+    auto ok = parse("éé: [1, {a: 1, a: 2}]\n");
+    REQUIRE(ok.problems.size() == 1);
+    CHECK(ok.problems[0].where.line == 1);
+    CHECK(ok.problems[0].where.column == 16);
+}
+
+TEST_CASE("plg::yaml::parse refuses what plg records must not contain") {
+    SUBCASE("duplicate keys at the top") {
+        auto doc = parse("title: a\ndate: 2026-01-01\ntitle: b\n");
+        check_single_problem(doc, 3, 1, "duplicate key 'title' (first given at line 1)");
+    }
+    SUBCASE("duplicate keys nested in a list") {
+        auto doc = parse("actions:\n  - text: a\n    owner: x\n    owner: y\n");
+        check_single_problem(doc, 4, 5, "duplicate key 'owner'");
+    }
+    SUBCASE("duplicate keys in an inline mapping") {
+        auto doc = parse("ratings: {a: 1, a: 2}\n");
+        check_single_problem(doc, 1, 17, "duplicate key 'a'");
+    }
+    SUBCASE("anchors and aliases") {
+        auto doc = parse("a: &x hello\nb: *x\n");
+        REQUIRE(doc.problems.size() == 2);
+        CHECK(doc.problems[0].message.find("anchors (&x)") != std::string::npos);
+        CHECK(doc.problems[1].where.line == 2);
+        CHECK(doc.problems[1].message.find("aliases") != std::string::npos);
+    }
+    SUBCASE("an alias bomb is refused at once, never expanded") {
+        std::string bomb =
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+        for (char c = 'b'; c <= 'j'; ++c) {
+            std::string prev(1, char(c - 1));
+            bomb += std::string(1, c) + ": &" + c + " [*" + prev + ",*" + prev + ",*" + prev +
+                    ",*" + prev + ",*" + prev + ",*" + prev + ",*" + prev + ",*" + prev + ",*" +
+                    prev + "]\n";
+        }
+        auto doc = parse(bomb);
+        CHECK(doc.problems.size() > 10);
+        CHECK(plg::has_errors(doc.problems));
+    }
+    SUBCASE("tab indentation") {
+        auto doc = parse("title: a\nagenda:\n\t- one\n");
+        REQUIRE(!doc.problems.empty());
+        CHECK(doc.problems[0].where.line == 3);
+        CHECK(doc.problems[0].message.find("tab") != std::string::npos);
+    }
+    SUBCASE("invalid UTF-8") {
+        auto doc = parse("title: caf\xe9 au lait\n");
+        check_single_problem(doc, 1, 11, "not valid UTF-8");
+    }
+    SUBCASE("overlong and surrogate UTF-8") {
+        CHECK(plg::has_errors(parse("a: \xc0\xaf\n").problems));
+        CHECK(plg::has_errors(parse("a: \xed\xa0\x80\n").problems));
+    }
+    SUBCASE("control characters") {
+        auto doc = parse(std::string("title: a\0b\n", 11));
+        check_single_problem(doc, 1, 9, "control character 0x00");
+    }
+    SUBCASE("empty and comment-only files") {
+        check_single_problem(parse(""), 1, 1, "empty");
+        check_single_problem(parse("# just a comment\n\n"), 1, 1, "empty");
+    }
+    SUBCASE("more than one document") {
+        auto doc = parse("title: a\n---\ntitle: b\n");
+        check_single_problem(doc, 2, 1, "second YAML document");
+    }
+    SUBCASE("explicit tags") {
+        auto doc = parse("a: !!int 3\nb: !!str 4\n");
+        check_single_problem(doc, 1, 4, "tag");
+    }
+    SUBCASE("keys that are not text") {
+        auto doc = parse("? [a, b]\n: c\n");
+        check_single_problem(doc, 1, 3, "a key must be");
+    }
+    SUBCASE("syntax errors name the line") {
+        auto doc = parse("title: a\nagenda: [one, two\ndate: 2026-01-01\n");
+        REQUIRE(doc.problems.size() == 1);
+        CHECK(doc.problems[0].message.find("YAML syntax error") != std::string::npos);
+        CHECK(doc.problems[0].where.line >= 2);
+        CHECK_FALSE(doc.root.has_value());
+    }
+    SUBCASE("every problem of a file is reported") {
+        auto doc = parse("a: 1\na: 2\nb: &x 3\nc:\n  d: 1\n  d: 2\n");
+        CHECK(doc.problems.size() == 3);
+    }
+}
+
+TEST_CASE("plg::yaml::parse bounds time and memory on hostile input") {
+    SUBCASE("10,000 levels of nesting") {
+        auto start = std::chrono::steady_clock::now();
+        auto doc = parse(std::string(10000, '[') + std::string(10000, ']') + "\n");
+        check_single_problem(doc, 1, 65, "nested more than 64 levels");
+        (void)start;
+    }
+    SUBCASE("block nesting") {
+        std::string deep;
+        for (int i = 0; i < 200; ++i) {
+            deep += std::string(size_t(i) * 2, ' ') + "k:\n";
+        }
+        auto doc = parse(deep + std::string(400, ' ') + "k: v\n");
+        REQUIRE(doc.problems.size() == 1);
+        CHECK(doc.problems[0].message.find("nested") != std::string::npos);
+    }
+    SUBCASE("a file past the size limit is refused unparsed") {
+        auto doc = parse("notes: " + std::string(2 << 20, 'x') + "\n");
+        REQUIRE(doc.problems.size() == 1);
+        CHECK(doc.problems[0].message.find("at most 1048576 bytes") != std::string::npos);
+    }
+    SUBCASE("a 1 MB single line within the limit is read") {
+        auto doc = parse("notes: " + std::string(1000000, 'x') + "\n");
+        REQUIRE(doc.problems.empty());
+        CHECK(doc.root->find("notes")->value.size() == 1000000);
+    }
+    SUBCASE("too many values") {
+        std::string many = "a: [";
+        for (int i = 0; i < 100001; ++i) {
+            many += "1,";
+        }
+        auto doc = parse(many + "1]\n");
+        REQUIRE(doc.problems.size() == 1);
+        CHECK(doc.problems[0].message.find("more than 100000 values") != std::string::npos);
+    }
+}
+
+TEST_CASE("plg::yaml::parse accepts a byte order mark and CRLF line ends") {
+    auto doc = parse("\xEF\xBB\xBFtitle: a\r\nnotes: |\r\n  x\r\n  y\r\n");
+    REQUIRE(doc.problems.empty());
+    CHECK(doc.bom);
+    CHECK(doc.crlf);
+    CHECK(doc.root->find("title")->value == "a");
+    CHECK(doc.root->find("notes")->value == "x\ny\n");
+}
+
+TEST_CASE("plg::yaml::inline_scalar quotes what other parsers would not read as text") {
+    for (const char* s :
+         {"yes",  "No",   "on",    "OFF",    "y",          "n",   "true",  "null", "~",   "0123",
+          "12",   "1.5",  ".5",    "12:30",  "2026-11-23", "-x",  "- x",   "# x",  ": x", "x: y",
+          "x #y", "x:",   " lead", "trail ", "",           "'q'", "\"q\"", "@x",   "`x`", "%x",
+          "!x",   "&x",   "*x",    "[x]",    "{x}",        "|x",  ">x",    "?x",   ",x",  "<<",
+          "=",    ".inf", "+1",    "0x1F",   "1e3",        "a\tb"}) {
+        std::string out = plg::yaml::inline_scalar(s);
+        INFO(s);
+        CHECK(out.front() == '"');
+    }
+    for (const char* s : {"Bram", "Data bespreken", "Zoë", "Émile", "a:b c", "x#y", "what's up",
+                          "Naïve \"quotes\" inside", "back\\slash", "🎉 feest"}) {
+        INFO(s);
+        CHECK(plg::yaml::inline_scalar(s) == s);
+    }
+}
+
+TEST_CASE("plg::yaml text round-trips through the writer and the reader") {
+    for (std::string s : {"yes",
+                          "0123",
+                          "12:30",
+                          "2026-11-23",
+                          "null",
+                          "~",
+                          "- x",
+                          "# x",
+                          ": x",
+                          "  leading",
+                          "trailing  ",
+                          "line\n",
+                          "two\nlines",
+                          "two\nlines\n",
+                          "ends\n\n",
+                          "\nleading newline",
+                          "  indented first\nsecond\n",
+                          "a\n  b\n",
+                          "tab\there",
+                          "quote \" and \\ backslash",
+                          "é ë 🎉",
+                          "\r\n",
+                          "x\u2028y",
+                          "trailing space \nnext",
+                          "\n",
+                          "\n\n",
+                          "nel\xc2\x85x",
+                          "- item\n- item\n",
+                          "# heading\ntext",
+                          "key: value\nother: x\n"}) {
+        INFO(s);
+        CHECK(round_trip(s) == s);
+    }
+}
+
+TEST_CASE("plg::yaml::render_document writes block style people can read") {
+    Value root = Value::map();
+    root.add("date", Value::plain("2026-11-23")).add("title", Value::text("Data bespreken"));
+    Value list = Value::list();
+    list.push(Value::text("anna"));
+    list.push(Value::text("yes"));
+    root.add("attendees", list);
+    root.add("notes", Value::text("We keken naar toets 3.\n  - groep 5a\n"));
+    Value actions = Value::list();
+    actions.push(
+        Value::map().add("text", Value::text("Toets maken")).add("done", Value::plain("false")));
+    root.add("actions", actions);
+    CHECK(plg::yaml::render_document(root) ==
+          "date: 2026-11-23\n"
+          "title: Data bespreken\n"
+          "attendees:\n"
+          "  - anna\n"
+          "  - \"yes\"\n"
+          "notes: |\n"
+          "  We keken naar toets 3.\n"
+          "    - groep 5a\n"
+          "actions:\n"
+          "  - text: Toets maken\n"
+          "    done: false\n");
+}
+
+TEST_CASE("plg::yaml edits change only what they mean to") {
+    const std::string original =
+        "# Goal set in the first meeting\n"
+        "title: Automatiseren tafels   # keep this comment\n"
+        "\n"
+        "status: active  # still going\n"
+        "progress:\n"
+        "  - date: 2026-10-01\n"
+        "    value: 40\n"
+        "    evidence: |\n"
+        "      # not a comment: part of the text\n"
+        "\n"
+        "  # a comment after the list\n"
+        "owners: [anna]\n";
+    auto doc = parse(original);
+    REQUIRE(doc.problems.empty());
+    const auto& root = *doc.root;
+
+    SUBCASE("append an item after a block scalar, before trailing comments") {
+        Value item =
+            Value::map().add("date", Value::plain("2026-11-01")).add("value", Value::plain("55"));
+        auto edit = plg::yaml::append_item(doc, root.entries[2], item);
+        std::string out = plg::yaml::apply(doc, {edit});
+        std::string expected = original;
+        std::string anchor = "      # not a comment: part of the text\n";
+        expected.insert(expected.find(anchor) + anchor.size(),
+                        "  - date: 2026-11-01\n    value: 55\n");
+        CHECK(out == expected);
+        CHECK(parse(out).problems.empty());
+    }
+    SUBCASE("replace a value keeps the comment after it") {
+        auto edit = plg::yaml::replace_value(doc, root.entries[1], Value::text("achieved"));
+        std::string out = plg::yaml::apply(doc, {edit});
+        std::string expected = original;
+        expected.replace(expected.find("active"), 6, "achieved");
+        CHECK(out == expected);
+    }
+    SUBCASE("append to an inline list rewrites only that list") {
+        auto edit = plg::yaml::append_item(doc, root.entries[3], Value::text("bram"));
+        std::string out = plg::yaml::apply(doc, {edit});
+        std::string expected = original;
+        expected.replace(expected.find("owners: [anna]"), 14, "owners:\n  - anna\n  - bram");
+        CHECK(out == expected);
+    }
+    SUBCASE("append an entry to the top mapping goes after its last line") {
+        auto edit = plg::yaml::append_entry(doc, root, "closed", Value::plain("2026-12-01"));
+        std::string out = plg::yaml::apply(doc, {edit});
+        CHECK(out == original + "closed: 2026-12-01\n");
+    }
+}
+
+TEST_CASE("plg::yaml edits keep CRLF, a byte order mark and a missing final newline") {
+    auto doc = parse("\xEF\xBB\xBFmembers:\r\n  - id: a\r\n    name: A");
+    REQUIRE(doc.problems.empty());
+    Value m = Value::map().add("id", Value::text("b")).add("name", Value::text("B"));
+    std::string out = plg::yaml::apply(doc, {plg::yaml::append_item(doc, doc.root->entries[0], m)});
+    CHECK(out ==
+          "\xEF\xBB\xBFmembers:\r\n  - id: a\r\n    name: A\r\n  - id: b\r\n    name: B\r\n");
+}
+
+TEST_CASE("plg::yaml edits of empty values") {
+    auto doc = parse("title: x\nprogress:\nstatus: ~\n");
+    REQUIRE(doc.problems.empty());
+    Value item =
+        Value::map().add("date", Value::plain("2026-11-01")).add("value", Value::plain("1"));
+    std::string out =
+        plg::yaml::apply(doc, {plg::yaml::append_item(doc, doc.root->entries[1], item)});
+    CHECK(out == "title: x\nprogress:\n  - date: 2026-11-01\n    value: 1\nstatus: ~\n");
+    out = plg::yaml::apply(
+        doc, {plg::yaml::replace_value(doc, doc.root->entries[2], Value::text("active"))});
+    CHECK(out == "title: x\nprogress:\nstatus: active\n");
+    out = plg::yaml::apply(doc,
+                           {plg::yaml::replace_value(doc, doc.root->entries[1], Value::text("x"))});
+    CHECK(out == "title: x\nprogress: x\nstatus: ~\n");
+}
+
+TEST_CASE("plg::yaml edits refuse inline mappings") {
+    auto doc = parse("actions: [{text: a, done: false}]\n");
+    REQUIRE(doc.problems.empty());
+    const Node& action = doc.root->entries[0].value.items[0];
+    CHECK_THROWS_AS(plg::yaml::append_entry(doc, action, "done_on", Value::plain("2026-01-01")),
+                    plg::Error);
+}
