@@ -96,6 +96,16 @@ void make_git_repository(const fs::path& root, const Context& ctx, const std::st
     }
 }
 
+// Returns how to name `root` to the user: relative to where plg was started when
+// it is below it, else in full.
+std::string shown_path(const fs::path& root, const Context& ctx) {
+    fs::path rel = root.lexically_relative(ctx.cwd);
+    if (rel.empty() || *rel.begin() == "..") {
+        return root.string();
+    }
+    return rel == "." ? "this folder" : rel.string();
+}
+
 int run_init(const InitOptions& opt, const Context& ctx) {
     std::vector<Member> members = parse_members(opt.members);
     fs::path root = (ctx.start / opt.dir).lexically_normal();
@@ -104,7 +114,7 @@ int run_init(const InitOptions& opt, const Context& ctx) {
     }
     std::error_code ec;
     if (fs::exists(root / k_config_file, ec) || fs::is_symlink(root / k_config_file, ec)) {
-        throw Error("a PLG already exists in " + root.string() +
+        throw Error("a PLG already exists in " + shown_path(root, ctx) +
                     " (it has a plg.yaml); nothing was changed");
     }
 
@@ -127,7 +137,7 @@ int run_init(const InitOptions& opt, const Context& ctx) {
     }
     // plg.yaml is created first and exclusively: it is what makes the folder a PLG.
     if (!create_exclusive(root / k_config_file, text)) {
-        throw Error("a PLG already exists in " + root.string() + "; nothing was changed");
+        throw Error("a PLG already exists in " + shown_path(root, ctx) + "; nothing was changed");
     }
     for (auto folder : {k_meetings_dir, k_goals_dir, k_reflections_dir}) {
         fs::create_directories(root / folder, ec);
@@ -145,7 +155,7 @@ int run_init(const InitOptions& opt, const Context& ctx) {
     if (opt.git) {
         make_git_repository(root, ctx, c.name);
     }
-    inform(ctx, "Created the PLG '" + c.name + "' in " + root.string() +
+    inform(ctx, "Created the PLG '" + c.name + "' in " + shown_path(root, ctx) +
                     (members.empty() ? "; add members with 'plg member add ID --name NAME'"
                                      : " with " + std::to_string(members.size()) + " member(s)"));
     return 0;

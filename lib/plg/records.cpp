@@ -246,14 +246,13 @@ class Decoder {
     std::vector<Diagnostic>& m_out;
 };
 
-// Parses the bytes and returns the root mapping, or nullptr after noting why not.
+// Returns the document's root, or nullptr when the file could not be parsed.
 template <typename T>
 const Node* open(const yaml::Document& doc, Parsed<T>& result) {
+    // Duplicate keys, anchors and tags leave a tree to check further, so that every
+    // problem of the file is reported at once; a syntax error leaves none.
     result.problems = doc.problems;
-    if (!doc.root || has_errors(doc.problems)) {
-        return nullptr;
-    }
-    return &*doc.root;
+    return doc.root ? &*doc.root : nullptr;
 }
 
 template <typename T>

@@ -522,8 +522,8 @@ Document parse(std::string file, std::string bytes, const Limits& limits) {
         if (!parser.HandleNextDocument(builder) || !builder.root) {
             doc.problems.push_back({Severity::error,
                                     {doc.file, 1, 1},
-                                    "the file is empty; a record needs at least its required "
-                                    "fields (see 'plg help' or docs/file-format.md)"});
+                                    "the file is empty; write the record's fields in it "
+                                    "(docs/file-format.md lists them) or delete it"});
             return doc;
         }
         parser.HandleNextDocument(builder);

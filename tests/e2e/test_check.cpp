@@ -36,10 +36,12 @@ TEST_CASE("plg check reports every problem with file, line and column") {
           "you mean 'bram'?\n"
           "meetings/2026-11-21-tabs.yaml:4:1: error: a tab is used for indentation; YAML indents "
           "with spaces only, so replace the tab with spaces\n"
-          "meetings/empty.yaml:1:1: error: the file is empty; a record needs at least its "
-          "required fields (see 'plg help' or docs/file-format.md)\n"
+          "meetings/empty.yaml:1:1: error: the file is empty; write the record's fields in it "
+          "(docs/file-format.md lists them) or delete it\n"
           "goals/tafels.yaml:2:1: error: duplicate key 'title' (first given at line 1); keep "
           "only one of them\n"
+          "goals/tafels.yaml:3:11: error: 'baseline' must be a number, like 12 or 7.5, not "
+          "'veel'\n"
           "reflections/2026-11-21-x.yaml:1:9: error: unknown member 'zed' in author; add it with "
           "'plg member add zed --name ...' or use one of: anna, bram, carla\n"
           "reflections/2026-11-21-x.yaml:2:7: error: 'date' must be a date written YYYY-MM-DD, "
@@ -47,7 +49,7 @@ TEST_CASE("plg check reports every problem with file, line and column") {
           "reflections/2026-11-21-x.yaml:1:1: warning: the reflection has no text, prompts or "
           "ratings\n"
           "reflections/2026-12-01-later.yaml:2:7: warning: 'date' 2026-12-01 is in the future\n");
-    CHECK(r.err == "7 error(s), 3 warning(s)\n");
+    CHECK(r.err == "8 error(s), 3 warning(s)\n");
 }
 
 TEST_CASE("plg check --format json") {
