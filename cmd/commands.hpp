@@ -7,6 +7,8 @@ namespace plg::cli {
 // Each adds its subcommand(s) to `app` and registers what runs them.
 void setup_init(CLI::App& app, Commands& commands);
 void setup_member(CLI::App& app, Commands& commands);
+void setup_meeting(CLI::App& app, Commands& commands);
+void setup_action(CLI::App& app, Commands& commands);
 void setup_check(CLI::App& app, Commands& commands);
 
 }  // namespace plg::cli

@@ -3,7 +3,9 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <ostream>
 
 #include "plg/slug.hpp"
@@ -26,6 +28,54 @@ Store open_store(const Context& ctx) {
         shown.clear();
     }
     return Store(*root, shown);
+}
+
+Plg load_plg(const Store& store, const Context& ctx) {
+    Plg plg = load(store, ctx.today);
+    if (!plg.community) {
+        throw InvalidRecord(plg.problems);
+    }
+    size_t broken = 0;
+    std::string first;
+    for (const auto& d : plg.problems) {
+        if (d.severity == Severity::error && d.where.file != first) {
+            first = d.where.file;
+            ++broken;
+        }
+    }
+    if (broken > 0) {
+        ctx.err << "plg: warning: " << broken
+                << " file(s) have errors and are left out; run 'plg check' to see them\n";
+    }
+    return plg;
+}
+
+void require_member(const Community& c, const std::string& id, std::string_view flag) {
+    if (!c.find_member(id)) {
+        std::string hint = did_you_mean(id, c.member_ids());
+        throw Error(std::string(flag) + ": unknown member '" + id + "'" +
+                    (hint.empty() ? "; 'plg member list' shows the members" : hint));
+    }
+}
+
+void require_id(const std::vector<std::string>& ids, const std::string& id, std::string_view flag,
+                std::string_view kind) {
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+        std::string hint = did_you_mean(id, ids);
+        throw Error(std::string(flag) + ": unknown " + std::string(kind) + " '" + id + "'" +
+                    (hint.empty() ? "; 'plg " + std::string(kind) + " list' shows them" : hint));
+    }
+}
+
+std::string text_arg(const Context& ctx, const std::string& value) {
+    if (value != "-") {
+        return value;
+    }
+    std::string text((std::istreambuf_iterator<char>(ctx.in)), std::istreambuf_iterator<char>());
+    if (first_invalid_utf8(text)) {
+        throw UsageError("the text on standard input is not valid UTF-8");
+    }
+    return text;
 }
 
 void inform(const Context& ctx, const std::string& message) {

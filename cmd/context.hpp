@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct Context {
     std::filesystem::path cwd;    // where plg was started
     std::filesystem::path start;  // -C DIR, else PLG_DIR, else cwd
     Date today;
+    std::istream& in;
     std::ostream& out;
     std::ostream& err;
     bool color_out = false;  // colour on stdout
@@ -43,6 +45,21 @@ class UsageError : public Error {
 
 // Returns the store of the PLG found from ctx.start; throws Error when there is none.
 Store open_store(const Context& ctx);
+
+// Loads the whole PLG. Throws InvalidRecord when plg.yaml has errors; records
+// with errors are left out with one warning on stderr pointing to 'plg check'.
+Plg load_plg(const Store& store, const Context& ctx);
+
+// Throws Error unless `id` is a member, naming the flag and the nearest id.
+void require_member(const Community& c, const std::string& id, std::string_view flag);
+
+// Throws Error unless `id` is in `ids`, naming the flag, the kind of record and
+// the nearest id.
+void require_id(const std::vector<std::string>& ids, const std::string& id, std::string_view flag,
+                std::string_view kind);
+
+// Returns the flag's text, or all of standard input when it is "-".
+std::string text_arg(const Context& ctx, const std::string& value);
 
 // Prints a "message" line on stderr unless --quiet.
 void inform(const Context& ctx, const std::string& message);

@@ -118,6 +118,8 @@ int run(int argc, char** argv) {
     plg::cli::Commands commands;
     plg::cli::setup_init(app, commands);
     plg::cli::setup_member(app, commands);
+    plg::cli::setup_meeting(app, commands);
+    plg::cli::setup_action(app, commands);
     plg::cli::setup_check(app, commands);
     app.footer(k_footer);
 
@@ -157,9 +159,9 @@ int run(int argc, char** argv) {
     } else if (const char* env = std::getenv("PLG_DIR"); env && *env) {
         start = fs::absolute(env, ec);
     }
-    plg::cli::Context ctx{cwd,       start,     plg::today_from_environment(),
-                          std::cout, std::cerr, use_color(no_color, STDOUT_FILENO),
-                          color_err, quiet};
+    plg::cli::Context ctx{cwd,       start,     plg::today_from_environment(),      std::cin,
+                          std::cout, std::cerr, use_color(no_color, STDOUT_FILENO), color_err,
+                          quiet};
     try {
         for (const auto& command : commands) {
             if (command.app->parsed()) {

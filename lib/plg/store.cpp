@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <random>
 #include <set>
 
 #include "plg/records.hpp"
@@ -179,6 +180,26 @@ bool create_exclusive(const fs::path& path, std::string_view contents) {
     }
     sync_folder(path.parent_path().empty() ? fs::path(".") : path.parent_path());
     return true;
+}
+
+std::string create_record(const fs::path& root, std::string_view folder, const std::string& base,
+                          std::string_view contents) {
+    static constexpr std::string_view k_alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+    std::random_device random;
+    std::uniform_int_distribution<size_t> pick(0, k_alphabet.size() - 1);
+    fs::path dir = root / folder;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    for (int attempt = 0; attempt < 64; ++attempt) {
+        std::string id = base + "-";
+        for (int i = 0; i < 4; ++i) {
+            id += k_alphabet[pick(random)];
+        }
+        if (create_exclusive(dir / (id + ".yaml"), contents)) {
+            return id;
+        }
+    }
+    throw Error("cannot find a free file name for '" + base + "' in " + std::string(folder));
 }
 
 Lock::Lock(const fs::path& root) {

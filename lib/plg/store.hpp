@@ -38,6 +38,13 @@ void write_atomic(const std::filesystem::path& path, std::string_view contents);
 // appears whole or not at all. Returns false when `path` already exists.
 bool create_exclusive(const std::filesystem::path& path, std::string_view contents);
 
+// Creates a new record file in `folder` of the PLG at `root`, named
+// "<base>-<four random characters>.yaml" so that records added at the same time
+// on two branches never share a name, and returns its id. Retries with new
+// characters if a name is taken. Throws Error when the file cannot be created.
+std::string create_record(const std::filesystem::path& root, std::string_view folder,
+                          const std::string& base, std::string_view contents);
+
 // An exclusive lock on a PLG, held while a command reads, changes and writes a
 // file, so two plg processes never overwrite each other's change.
 class Lock {

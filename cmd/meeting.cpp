@@ -1,0 +1,388 @@
+#include <algorithm>
+#include <ostream>
+
+#include "commands.hpp"
+#include "plg/json.hpp"
+#include "plg/records.hpp"
+#include "plg/slug.hpp"
+#include "plg/utf8.hpp"
+
+namespace plg::cli {
+
+namespace {
+
+struct MeetingAddOptions {
+    std::string date;
+    std::string title;
+    std::string facilitator;
+    std::vector<std::string> attendees;
+    std::vector<std::string> absent;
+    int minutes = 0;
+    std::vector<std::string> focus;
+    std::vector<std::string> agenda;
+    std::string notes;
+    std::vector<std::string> decisions;
+    std::vector<std::string> actions;
+    std::vector<std::string> goals;
+};
+
+struct MeetingListOptions {
+    std::string from;
+    std::string to;
+    std::string member;
+    std::string format = "text";
+};
+
+struct MeetingShowOptions {
+    std::string id;
+    std::string format = "text";
+};
+
+// Parses "TEXT @OWNER due:DATE" (owner and due anywhere, both optional).
+ActionItem parse_action(const Context& ctx, const std::string& spec) {
+    ActionItem a;
+    std::string text;
+    size_t i = 0;
+    while (i < spec.size()) {
+        size_t start = spec.find_first_not_of(' ', i);
+        if (start == std::string::npos) {
+            break;
+        }
+        size_t end = spec.find(' ', start);
+        std::string word =
+            spec.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        i = end == std::string::npos ? spec.size() : end;
+        if (word.size() > 1 && word[0] == '@') {
+            if (!a.owner.empty()) {
+                throw UsageError("--action '" + spec + "' names two owners; give one @OWNER");
+            }
+            a.owner = word.substr(1);
+        } else if (word.rfind("due:", 0) == 0) {
+            a.due = parse_date_arg(word.substr(4), ctx.today);
+            if (!a.due) {
+                throw UsageError("--action '" + spec + "': '" + word.substr(4) +
+                                 "' is not a date; write due:YYYY-MM-DD");
+            }
+        } else {
+            text += (text.empty() ? "" : " ") + word;
+        }
+    }
+    if (text.empty()) {
+        throw UsageError("--action '" + spec + "' has no text; write \"TEXT @OWNER due:DATE\"");
+    }
+    a.text = text;
+    return a;
+}
+
+int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
+    Store store = open_store(ctx);
+    Parsed<Community> parsed =
+        read_community(store.shown(k_config_file), store.read(k_config_file));
+    if (!parsed.record) {
+        throw InvalidRecord(parsed.problems);
+    }
+    const Community& c = *parsed.record;
+    std::vector<Diagnostic> ignored;
+    std::vector<std::string> goal_ids = store.list(k_goals_dir, ignored);
+
+    Meeting m;
+    m.date = date_arg(ctx, opt.date);
+    m.title = opt.title;
+    if (!opt.facilitator.empty()) {
+        require_member(c, opt.facilitator, "--facilitator");
+        m.facilitator = opt.facilitator;
+    }
+    for (const auto& id : opt.attendees) {
+        require_member(c, id, "--attendee");
+        if (std::find(m.attendees.begin(), m.attendees.end(), id) == m.attendees.end()) {
+            m.attendees.push_back(id);
+        }
+    }
+    for (const auto& spec : opt.absent) {
+        size_t eq = spec.find('=');
+        Absence a{spec.substr(0, eq), eq == std::string::npos ? "" : spec.substr(eq + 1)};
+        require_member(c, a.member, "--absent");
+        if (std::find(m.attendees.begin(), m.attendees.end(), a.member) != m.attendees.end()) {
+            throw UsageError("'" + a.member + "' is given both as --attendee and as --absent");
+        }
+        m.absent.push_back(std::move(a));
+    }
+    if (opt.minutes > 0) {
+        m.minutes = opt.minutes;
+    }
+    m.focus = opt.focus;
+    m.agenda = opt.agenda;
+    m.notes = opt.notes.empty() ? "" : text_arg(ctx, opt.notes);
+    m.decisions = opt.decisions;
+    for (const auto& spec : opt.actions) {
+        ActionItem a = parse_action(ctx, spec);
+        if (!a.owner.empty()) {
+            require_member(c, a.owner, "--action");
+        }
+        m.actions.push_back(std::move(a));
+    }
+    for (const auto& id : opt.goals) {
+        require_id(goal_ids, id, "--goal", "goal");
+        m.goals.push_back(id);
+    }
+
+    std::string text = write_meeting(m);
+    // What is written must read back as a valid meeting; never keep anything else.
+    std::set<std::string> goals(goal_ids.begin(), goal_ids.end());
+    Parsed<Meeting> check =
+        read_meeting("new meeting", text, "x", References{&c, &goals, nullptr, {}});
+    if (!check.record) {
+        throw InvalidRecord(check.problems);
+    }
+    std::string base =
+        m.date.iso() + "-" + (slugify(m.title).empty() ? "meeting" : slugify(m.title));
+    std::string id = create_record(store.root(), k_meetings_dir, base, text);
+    ctx.out << id << '\n';
+    inform(ctx,
+           "Added the meeting " + store.shown(std::string(k_meetings_dir) + "/" + id + ".yaml"));
+    return 0;
+}
+
+std::string attendance(const Meeting& m) {
+    size_t total = m.attendees.size() + m.absent.size();
+    return std::to_string(m.attendees.size()) + "/" + std::to_string(total);
+}
+
+int run_meeting_list(const MeetingListOptions& opt, const Context& ctx) {
+    Store store = open_store(ctx);
+    Plg plg = load_plg(store, ctx);
+    std::optional<Date> from =
+        opt.from.empty() ? std::nullopt : std::optional(date_arg(ctx, opt.from));
+    std::optional<Date> to = opt.to.empty() ? std::nullopt : std::optional(date_arg(ctx, opt.to));
+    if (!opt.member.empty()) {
+        require_member(*plg.community, opt.member, "--member");
+    }
+    std::vector<const Meeting*> shown;
+    for (const auto& m : plg.meetings) {
+        bool took_part =
+            std::find(m.attendees.begin(), m.attendees.end(), opt.member) != m.attendees.end() ||
+            m.facilitator == opt.member;
+        if ((from && m.date < *from) || (to && m.date > *to) ||
+            (!opt.member.empty() && !took_part)) {
+            continue;
+        }
+        shown.push_back(&m);
+    }
+    if (opt.format == "json") {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto* m : shown) {
+            list.push_back(to_json(*m));
+        }
+        ctx.out << list.dump(2) << '\n';
+        return 0;
+    }
+    size_t title_width = 5;
+    for (const auto* m : shown) {
+        title_width = std::max(title_width, utf8_length(m->title));
+    }
+    for (const auto* m : shown) {
+        ctx.out << m->date.iso() << "  " << pad(m->title, title_width) << "  "
+                << pad(attendance(*m), 5) << "  " << m->id << '\n';
+    }
+    return 0;
+}
+
+// Returns "Anna de Vries (anna)" for a member id, or the id when unknown.
+std::string who(const Community& c, const std::string& id) {
+    const Member* m = c.find_member(id);
+    return m ? m->name + " (" + id + ")" : id;
+}
+
+void print_list(std::ostream& out, std::string_view label, const std::vector<std::string>& items) {
+    if (items.empty()) {
+        return;
+    }
+    out << label << ":\n";
+    for (const auto& item : items) {
+        out << "  - " << item << '\n';
+    }
+}
+
+void print_block(std::ostream& out, std::string_view label, const std::string& text) {
+    if (text.empty()) {
+        return;
+    }
+    out << label << ":\n";
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t nl = text.find('\n', start);
+        std::string line =
+            text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+        out << (line.empty() ? "" : "  " + line) << '\n';
+        start = nl == std::string::npos ? text.size() : nl + 1;
+    }
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& s : items) {
+        out += (out.empty() ? "" : ", ") + s;
+    }
+    return out;
+}
+
+int run_meeting_show(const MeetingShowOptions& opt, const Context& ctx) {
+    Store store = open_store(ctx);
+    Plg plg = load_plg(store, ctx);
+    auto it = std::find_if(plg.meetings.begin(), plg.meetings.end(),
+                           [&](const Meeting& m) { return m.id == opt.id; });
+    if (it == plg.meetings.end()) {
+        std::vector<std::string> ids;
+        for (const auto& m : plg.meetings) {
+            ids.push_back(m.id);
+        }
+        if (is_record_id(opt.id) && std::filesystem::exists(store.path(std::string(k_meetings_dir) +
+                                                                       "/" + opt.id + ".yaml"))) {
+            throw Error("the meeting '" + opt.id + "' has errors; run 'plg check' to see them");
+        }
+        require_id(ids, opt.id, "meeting show", "meeting");
+    }
+    const Meeting& m = *it;
+    if (opt.format == "json") {
+        ctx.out << to_json(m).dump(2) << '\n';
+        return 0;
+    }
+    const Community& c = *plg.community;
+    std::ostream& out = ctx.out;
+    out << m.title << '\n';
+    out << "Date:         " << m.date.iso() << '\n';
+    if (!m.facilitator.empty()) {
+        out << "Facilitator:  " << who(c, m.facilitator) << '\n';
+    }
+    for (const auto& [role, id] : m.roles) {
+        out << pad(role + ":", 14) << who(c, id) << '\n';
+    }
+    if (!m.attendees.empty() || !m.absent.empty()) {
+        out << "Present:      " << (m.attendees.empty() ? "nobody recorded" : join(m.attendees))
+            << " (" << m.attendees.size() << " of " << m.attendees.size() + m.absent.size()
+            << ")\n";
+    }
+    if (!m.absent.empty()) {
+        std::vector<std::string> absent;
+        for (const auto& a : m.absent) {
+            absent.push_back(a.member + (a.reason.empty() ? "" : " (" + a.reason + ")"));
+        }
+        out << "Absent:       " << join(absent) << '\n';
+    }
+    if (m.minutes) {
+        out << "Minutes:      " << *m.minutes << '\n';
+    }
+    if (!m.focus.empty()) {
+        out << "Focus:        " << join(m.focus) << '\n';
+    }
+    if (!m.protocol.empty()) {
+        out << "Protocol:     " << m.protocol << '\n';
+    }
+    if (!m.goals.empty()) {
+        out << "Goals:        " << join(m.goals) << '\n';
+    }
+    if (!m.dimensions.empty()) {
+        out << "Dimensions:   " << join(m.dimensions) << '\n';
+    }
+    print_list(out, "Agenda", m.agenda);
+    print_block(out, "Notes", m.notes);
+    print_block(out, "Data", m.data);
+    print_list(out, "Decisions", m.decisions);
+    if (!m.actions.empty()) {
+        out << "Actions:\n";
+        for (size_t i = 0; i < m.actions.size(); ++i) {
+            const ActionItem& a = m.actions[i];
+            out << "  [" << (a.done ? 'x' : ' ') << "] " << m.id << '#' << i + 1 << "  " << a.text;
+            std::vector<std::string> details;
+            if (!a.owner.empty()) {
+                details.push_back(a.owner);
+            }
+            if (a.due) {
+                details.push_back("due " + a.due->iso());
+            }
+            if (a.done_on) {
+                details.push_back("done " + a.done_on->iso());
+            }
+            out << (details.empty() ? "" : " (" + join(details) + ")") << '\n';
+        }
+    }
+    return 0;
+}
+
+}  // namespace
+
+void setup_meeting(CLI::App& app, Commands& commands) {
+    CLI::App* meeting = app.add_subcommand("meeting", "Record, list and show meetings");
+    meeting->require_subcommand(1);
+
+    auto add = std::make_shared<MeetingAddOptions>();
+    CLI::App* add_cmd = meeting->add_subcommand("add", "Record a meeting; prints its id");
+    add_cmd->add_option("--date", add->date, "Date of the meeting (YYYY-MM-DD, today, yesterday)")
+        ->required()
+        ->check(k_date_value);
+    add_cmd->add_option("--title", add->title, "Title")->required()->check(k_one_line_value);
+    add_cmd->add_option("--facilitator", add->facilitator, "Member who led the meeting")
+        ->type_name("ID");
+    add_cmd->add_option("--attendee", add->attendees, "Member who was there (repeatable)")
+        ->type_name("ID");
+    add_cmd->add_option("--absent", add->absent, "Member who was not, optionally why (repeatable)")
+        ->type_name("ID[=REASON]");
+    add_cmd->add_option("--minutes", add->minutes, "Duration in minutes")
+        ->check(CLI::Range(1, 1440))
+        ->type_name("N");
+    add_cmd
+        ->add_option("--focus", add->focus,
+                     "Which of DuFour's questions: learn, evidence, support, extend (repeatable)")
+        ->check(CLI::IsMember(k_focus_values));
+    add_cmd->add_option("--agenda", add->agenda, "An agenda item (repeatable)")
+        ->check(k_one_line_value);
+    add_cmd->add_option("--notes", add->notes, "Notes; '-' reads them from standard input")
+        ->type_name("TEXT|-");
+    add_cmd->add_option("--decision", add->decisions, "A decision (repeatable)")
+        ->check(k_one_line_value);
+    add_cmd->add_option("--action", add->actions, "An action item (repeatable)")
+        ->type_name("\"TEXT @OWNER due:DATE\"")
+        ->check(k_one_line_value);
+    add_cmd->add_option("--goal", add->goals, "A goal worked on (repeatable)")->type_name("ID");
+    add_cmd->footer(R"(
+Examples:
+  plg meeting add --date today --title "Data bespreken" --facilitator anna \
+      --attendee anna --attendee bram --absent carla=ziek --minutes 60 \
+      --decision "Verlengde instructie voor de tafels van 7" \
+      --action "Rekenmuurtjes maken @bram due:2026-12-01" --goal tafels-automatiseren
+  id=$(plg meeting add --date 2026-11-23 --title "Lesson study" --notes - < notes.txt)
+
+Prints the new meeting's id (also its file name: meetings/ID.yaml) and nothing else on
+stdout. Members and goals must exist; a typo is refused with the nearest valid id.)");
+    commands.push_back({add_cmd, [add](const Context& ctx) { return run_meeting_add(*add, ctx); }});
+
+    auto list = std::make_shared<MeetingListOptions>();
+    CLI::App* list_cmd = meeting->add_subcommand("list", "List meetings, oldest first");
+    list_cmd->add_option("--from", list->from, "Only meetings on or after DATE")
+        ->check(k_date_value);
+    list_cmd->add_option("--to", list->to, "Only meetings on or before DATE")->check(k_date_value);
+    list_cmd->add_option("--member", list->member, "Only meetings this member attended or led")
+        ->type_name("ID");
+    add_format_option(*list_cmd, list->format);
+    list_cmd->footer(R"(
+Examples:
+  plg meeting list --from 2026-01-01
+  plg meeting list --member bram --format json | jq length
+
+Text: one meeting per line: DATE  TITLE  PRESENT/RECORDED  ID. JSON: an array of
+meetings with the fields of the file plus "id" (see docs/meeting.md).)");
+    commands.push_back(
+        {list_cmd, [list](const Context& ctx) { return run_meeting_list(*list, ctx); }});
+
+    auto show = std::make_shared<MeetingShowOptions>();
+    CLI::App* show_cmd = meeting->add_subcommand("show", "Show one meeting");
+    show_cmd->add_option("ID", show->id, "The meeting's id (see 'plg meeting list')")->required();
+    add_format_option(*show_cmd, show->format);
+    show_cmd->footer(R"(
+Example:
+  plg meeting show 2025-11-25-data-tempotoets-p7q2)");
+    commands.push_back(
+        {show_cmd, [show](const Context& ctx) { return run_meeting_show(*show, ctx); }});
+}
+
+}  // namespace plg::cli

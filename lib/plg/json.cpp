@@ -1,0 +1,68 @@
+#include "plg/json.hpp"
+
+#include <cmath>
+
+namespace plg {
+
+namespace {
+
+nlohmann::json date_or_null(const std::optional<Date>& d) {
+    return d ? nlohmann::json(d->iso()) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+nlohmann::json json_number(double value) {
+    if (std::floor(value) == value && std::fabs(value) < 1e15) {
+        return static_cast<long long>(value);
+    }
+    return value;
+}
+
+nlohmann::json to_json(const Member& m) {
+    return {{"id", m.id}, {"name", m.name}, {"role", m.role}};
+}
+
+nlohmann::json to_json(const ActionItem& a) {
+    return {{"text", a.text},
+            {"owner", a.owner},
+            {"due", date_or_null(a.due)},
+            {"done", a.done},
+            {"done_on", date_or_null(a.done_on)}};
+}
+
+nlohmann::json to_json(const Meeting& m) {
+    nlohmann::json roles = nlohmann::json::object();
+    for (const auto& [role, who] : m.roles) {
+        roles[role] = who;
+    }
+    nlohmann::json absent = nlohmann::json::array();
+    for (const auto& a : m.absent) {
+        absent.push_back({{"member", a.member}, {"reason", a.reason}});
+    }
+    nlohmann::json actions = nlohmann::json::array();
+    for (size_t i = 0; i < m.actions.size(); ++i) {
+        nlohmann::json a = to_json(m.actions[i]);
+        a["id"] = m.id + "#" + std::to_string(i + 1);
+        actions.push_back(std::move(a));
+    }
+    return {{"id", m.id},
+            {"date", m.date.iso()},
+            {"title", m.title},
+            {"facilitator", m.facilitator},
+            {"roles", roles},
+            {"attendees", m.attendees},
+            {"absent", absent},
+            {"minutes", m.minutes ? nlohmann::json(*m.minutes) : nlohmann::json(nullptr)},
+            {"focus", m.focus},
+            {"agenda", m.agenda},
+            {"notes", m.notes},
+            {"data", m.data},
+            {"protocol", m.protocol},
+            {"decisions", m.decisions},
+            {"actions", actions},
+            {"goals", m.goals},
+            {"dimensions", m.dimensions}};
+}
+
+}  // namespace plg

@@ -1,0 +1,20 @@
+#pragma once
+
+// The JSON form of plg's records, for --format json. Field names are those of
+// the YAML files, plus "id"; dates are ISO strings; absent values are null or [].
+
+#include <nlohmann/json.hpp>
+
+#include "plg/model.hpp"
+
+namespace plg {
+
+nlohmann::json to_json(const Member& m);
+nlohmann::json to_json(const Meeting& m);
+nlohmann::json to_json(const ActionItem& a);
+
+// Returns a whole number as an integer and anything else as a double, so 40
+// prints as 40 and 12.5 as 12.5.
+nlohmann::json json_number(double value);
+
+}  // namespace plg
