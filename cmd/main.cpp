@@ -23,6 +23,9 @@ Examples:
   plg init leerteam-rekenen --name "Leerteam rekenen" --language nl --member anna="Anna de Vries"
   plg member add bram --name "Bram Jansen" --role teacher
   plg member list --format json | jq -r '.[].id'
+  id=$(plg meeting add --date today --title "Data bespreken" --attendee anna --attendee bram \
+       --action "Rekenmuurtjes maken @bram due:2026-12-01")
+  plg action list --overdue
   plg check                      # validate every file; exit 1 on errors (use it in a pre-commit hook)
 
 plg finds its PLG like git finds a repository: in the current folder or the nearest
