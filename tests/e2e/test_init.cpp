@@ -104,10 +104,7 @@ TEST_CASE("plg init usage errors exit 2 and create nothing") {
 TEST_CASE("plg init --git makes a repository with a first commit") {
     REQUIRE_MESSAGE(std::string(PLG_TEST_GIT) != "", "git is needed; run scripts/install-deps");
     TempDir dir;
-    std::map<std::string, std::string> env = {{"GIT_AUTHOR_NAME", "T"},
-                                              {"GIT_AUTHOR_EMAIL", "t@example.org"},
-                                              {"GIT_COMMITTER_NAME", "T"},
-                                              {"GIT_COMMITTER_EMAIL", "t@example.org"}};
+    const auto& env = k_git_env;
     auto r = run_plg({"init", "repo", "--name", "Git PLG", "--git"}, dir.path(), "", env);
     INFO(r.err);
     REQUIRE(r.code == 0);

@@ -116,24 +116,8 @@ TEST_CASE("titles that try to leave the folder give safe file names") {
 TEST_CASE("text from flags and stdin reads the same in PyYAML as in --format json") {
     REQUIRE_MESSAGE(std::string(PLG_TEST_PYTHON) != "", "python3 with PyYAML is needed");
     Fixture team;
-    const std::vector<std::string> tricky = {"yes",
-                                             "no",
-                                             "on",
-                                             "0123",
-                                             "12:30",
-                                             "2026-11-23",
-                                             "null",
-                                             "~",
-                                             "- x",
-                                             "# x",
-                                             ": x",
-                                             "  leading spaces",
-                                             "quotes ' and \"",
-                                             "back\\slash",
-                                             "é ë 🎉",
-                                             "<b>html</b> | pipe"};
     std::vector<std::string> args = {"meeting", "add", "--date", "2026-11-20", "--title", "yes"};
-    for (const auto& t : tricky) {
+    for (const auto& t : k_tricky_texts) {
         args.push_back("--agenda");
         args.push_back(t);
         args.push_back("--decision");
@@ -247,10 +231,7 @@ TEST_CASE("plg meeting list and show") {
 TEST_CASE("meetings added on two git branches merge without conflict") {
     REQUIRE_MESSAGE(std::string(PLG_TEST_GIT) != "", "git is needed");
     TempDir dir;
-    std::map<std::string, std::string> env = {{"GIT_AUTHOR_NAME", "T"},
-                                              {"GIT_AUTHOR_EMAIL", "t@example.org"},
-                                              {"GIT_COMMITTER_NAME", "T"},
-                                              {"GIT_COMMITTER_EMAIL", "t@example.org"}};
+    const auto& env = k_git_env;
     REQUIRE(run_plg({"init", "origin", "--name", "X", "--member", "anna=Anna", "--member",
                      "bram=Bram", "--git"},
                     dir.path(), "", env)

@@ -61,6 +61,65 @@ inline void write(const fs::path& p, const std::string& text) {
     out << text;
 }
 
+// Text that YAML parsers are apt to read as something else, or to mangle.
+inline const std::vector<std::string> k_tricky_texts = {"yes",
+                                                        "no",
+                                                        "on",
+                                                        "off",
+                                                        "y",
+                                                        "n",
+                                                        "true",
+                                                        "False",
+                                                        "0123",
+                                                        "12:30",
+                                                        "2026-11-23",
+                                                        "null",
+                                                        "~",
+                                                        "- x",
+                                                        "# x",
+                                                        ": x",
+                                                        "x: y",
+                                                        "x #y",
+                                                        "  leading spaces",
+                                                        "trailing spaces  ",
+                                                        "quote \" backslash \\",
+                                                        "quotes ' and \"",
+                                                        "é ë ü ß",
+                                                        "emoji 🎉👩‍🏫",
+                                                        "1e3",
+                                                        ".inf",
+                                                        "0x1F",
+                                                        "+1",
+                                                        "-1",
+                                                        "'single'",
+                                                        "\"double\"",
+                                                        "@at",
+                                                        "%percent",
+                                                        "`backtick`",
+                                                        "!bang",
+                                                        "&amp",
+                                                        "*star",
+                                                        "[list]",
+                                                        "{map}",
+                                                        "|pipe",
+                                                        ">fold",
+                                                        "?q",
+                                                        ",comma",
+                                                        "<<",
+                                                        "=",
+                                                        "~tilde",
+                                                        "a\\nb",
+                                                        "<script>alert(1)</script>",
+                                                        "| table | cell |",
+                                                        "no-break\u00a0space"};
+
+// A git identity for tests that commit.
+inline const std::map<std::string, std::string> k_git_env = {
+    {"GIT_AUTHOR_NAME", "Test"},
+    {"GIT_AUTHOR_EMAIL", "test@example.org"},
+    {"GIT_COMMITTER_NAME", "Test"},
+    {"GIT_COMMITTER_EMAIL", "test@example.org"}};
+
 struct Result {
     int code = -1;
     std::string out;
