@@ -98,8 +98,7 @@ class Builder : public YAML::EventHandler {
     }
     void OnDocumentEnd() override {}
 
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-        check_anchor(mark, anchor);
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
         add(make(mark, Node::Kind::null));
     }
 
@@ -109,9 +108,8 @@ class Builder : public YAML::EventHandler {
         add(make(mark, Node::Kind::null));
     }
 
-    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
                   const std::string& value) override {
-        check_anchor(mark, anchor);
         Node n = make(mark, Node::Kind::scalar);
         n.value = value;
         n.quoted = tag != "?";
@@ -162,12 +160,6 @@ class Builder : public YAML::EventHandler {
         return n;
     }
 
-    void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
-        // OnAnchor reports the name; this catches parsers that only pass the id.
-        (void)mark;
-        (void)anchor;
-    }
-
     void check_tag(const YAML::Mark& mark, const std::string& tag) {
         if (tag != "?" && tag != "!" && tag != "tag:yaml.org,2002:str") {
             problem(mark, "the tag '" + tag +
@@ -176,9 +168,8 @@ class Builder : public YAML::EventHandler {
         }
     }
 
-    void start(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+    void start(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
                YAML::EmitterStyle::value style, Node::Kind kind) {
-        check_anchor(mark, anchor);
         if (tag != "?" && tag != "!" && tag != "") {
             check_tag(mark, tag);
         }
