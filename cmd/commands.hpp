@@ -9,6 +9,8 @@ void setup_init(CLI::App& app, Commands& commands);
 void setup_member(CLI::App& app, Commands& commands);
 void setup_meeting(CLI::App& app, Commands& commands);
 void setup_action(CLI::App& app, Commands& commands);
+void setup_goal(CLI::App& app, Commands& commands);
+void setup_reflect(CLI::App& app, Commands& commands);
 void setup_check(CLI::App& app, Commands& commands);
 
 }  // namespace plg::cli

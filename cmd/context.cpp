@@ -9,6 +9,7 @@
 #include <ostream>
 
 #include "plg/slug.hpp"
+#include "plg/text.hpp"
 #include "plg/utf8.hpp"
 
 namespace fs = std::filesystem;
@@ -152,6 +153,40 @@ Date date_arg(const Context& ctx, const std::string& value) {
         throw UsageError("'" + value + "' is not a date; write it as YYYY-MM-DD");
     }
     return *d;
+}
+
+void require_existing_file(const Store& store, std::string_view folder, const std::string& id,
+                           std::string_view kind) {
+    std::error_code ec;
+    if (is_record_id(id) && fs::exists(store.path(std::string(folder) + "/" + id + ".yaml"), ec)) {
+        throw Error("the " + std::string(kind) + " '" + id +
+                    "' has errors; run 'plg check' to see them");
+    }
+}
+
+std::string who(const Community& c, const std::string& id) {
+    const Member* m = c.find_member(id);
+    return m ? m->name + " (" + id + ")" : id;
+}
+
+void print_list(std::ostream& out, std::string_view label, const std::vector<std::string>& items) {
+    if (items.empty()) {
+        return;
+    }
+    out << label << ":\n";
+    for (const auto& item : items) {
+        out << "  - " << item << '\n';
+    }
+}
+
+void print_block(std::ostream& out, std::string_view label, const std::string& text) {
+    if (text.empty()) {
+        return;
+    }
+    out << label << ":\n";
+    for (const auto& line : split_lines(text)) {
+        out << (line.empty() ? "" : "  " + line) << '\n';
+    }
 }
 
 std::string pad(const std::string& text, size_t width) {

@@ -78,6 +78,37 @@ extern const CLI::Validator k_one_line_value;   // non-empty text without line b
 // Returns the date of a flag value that k_date_value accepted.
 Date date_arg(const Context& ctx, const std::string& value);
 
+// Throws Error when the file of record `id` exists in `folder` (so it was left
+// out for its errors), pointing to 'plg check'.
+void require_existing_file(const Store& store, std::string_view folder, const std::string& id,
+                           std::string_view kind);
+
+// Returns the record with `id` from `records` (meetings, goals or reflections,
+// read from `folder`). Throws Error when there is none, suggesting the nearest
+// id, or saying that the file exists but has errors.
+template <typename T>
+const T& find_record(const Store& store, const std::vector<T>& records, std::string_view folder,
+                     const std::string& id, std::string_view flag, std::string_view kind) {
+    std::vector<std::string> ids;
+    for (const auto& r : records) {
+        if (r.id == id) {
+            return r;
+        }
+        ids.push_back(r.id);
+    }
+    require_existing_file(store, folder, id, kind);
+    require_id(ids, id, flag, kind);
+    throw Error("unknown " + std::string(kind) + " '" + id + "'");
+}
+
+// Returns "Anna de Vries (anna)" for a member id, or the id when unknown.
+std::string who(const Community& c, const std::string& id);
+
+// Print "Label:" and the items as "  - item" lines; nothing when empty.
+void print_list(std::ostream& out, std::string_view label, const std::vector<std::string>& items);
+// Print "Label:" and `text` indented by two spaces; nothing when empty.
+void print_block(std::ostream& out, std::string_view label, const std::string& text);
+
 // Returns `text` padded with spaces to `width` characters (not bytes).
 std::string pad(const std::string& text, size_t width);
 

@@ -24,6 +24,26 @@ struct InitOptions {
 
 const char* const k_gitignore = ".plg/\n.*.tmp\n";
 
+// Progress entries are appended at the end of a goal's file, so two branches
+// that each add one touch the same place. Git's union merge keeps both; if it
+// ever joins lines that do not fit, 'plg check' points at them.
+const char* const k_gitattributes =
+    "# plg: progress added to one goal on two branches merges without a conflict\n"
+    "goals/*.yaml merge=union\n";
+
+// Adds `line`s to the file at `path` (created when missing) unless `marker` is
+// already in it.
+void ensure_lines(const fs::path& path, const std::string& shown, const char* lines,
+                  std::string_view marker) {
+    if (create_exclusive(path, lines)) {
+        return;
+    }
+    std::string old = read_file(path, shown);
+    if (old.find(marker) == std::string::npos) {
+        write_atomic(path, old + (old.empty() || old.back() == '\n' ? "" : "\n") + lines);
+    }
+}
+
 // The same text as docs/yamllint.yaml (a test keeps the two equal).
 const char* const k_yamllint =
     R"(# yamllint settings for plg records: yamllint's defaults, less two rules that do
@@ -80,8 +100,8 @@ void make_git_repository(const fs::path& root, const Context& ctx, const std::st
         }
     }
     output.clear();
-    if (run_process({"git", "add", "--", "plg.yaml", ".gitignore", ".yamllint.yaml", "meetings",
-                     "goals", "reflections"},
+    if (run_process({"git", "add", "--", "plg.yaml", ".gitignore", ".gitattributes",
+                     ".yamllint.yaml", "meetings", "goals", "reflections"},
                     root, output)
             .value_or(1) != 0) {
         throw Error("created the PLG, but 'git add' failed: " + output);
@@ -144,14 +164,8 @@ int run_init(const InitOptions& opt, const Context& ctx) {
         create_exclusive(root / folder / ".gitkeep", "");
     }
     create_exclusive(root / ".yamllint.yaml", k_yamllint);
-    fs::path gitignore = root / ".gitignore";
-    if (!create_exclusive(gitignore, k_gitignore)) {
-        std::string old = read_file(gitignore, ".gitignore");
-        if (old.find(".plg/") == std::string::npos) {
-            write_atomic(gitignore,
-                         old + (old.empty() || old.back() == '\n' ? "" : "\n") + k_gitignore);
-        }
-    }
+    ensure_lines(root / ".gitignore", ".gitignore", k_gitignore, ".plg/");
+    ensure_lines(root / ".gitattributes", ".gitattributes", k_gitattributes, "merge=union");
     if (opt.git) {
         make_git_repository(root, ctx, c.name);
     }
@@ -189,8 +203,9 @@ Examples:
       --member anna="Anna de Vries" --member bram="Bram Jansen" --git
 
 Creates DIR/plg.yaml (the PLG's name, members and reflection framework), the folders
-meetings/, goals/ and reflections/, and a .gitignore for plg's cache. Refuses, changing
-nothing, when DIR already holds a PLG.)");
+meetings/, goals/ and reflections/, a .gitignore for plg's cache, a .gitattributes that
+lets git merge progress on one goal from two branches, and a .yamllint.yaml. Refuses,
+changing nothing, when DIR already holds a PLG.)");
     commands.push_back({sub, [opt](const Context& ctx) { return run_init(*opt, ctx); }});
 }
 

@@ -5,6 +5,7 @@
 #include "plg/json.hpp"
 #include "plg/records.hpp"
 #include "plg/slug.hpp"
+#include "plg/text.hpp"
 #include "plg/utf8.hpp"
 
 namespace plg::cli {
@@ -187,62 +188,11 @@ int run_meeting_list(const MeetingListOptions& opt, const Context& ctx) {
     return 0;
 }
 
-// Returns "Anna de Vries (anna)" for a member id, or the id when unknown.
-std::string who(const Community& c, const std::string& id) {
-    const Member* m = c.find_member(id);
-    return m ? m->name + " (" + id + ")" : id;
-}
-
-void print_list(std::ostream& out, std::string_view label, const std::vector<std::string>& items) {
-    if (items.empty()) {
-        return;
-    }
-    out << label << ":\n";
-    for (const auto& item : items) {
-        out << "  - " << item << '\n';
-    }
-}
-
-void print_block(std::ostream& out, std::string_view label, const std::string& text) {
-    if (text.empty()) {
-        return;
-    }
-    out << label << ":\n";
-    size_t start = 0;
-    while (start < text.size()) {
-        size_t nl = text.find('\n', start);
-        std::string line =
-            text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-        out << (line.empty() ? "" : "  " + line) << '\n';
-        start = nl == std::string::npos ? text.size() : nl + 1;
-    }
-}
-
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& s : items) {
-        out += (out.empty() ? "" : ", ") + s;
-    }
-    return out;
-}
-
 int run_meeting_show(const MeetingShowOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
     Plg plg = load_plg(store, ctx);
-    auto it = std::find_if(plg.meetings.begin(), plg.meetings.end(),
-                           [&](const Meeting& m) { return m.id == opt.id; });
-    if (it == plg.meetings.end()) {
-        std::vector<std::string> ids;
-        for (const auto& m : plg.meetings) {
-            ids.push_back(m.id);
-        }
-        if (is_record_id(opt.id) && std::filesystem::exists(store.path(std::string(k_meetings_dir) +
-                                                                       "/" + opt.id + ".yaml"))) {
-            throw Error("the meeting '" + opt.id + "' has errors; run 'plg check' to see them");
-        }
-        require_id(ids, opt.id, "meeting show", "meeting");
-    }
-    const Meeting& m = *it;
+    const Meeting& m =
+        find_record(store, plg.meetings, k_meetings_dir, opt.id, "meeting show", "meeting");
     if (opt.format == "json") {
         ctx.out << to_json(m).dump(2) << '\n';
         return 0;

@@ -73,7 +73,20 @@ std::string nearest(std::string_view word, const std::vector<std::string>& candi
     }
     // A typo is a small fraction of the word: allow one edit in three characters.
     size_t allowed = std::max<size_t>(1, std::max(word.size(), best.size()) / 3);
-    return best_distance <= allowed ? best : std::string();
+    if (best_distance <= allowed) {
+        return best;
+    }
+    // A long id typed short ("tafels" for "tafels-groep5"): the one id it starts.
+    std::string started;
+    for (const auto& c : candidates) {
+        if (word.size() >= 3 && c.size() > word.size() && c.compare(0, word.size(), word) == 0) {
+            if (!started.empty()) {
+                return {};
+            }
+            started = c;
+        }
+    }
+    return started;
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {

@@ -65,4 +65,60 @@ nlohmann::json to_json(const Meeting& m) {
             {"dimensions", m.dimensions}};
 }
 
+namespace {
+
+nlohmann::json number_or_null(const std::optional<double>& v) {
+    return v ? json_number(*v) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+nlohmann::json to_json(const Progress& p) {
+    return {{"date", p.date.iso()},
+            {"value", json_number(p.value)},
+            {"evidence", p.evidence},
+            {"meeting", p.meeting}};
+}
+
+nlohmann::json to_json(const Goal& g) {
+    nlohmann::json progress = nlohmann::json::array();
+    for (const auto& p : g.progress) {
+        progress.push_back(to_json(p));
+    }
+    auto percent = g.percent();
+    return {{"id", g.id},
+            {"title", g.title},
+            {"owners", g.owners},
+            {"measure", g.measure},
+            {"unit", g.unit},
+            {"baseline", number_or_null(g.baseline)},
+            {"target", number_or_null(g.target)},
+            {"due", date_or_null(g.due)},
+            {"status", std::string(to_string(g.status))},
+            {"created", date_or_null(g.created)},
+            {"closed", date_or_null(g.closed)},
+            {"close_note", g.close_note},
+            {"progress", progress},
+            {"latest", number_or_null(g.latest())},
+            {"percent",
+             percent ? json_number(std::round(*percent * 10) / 10) : nlohmann::json(nullptr)}};
+}
+
+nlohmann::json to_json(const Reflection& r) {
+    nlohmann::json ratings = nlohmann::json::object();
+    for (const auto& rating : r.ratings) {
+        ratings[rating.dimension] = rating.value;
+    }
+    return {{"id", r.id},
+            {"author", r.author},
+            {"date", r.date.iso()},
+            {"meeting", r.meeting},
+            {"goal", r.goal},
+            {"text", r.text},
+            {"went_well", r.went_well},
+            {"challenge", r.challenge},
+            {"next_step", r.next_step},
+            {"ratings", ratings}};
+}
+
 }  // namespace plg

@@ -73,4 +73,28 @@ std::optional<GoalStatus> parse_goal_status(std::string_view text) {
     return std::nullopt;
 }
 
+std::optional<double> Goal::latest() const {
+    if (progress.empty()) {
+        return std::nullopt;
+    }
+    return progress.back().value;
+}
+
+std::optional<double> Goal::percent() const {
+    auto now = latest();
+    if (!now || !baseline || !target || *baseline == *target) {
+        return std::nullopt;
+    }
+    return (*now - *baseline) / (*target - *baseline) * 100.0;
+}
+
+std::optional<int> Reflection::rating(std::string_view dimension) const {
+    for (const auto& r : ratings) {
+        if (r.dimension == dimension) {
+            return r.value;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace plg

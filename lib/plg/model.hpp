@@ -111,7 +111,15 @@ struct Goal {
     std::optional<Date> created;
     std::optional<Date> closed;
     std::string close_note;
-    std::vector<Progress> progress;
+    std::vector<Progress> progress;  // by date
+
+    // Returns the value of the latest progress entry, or nullopt when there is none.
+    std::optional<double> latest() const;
+    // Returns how far the latest value has come from baseline to target, in
+    // percent (0 at the baseline, 100 at the target; below 0 or above 100 when it
+    // went the other way or past the target). Nullopt when baseline, target or
+    // progress is missing, or baseline equals target.
+    std::optional<double> percent() const;
 };
 
 struct Rating {
@@ -132,6 +140,9 @@ struct Reflection {
     std::string challenge;
     std::string next_step;
     std::vector<Rating> ratings;
+
+    // Returns the rating given on `dimension`, or nullopt.
+    std::optional<int> rating(std::string_view dimension) const;
 };
 
 }  // namespace plg

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "plg/slug.hpp"
+#include "plg/text.hpp"
 #include "plg/yaml.hpp"
 
 namespace plg {
@@ -18,14 +19,6 @@ std::string format_number(double value) {
 }
 
 namespace {
-
-std::string join(const std::vector<std::string>& words) {
-    std::string out;
-    for (const auto& w : words) {
-        out += (out.empty() ? "" : ", ") + w;
-    }
-    return out;
-}
 
 // Reads typed values out of a parsed document, collecting every problem.
 class Decoder {
@@ -709,13 +702,14 @@ std::string write_goal(const Goal& g) {
         root.add("closed", date_value(*g.closed));
     }
     root.add_text("close_note", g.close_note);
-    if (!g.progress.empty()) {
-        Value progress = Value::list();
-        for (const auto& p : g.progress) {
-            progress.push(progress_value(p));
-        }
-        root.add("progress", std::move(progress));
+    // Always written, even empty, and always last: 'plg goal progress' appends
+    // entries at the end of the file, so progress added on two branches lands
+    // under the one key (see .gitattributes in docs/file-format.md).
+    Value progress = g.progress.empty() ? Value::none() : Value::list();
+    for (const auto& p : g.progress) {
+        progress.push(progress_value(p));
     }
+    root.add("progress", std::move(progress));
     return yaml::render_document(root);
 }
 
@@ -736,6 +730,69 @@ std::string write_reflection(const Reflection& r) {
         root.add("ratings", std::move(ratings));
     }
     return yaml::render_document(root);
+}
+
+namespace {
+
+bool is_empty_value(const Node& n) {
+    return n.kind == Node::Kind::null || (n.kind == Node::Kind::scalar && n.value.empty());
+}
+
+// Lays out `rendered` (a writer's output) with every key of `keys` in order:
+// the entries that are there as written, the others as empty "key:" lines.
+std::string with_placeholders(const std::string& rendered, const std::vector<std::string>& keys) {
+    yaml::Document doc = yaml::parse("template", rendered);
+    std::string out;
+    for (const auto& key : keys) {
+        const yaml::Entry* found = nullptr;
+        for (const auto& e : doc.root->entries) {
+            if (e.key.value == key && !is_empty_value(e.value)) {
+                found = &e;
+            }
+        }
+        if (found) {
+            auto [first, last] = yaml::entry_lines(doc, *found);
+            out += doc.text.substr(first, last - first);
+        } else {
+            out += key + ":\n";
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string template_meeting(const Meeting& m) {
+    return with_placeholders(write_meeting(m), k_meeting_keys);
+}
+
+std::string template_goal(const Goal& g) {
+    return with_placeholders(write_goal(g), {"title", "owners", "measure", "unit", "baseline",
+                                             "target", "due", "status", "created", "progress"});
+}
+
+std::string template_reflection(const Reflection& r) {
+    return with_placeholders(write_reflection(r), k_reflection_keys);
+}
+
+std::string drop_empty_fields(const std::string& text) {
+    yaml::Document doc = yaml::parse("record", text);
+    if (has_errors(doc.problems) || !doc.root || doc.root->kind != Node::Kind::mapping) {
+        return text;
+    }
+    std::vector<yaml::Edit> edits;
+    for (const auto& e : doc.root->entries) {
+        if (e.value.kind != Node::Kind::null || e.key.value == "progress") {
+            continue;
+        }
+        auto [first, last] = yaml::entry_lines(doc, e);
+        std::string_view line(doc.text.data() + first, last - first);
+        // Only a bare "key:" line: a comment on it is the person's and stays.
+        if (line.find('#') == std::string_view::npos) {
+            edits.push_back({first, last - first, ""});
+        }
+    }
+    return yaml::apply(doc, std::move(edits));
 }
 
 namespace {
@@ -762,16 +819,19 @@ const yaml::Entry* find_entry(const Node& map, std::string_view key) {
 }
 
 // Sets each field of `map`: replaces the values that are there, and adds the
-// missing ones together after the mapping's last line, in the order given.
+// missing ones together, in the order given, after the entry `after` when the
+// mapping has it, else after the mapping's last line.
 std::vector<yaml::Edit> set_fields(const yaml::Document& doc, const Node& map,
-                                   const std::vector<std::pair<std::string, Value>>& fields) {
+                                   const std::vector<std::pair<std::string, Value>>& fields,
+                                   std::string_view after = {}) {
     std::vector<yaml::Edit> edits;
     std::optional<yaml::Edit> added;
+    const yaml::Entry* anchor = after.empty() ? nullptr : find_entry(map, after);
     for (const auto& [key, value] : fields) {
         if (const yaml::Entry* e = find_entry(map, key)) {
             edits.push_back(yaml::replace_value(doc, *e, value));
         } else if (!added) {
-            added = yaml::append_entry(doc, map, key, value);
+            added = yaml::append_entry(doc, map, key, value, anchor);
         } else {
             added->text += yaml::render_entry(key, value, map.column - 1);
         }
@@ -832,7 +892,10 @@ std::string edit_close_goal(const std::string& file, std::string bytes, GoalStat
     if (!note.empty()) {
         fields.emplace_back("close_note", Value::text(note));
     }
-    return yaml::apply(doc, set_fields(doc, *doc.root, fields));
+    // New fields go right after 'status', away from the end of the file where
+    // progress entries are added, so closing and adding progress on two
+    // branches touch different lines.
+    return yaml::apply(doc, set_fields(doc, *doc.root, fields, "status"));
 }
 
 }  // namespace plg

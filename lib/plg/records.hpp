@@ -45,6 +45,18 @@ std::string write_meeting(const Meeting& m);
 std::string write_goal(const Goal& g);
 std::string write_reflection(const Reflection& r);
 
+// Templates for --edit: the fields of the record that are set, and an empty
+// "key:" line for each other field a person may fill in, in the order plg
+// writes them.
+std::string template_meeting(const Meeting& m);
+std::string template_goal(const Goal& g);
+std::string template_reflection(const Reflection& r);
+
+// Returns a record's text without the empty "key:" lines a template left
+// unfilled (except 'progress' in goals, which plg keeps as a place to add to).
+// Returns `text` unchanged when it does not parse.
+std::string drop_empty_fields(const std::string& text);
+
 // In-place changes: each takes a file's current bytes and returns the new bytes,
 // changing only the values it names and keeping every comment, blank line and
 // key order a person wrote. Each throws InvalidRecord when the file has errors,

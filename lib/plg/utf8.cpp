@@ -51,4 +51,14 @@ size_t utf8_length(std::string_view text) {
     return count;
 }
 
+std::string utf8_prefix(std::string_view text, size_t count) {
+    size_t seen = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && seen++ == count) {
+            return std::string(text.substr(0, i));
+        }
+    }
+    return std::string(text);
+}
+
 }  // namespace plg

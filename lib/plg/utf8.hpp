@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace plg {
@@ -13,5 +14,8 @@ std::optional<size_t> first_invalid_utf8(std::string_view text);
 
 // Returns the number of code points in `text`, which must be valid UTF-8.
 size_t utf8_length(std::string_view text);
+
+// Returns the first `count` code points of `text`, which must be valid UTF-8.
+std::string utf8_prefix(std::string_view text, size_t count);
 
 }  // namespace plg

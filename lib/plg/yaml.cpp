@@ -578,6 +578,8 @@ bool Value::empty() const {
             return items.empty();
         case Kind::map:
             return fields.empty();
+        case Kind::none:
+            return true;
     }
     return true;
 }
@@ -723,6 +725,9 @@ void emit_item(std::string& out, const Value& v, int indent) {
 
 void emit_after_key(std::string& out, const Value& v, int indent) {
     switch (v.kind) {
+        case Value::Kind::none:
+            out += '\n';
+            return;
         case Value::Kind::plain:
             out += ' ' + v.scalar + '\n';
             return;
@@ -886,13 +891,14 @@ Edit replace_value(const Document& doc, const Entry& entry, const Value& value) 
 }
 
 Edit append_entry(const Document& doc, const Node& mapping, std::string_view key,
-                  const Value& value) {
+                  const Value& value, const Entry* after) {
     if (mapping.flow) {
         refuse(doc, mapping, "this mapping");
     }
     int indent = column_of(doc.text, mapping.offset);
     bool needs_newline = false;
-    size_t at = after_line(doc.text, mapping.end, needs_newline);
+    size_t last = after ? std::max(after->key.end, after->value.end) : mapping.end;
+    size_t at = after_line(doc.text, last, needs_newline);
     std::string text = render_entry(key, value, indent);
     return {at, 0, needs_newline ? "\n" + text : text};
 }
@@ -911,6 +917,15 @@ Edit append_item(const Document& doc, const Entry& entry, const Value& item) {
                                                  std::string(list.kind_name()) +
                                                  " where plg expects a list");
     }
+    if (list.kind == Node::Kind::null) {
+        // "key:" with nothing after it (but maybe a comment): the items go on the
+        // lines below, and the key's line stays as it is.
+        int indent = column_of(doc.text, entry.key.offset);
+        bool needs_newline = false;
+        size_t at = after_line(doc.text, entry.key.end, needs_newline);
+        std::string text = render_item(item, indent + 2);
+        return {at, 0, needs_newline ? "\n" + text : text};
+    }
     // An empty or inline list becomes a block list holding its old items and the new one.
     Value all = Value::list();
     for (const auto& old : list.items) {
@@ -925,6 +940,20 @@ Edit append_item(const Document& doc, const Entry& entry, const Value& item) {
     emit_after_key(text, all, indent);
     size_t start = after_colon(doc.text, entry.key.end);
     return {start, list.end - start, strip_final_newline(std::move(text))};
+}
+
+std::pair<size_t, size_t> entry_lines(const Document& doc, const Entry& entry) {
+    const std::string& text = doc.text;
+    size_t first = entry.key.offset;
+    while (first > 0 && text[first - 1] != '\n') {
+        --first;
+    }
+    size_t last = std::max(entry.key.end, entry.value.end);
+    if (last > entry.key.end && last > 0 && text[last - 1] == '\n') {
+        --last;  // a block scalar ends after its last line break
+    }
+    bool needs_newline = false;
+    return {first, after_line(text, last, needs_newline)};
 }
 
 }  // namespace plg::yaml

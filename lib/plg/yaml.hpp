@@ -74,7 +74,7 @@ Document parse(std::string file, std::string bytes, const Limits& limits = {});
 // but the same string), a plain token plg has already made safe (a number, a
 // date, true/false), a list or a mapping whose keys keep their order.
 struct Value {
-    enum class Kind { text, plain, list, map };
+    enum class Kind { text, plain, list, map, none };
     Kind kind = Kind::map;
     std::string scalar;
     std::vector<Value> items;
@@ -84,6 +84,8 @@ struct Value {
     static Value plain(std::string s) { return {Kind::plain, std::move(s), {}, {}}; }
     static Value list() { return {Kind::list, {}, {}, {}}; }
     static Value map() { return {Kind::map, {}, {}, {}}; }
+    // Nothing after the colon ("key:"): an empty value a person or plg fills in later.
+    static Value none() { return {Kind::none, {}, {}, {}}; }
 
     // Adds a field to a mapping and returns *this, so fields chain.
     Value& add(std::string key, Value v);
@@ -127,11 +129,16 @@ std::string apply(const Document& doc, std::vector<Edit> edits);
 
 // Replaces the scalar (or empty) value of `entry` by `value`.
 Edit replace_value(const Document& doc, const Entry& entry, const Value& value);
-// Adds `key: value` as the last entry of the block mapping `mapping`.
+// Adds `key: value` to the block mapping `mapping`: as its last entry, or right
+// after the entry `after` when one is given.
 Edit append_entry(const Document& doc, const Node& mapping, std::string_view key,
-                  const Value& value);
+                  const Value& value, const Entry* after = nullptr);
 // Adds `item` as the last item of the list that is `entry`'s value (block or
 // inline, or empty: an inline or empty list is rewritten as a block list).
 Edit append_item(const Document& doc, const Entry& entry, const Value& item);
+
+// Returns the byte range [first, last) of the whole lines that hold `entry`: its
+// key's line through its value's last line, with the final line break.
+std::pair<size_t, size_t> entry_lines(const Document& doc, const Entry& entry);
 
 }  // namespace plg::yaml

@@ -111,9 +111,10 @@ TEST_CASE("plg init --git makes a repository with a first commit") {
     auto log = run({PLG_TEST_GIT, "log", "--oneline"}, dir / "repo");
     CHECK(log.out.find("Start the PLG Git PLG") != std::string::npos);
     auto files = run({PLG_TEST_GIT, "ls-files"}, dir / "repo");
-    CHECK(files.out ==
-          ".gitignore\n.yamllint.yaml\ngoals/.gitkeep\nmeetings/.gitkeep\nplg.yaml\n"
-          "reflections/.gitkeep\n");
+    CHECK(
+        files.out ==
+        ".gitattributes\n.gitignore\n.yamllint.yaml\ngoals/.gitkeep\nmeetings/.gitkeep\nplg.yaml\n"
+        "reflections/.gitkeep\n");
     auto status = run({PLG_TEST_GIT, "status", "--porcelain"}, dir / "repo");
     CHECK(status.out == "");
 }

@@ -232,8 +232,25 @@ TEST_CASE("plg::edit_* keep a hand-edited file's comments and layout") {
                                           *Date::parse_iso("2026-12-01"), "Gehaald: 82%");
         std::string expected = goal;
         expected.replace(expected.find("active"), 6, "achieved");
-        expected += "closed: 2026-12-01\nclose_note: \"Gehaald: 82%\"\n";
+        // New fields go under 'status', away from where progress is appended.
+        expected.insert(expected.find("progress:"),
+                        "closed: 2026-12-01\nclose_note: \"Gehaald: 82%\"\n");
         CHECK(out == expected);
+    }
+    SUBCASE("close a goal without a status line") {
+        std::string plain = "title: T\nprogress:\n";
+        std::string out = edit_close_goal("g.yaml", plain, GoalStatus::dropped,
+                                          *Date::parse_iso("2026-12-01"), "");
+        CHECK(out == "title: T\nprogress:\nstatus: dropped\nclosed: 2026-12-01\n");
+    }
+    SUBCASE("the first progress entry goes under an empty 'progress:' line") {
+        std::string fresh = "title: T\nstatus: active\nprogress:\n";
+        Progress p{*Date::parse_iso("2026-11-01"), 40, "", ""};
+        CHECK(edit_add_progress("g.yaml", fresh, p) ==
+              "title: T\nstatus: active\nprogress:\n  - date: 2026-11-01\n    value: 40\n");
+        std::string commented = "title: T\nprogress:  # metingen\n";
+        CHECK(edit_add_progress("g.yaml", commented, p) ==
+              "title: T\nprogress:  # metingen\n  - date: 2026-11-01\n    value: 40\n");
     }
     SUBCASE("action done") {
         const std::string meeting =

@@ -1,0 +1,253 @@
+#include "editor.hpp"
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <istream>
+#include <ostream>
+
+#include "plg/text.hpp"
+
+extern char** environ;
+
+namespace fs = std::filesystem;
+
+namespace plg::cli {
+
+namespace {
+
+constexpr std::string_view k_help_mark = "#|";
+constexpr std::string_view k_drafts_dir = ".plg/drafts";
+
+// Returns `text` without the template's help lines (those starting with "#|").
+std::string strip_help(const std::string& text) {
+    std::string out;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t nl = text.find('\n', start);
+        size_t end = nl == std::string::npos ? text.size() : nl + 1;
+        if (text.compare(start, k_help_mark.size(), k_help_mark) != 0) {
+            out.append(text, start, end - start);
+        }
+        start = end;
+    }
+    return out;
+}
+
+// Returns the editor command: $VISUAL, else $EDITOR, else vi (as git does).
+std::string editor_command() {
+    for (const char* name : {"VISUAL", "EDITOR"}) {
+        const char* value = std::getenv(name);
+        if (value && *value) {
+            return value;
+        }
+    }
+    return "vi";
+}
+
+// Runs the editor on `file` with the terminal, and returns its exit status.
+// The command goes through sh, so EDITOR="code --wait" works.
+void run_editor(const std::string& file, const std::string& shown) {
+    std::string command = editor_command();
+    std::string script = command + " \"$1\"";
+    std::vector<std::string> args = {"/bin/sh", "-c", script, "sh", file};
+    std::vector<char*> argv;
+    for (auto& a : args) {
+        argv.push_back(a.data());
+    }
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    if (::posix_spawn(&pid, "/bin/sh", nullptr, nullptr, argv.data(), environ) != 0) {
+        throw Error("cannot start the editor '" + command + "'; your text is kept in " + shown);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        std::string how = WIFEXITED(status)
+                              ? "exited with status " + std::to_string(WEXITSTATUS(status))
+                              : "was stopped by signal " + std::to_string(WTERMSIG(status));
+        std::string hint = WIFEXITED(status) && WEXITSTATUS(status) == 127
+                               ? " (is it installed? set VISUAL or EDITOR, like EDITOR=nano)"
+                               : "";
+        throw Error("the editor '" + command + "' " + how + hint + "; nothing was added, and " +
+                    "your text is kept in " + shown);
+    }
+}
+
+bool interactive(const Context& ctx) {
+    return ::isatty(STDIN_FILENO) == 1 && ::isatty(STDERR_FILENO) == 1 && !ctx.quiet;
+}
+
+bool ask_again(const Context& ctx) {
+    ctx.err << "Open the editor again to fix it? [Y/n] " << std::flush;
+    std::string answer;
+    if (!std::getline(ctx.in, answer)) {
+        return false;
+    }
+    return answer.empty() || answer[0] == 'y' || answer[0] == 'Y';
+}
+
+bool has_errors_in(const std::vector<Diagnostic>& problems) {
+    for (const auto& d : problems) {
+        if (d.severity == Severity::error) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool inside(const fs::path& file, const fs::path& folder) {
+    std::error_code ec;
+    fs::path f = fs::weakly_canonical(file, ec);
+    fs::path d = fs::weakly_canonical(folder, ec);
+    auto [end, _] = std::mismatch(d.begin(), d.end(), f.begin(), f.end());
+    return end == d.end();
+}
+
+// Opens the editor on the draft at `path` until it holds a valid record (or
+// the person gives up). Returns the saved text; throws Error when it is
+// invalid, leaving the draft in place.
+std::string edit_until_valid(const Context& ctx, const Store& store, const fs::path& path,
+                             const std::string& again, const CheckText& check) {
+    std::string shown = store.shown(fs::relative(path, store.root()).string());
+    while (true) {
+        run_editor(path.string(), shown);
+        std::string saved = read_file(path, shown);
+        std::vector<Diagnostic> problems = check(shown, saved);
+        print_diagnostics(ctx.err, problems, ctx.color_err);
+        if (!has_errors_in(problems)) {
+            return saved;
+        }
+        if (!interactive(ctx) || !ask_again(ctx)) {
+            throw Error("nothing was added; your text is kept in " + shown + ": fix it with '" +
+                        again + shown + "'");
+        }
+    }
+}
+
+}  // namespace
+
+void add_edit_options(CLI::App& app, EditOptions& options) {
+    std::vector<CLI::Option*> others;
+    for (CLI::Option* o : app.get_options()) {
+        if (o->get_name() != "--help" && !o->get_lnames().empty()) {
+            others.push_back(o);
+        }
+    }
+    app.add_flag("--edit", options.edit,
+                 "Write the record in $VISUAL/$EDITOR, on a template filled in from the flags");
+    CLI::Option* file =
+        app.add_option("--file", options.file,
+                       "Take the whole record from FILE (YAML, as in the template); with "
+                       "--edit, edit it first")
+            ->type_name("FILE");
+    for (CLI::Option* o : others) {
+        file->excludes(o);
+    }
+}
+
+void require_unless_edited(const EditOptions& options, const std::string& value,
+                           std::string_view flag) {
+    if (value.empty() && !options.edit && options.file.empty()) {
+        throw UsageError(std::string(flag) + " is required (or write the record by hand with " +
+                         "--edit)");
+    }
+}
+
+bool has_comment(std::string_view text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '#' &&
+            (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '\t')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string template_help(std::string_view kind, const Community& c,
+                          const std::vector<std::string>& lines) {
+    std::string out;
+    auto line = [&](const std::string& s) { out += std::string(k_help_mark) + " " + s + "\n"; };
+    line("New " + std::string(kind) + ". Fill in what you want to record, save, and close the " +
+         "editor.");
+    line("Lines starting with '#|' are dropped, and so are fields left empty. Your own");
+    line("'# comments' stay. Save without changes to cancel.");
+    std::vector<std::string> members;
+    for (const auto& m : c.members) {
+        members.push_back(m.id + " (" + m.name + ")");
+    }
+    if (!members.empty()) {
+        line("Members: " + join(members));
+    }
+    for (const auto& l : lines) {
+        line(l);
+    }
+    return out;
+}
+
+void Draft::done() const {
+    if (!draft.empty()) {
+        std::error_code ec;
+        fs::remove(draft, ec);
+    }
+}
+
+Draft draft_text(const Context& ctx, const Store& store, const EditOptions& options,
+                 std::string_view kind, const std::string& from_flags, const std::string& help,
+                 const CheckText& check) {
+    std::string again = "plg " + std::string(kind) + " add --edit --file ";
+    if (!options.file.empty()) {
+        fs::path file = fs::absolute(ctx.cwd / options.file);
+        std::string text = read_file(file, options.file);
+        if (!options.edit) {
+            std::vector<Diagnostic> problems = check(options.file, text);
+            if (has_errors_in(problems)) {
+                throw InvalidRecord(problems);
+            }
+            print_diagnostics(ctx.err, problems, ctx.color_err);
+            return {strip_help(text), true, {}, {}};
+        }
+        fs::path path = file;
+        if (!inside(file, store.path(k_drafts_dir))) {
+            std::string id = create_record(store.root(), k_drafts_dir, std::string(kind), text);
+            path = store.path(std::string(k_drafts_dir) + "/" + id + ".yaml");
+        }
+        std::string saved = edit_until_valid(ctx, store, path, again, check);
+        std::string shown = store.shown(fs::relative(path, store.root()).string());
+        return {strip_help(saved), true, path, "; your text is kept in " + shown};
+    }
+    if (!options.edit) {
+        return {from_flags, false, {}, {}};
+    }
+    std::string start = help + from_flags;
+    std::string id = create_record(store.root(), k_drafts_dir, std::string(kind), start);
+    fs::path path = store.path(std::string(k_drafts_dir) + "/" + id + ".yaml");
+    std::string shown = store.shown(std::string(k_drafts_dir) + "/" + id + ".yaml");
+    CheckText unless_unchanged = [&](const std::string& file, const std::string& text) {
+        if (strip_help(text) == from_flags) {
+            std::error_code ec;
+            fs::remove(path, ec);
+            throw Error("the template was saved unchanged, so no " + std::string(kind) +
+                        " was added");
+        }
+        return check(file, text);
+    };
+    std::string saved = edit_until_valid(ctx, store, path, again, unless_unchanged);
+    return {strip_help(saved), true, path, "; your text is kept in " + shown};
+}
+
+Draft edit_existing(const Context& ctx, const Store& store, std::string_view kind,
+                    const std::string& text, const std::string& help, const std::string& again,
+                    const CheckText& check) {
+    std::string id = create_record(store.root(), k_drafts_dir, std::string(kind), help + text);
+    fs::path path = store.path(std::string(k_drafts_dir) + "/" + id + ".yaml");
+    std::string shown = store.shown(std::string(k_drafts_dir) + "/" + id + ".yaml");
+    std::string saved = edit_until_valid(ctx, store, path, again, check);
+    return {strip_help(saved), true, path, "; your text is kept in " + shown};
+}
+
+}  // namespace plg::cli
