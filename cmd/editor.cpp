@@ -169,13 +169,18 @@ bool has_comment(std::string_view text) {
 }
 
 std::string template_help(std::string_view kind, const Community& c,
-                          const std::vector<std::string>& lines) {
+                          const std::vector<std::string>& lines, bool adding) {
     std::string out;
     auto line = [&](const std::string& s) { out += std::string(k_help_mark) + " " + s + "\n"; };
-    line("New " + std::string(kind) + ". Fill in what you want to record, save, and close the " +
-         "editor.");
-    line("Lines starting with '#|' are dropped, and so are fields left empty. Your own");
-    line("'# comments' stay. Save without changes to cancel.");
+    if (adding) {
+        line("New " + std::string(kind) + ". Fill in what you want to record, save, and close " +
+             "the editor.");
+        line("Lines starting with '#|' are dropped, and so are fields left empty. Your own");
+        line("'# comments' stay. Save without changes to cancel.");
+    } else {
+        line("Change what you want, save, and close the editor. Lines starting with '#|'");
+        line("are dropped; everything else is kept as you write it.");
+    }
     std::vector<std::string> members;
     for (const auto& m : c.members) {
         members.push_back(m.id + " (" + m.name + ")");
@@ -242,10 +247,23 @@ Draft draft_text(const Context& ctx, const Store& store, const EditOptions& opti
 
 Draft edit_existing(const Context& ctx, const Store& store, std::string_view kind,
                     const std::string& text, const std::string& help, const std::string& again,
-                    const CheckText& check) {
-    std::string id = create_record(store.root(), k_drafts_dir, std::string(kind), help + text);
-    fs::path path = store.path(std::string(k_drafts_dir) + "/" + id + ".yaml");
-    std::string shown = store.shown(std::string(k_drafts_dir) + "/" + id + ".yaml");
+                    const CheckText& check, const std::string& file) {
+    fs::path path;
+    std::string start = text;
+    if (!file.empty()) {
+        fs::path given = fs::absolute(ctx.cwd / file);
+        start = read_file(given, file);
+        if (inside(given, store.path(k_drafts_dir))) {
+            path = given;  // a kept draft: go on editing it where it is
+            write_atomic(path, help + strip_help(start));
+        }
+    }
+    if (path.empty()) {
+        std::string id =
+            create_record(store.root(), k_drafts_dir, std::string(kind), help + strip_help(start));
+        path = store.path(std::string(k_drafts_dir) + "/" + id + ".yaml");
+    }
+    std::string shown = store.shown(fs::relative(path, store.root()).string());
     std::string saved = edit_until_valid(ctx, store, path, again, check);
     return {strip_help(saved), true, path, "; your text is kept in " + shown};
 }

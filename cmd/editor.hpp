@@ -54,20 +54,22 @@ Draft draft_text(const Context& ctx, const Store& store, const EditOptions& opti
                  std::string_view kind, const std::string& from_flags, const std::string& help,
                  const CheckText& check);
 
-// Opens the editor on `text` (a copy in .plg/drafts/) and returns what was saved,
-// for 'meeting edit'. Same guarantees as draft_text; `again` is the command that
+// Opens the editor on `text` (a copy in .plg/drafts/), or on `file` when one is
+// given (a kept draft is edited where it is), and returns what was saved, for
+// 'meeting edit'. Same guarantees as draft_text; `again` is the command that
 // resumes from the kept draft, followed by its path.
 Draft edit_existing(const Context& ctx, const Store& store, std::string_view kind,
                     const std::string& text, const std::string& help, const std::string& again,
-                    const CheckText& check);
+                    const CheckText& check, const std::string& file = {});
 
 // Returns true when `text` may hold a YAML comment (a '#' after a space or at a
 // line's start). When in doubt it says yes: the text is then kept as written.
 bool has_comment(std::string_view text);
 
-// The comment lines above a template: what to fill in, for a person.
+// The comment lines above a template: what to fill in, for a person. `adding`
+// says whether a new record is written (else an existing one is edited).
 std::string template_help(std::string_view kind, const Community& c,
-                          const std::vector<std::string>& lines);
+                          const std::vector<std::string>& lines, bool adding = true);
 
 // The record types' writers and templates, by type, for draft_record.
 inline std::string record_text(const Meeting& m) {

@@ -220,10 +220,9 @@ int run_goal_show(const GoalShowOptions& opt, const Context& ctx) {
     if (g.baseline || g.target || !g.progress.empty()) {
         out << "Progress:  " << value(g.baseline) << " → " << value(g.latest()) << " → "
             << value(g.target);
-        if (auto p = g.percent()) {
-            out << fmt::format("  ({:.0f}% of the way)", *p);
-        }
-        out << "   (baseline → latest → target)\n";
+        auto p = g.percent();
+        out << "  (" << (p ? fmt::format("{:.0f}% of the way; ", *p) : std::string())
+            << "baseline → latest → target)\n";
     }
     print_block(out, "Note", g.close_note);
     if (!g.progress.empty()) {
@@ -286,9 +285,10 @@ int run_goal_progress(const GoalProgressOptions& opt, const Context& ctx) {
             "nothing was changed");
     }
     write_atomic(store.path(rel), updated);
-    std::string summary = "Progress on " + opt.id + ": " + format_number(p.value);
+    std::string summary =
+        "Progress on " + opt.id + ": " + format_number(p.value) + " on " + p.date.iso();
     if (auto pct = after.record->percent()) {
-        summary += fmt::format(" ({:.0f}% of the way to the target)", *pct);
+        summary += fmt::format("; now {:.0f}% of the way to the target", *pct);
     }
     if (before.status != GoalStatus::active) {
         summary += "; note that the goal is " + std::string(to_string(before.status));

@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "commands.hpp"
+#include "editor.hpp"
 #include "plg/json.hpp"
 #include "plg/records.hpp"
 #include "plg/slug.hpp"
@@ -25,6 +26,12 @@ struct MeetingAddOptions {
     std::vector<std::string> decisions;
     std::vector<std::string> actions;
     std::vector<std::string> goals;
+    EditOptions edit;
+};
+
+struct MeetingEditOptions {
+    std::string id;
+    std::string file;
 };
 
 struct MeetingListOptions {
@@ -75,7 +82,16 @@ ActionItem parse_action(const Context& ctx, const std::string& spec) {
     return a;
 }
 
+const std::vector<std::string> k_meeting_help = {
+    "Required: date (YYYY-MM-DD) and title. Lists take one item per line ('  - anna') or",
+    "inline ([anna, bram]). For several lines of notes write 'notes: |' and indent them.",
+    "absent: a member id, or '- member: carla' with 'reason: ziek' on the next line.",
+    "actions: '- text: ...' with 'owner: ID', 'due: YYYY-MM-DD' and 'done: false' below it.",
+    "focus: learn, evidence, support, extend (DuFour's four questions)."};
+
 int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
+    require_unless_edited(opt.edit, opt.date, "--date");
+    require_unless_edited(opt.edit, opt.title, "--title");
     Store store = open_store(ctx);
     Parsed<Community> parsed =
         read_community(store.shown(k_config_file), store.read(k_config_file));
@@ -87,7 +103,7 @@ int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
     std::vector<std::string> goal_ids = store.list(k_goals_dir, ignored);
 
     Meeting m;
-    m.date = date_arg(ctx, opt.date);
+    m.date = opt.date.empty() ? ctx.today : date_arg(ctx, opt.date);
     m.title = opt.title;
     if (!opt.facilitator.empty()) {
         require_member(c, opt.facilitator, "--facilitator");
@@ -127,20 +143,70 @@ int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
         m.goals.push_back(id);
     }
 
-    std::string text = write_meeting(m);
-    // What is written must read back as a valid meeting; never keep anything else.
     std::set<std::string> goals(goal_ids.begin(), goal_ids.end());
-    Parsed<Meeting> check =
-        read_meeting("new meeting", text, "x", References{&c, &goals, nullptr, {}});
-    if (!check.record) {
-        throw InvalidRecord(check.problems);
+    References refs{&c, &goals, nullptr, {}};
+    auto read = [&](const std::string& file, const std::string& text) {
+        return read_meeting(file, text, "new", refs);
+    };
+    std::vector<std::string> help = k_meeting_help;
+    if (!goal_ids.empty()) {
+        help.push_back("Goals: " + join(goal_ids));
     }
-    std::string base =
-        m.date.iso() + "-" + (slugify(m.title).empty() ? "meeting" : slugify(m.title));
-    std::string id = create_record(store.root(), k_meetings_dir, base, text);
+    Drafted<Meeting> drafted = draft_record<Meeting>(ctx, store, opt.edit, "meeting", m,
+                                                     template_help("meeting", c, help), read);
+    const Meeting& saved = drafted.record;
+    std::string slug = slugify(saved.title);
+    std::string base = saved.date.iso() + "-" + (slug.empty() ? "meeting" : slug);
+    std::string id = create_record(store.root(), k_meetings_dir, base, drafted.text);
+    drafted.done();
     ctx.out << id << '\n';
     inform(ctx,
            "Added the meeting " + store.shown(std::string(k_meetings_dir) + "/" + id + ".yaml"));
+    return 0;
+}
+
+int run_meeting_edit(const MeetingEditOptions& opt, const Context& ctx) {
+    Store store = open_store(ctx);
+    std::string rel = std::string(k_meetings_dir) + "/" + opt.id + ".yaml";
+    std::error_code ec;
+    std::vector<Diagnostic> ignored;
+    if (!is_record_id(opt.id) || !std::filesystem::exists(store.path(rel), ec)) {
+        require_id(store.list(k_meetings_dir, ignored), opt.id, "meeting edit", "meeting");
+    }
+    Parsed<Community> parsed =
+        read_community(store.shown(k_config_file), store.read(k_config_file));
+    if (!parsed.record) {
+        throw InvalidRecord(parsed.problems);
+    }
+    const Community& c = *parsed.record;
+    std::vector<std::string> goal_ids = store.list(k_goals_dir, ignored);
+    std::set<std::string> goals(goal_ids.begin(), goal_ids.end());
+    References refs{&c, &goals, nullptr, {}};
+    CheckText check = [&](const std::string& file, const std::string& text) {
+        return read_meeting(file, text, opt.id, refs).problems;
+    };
+
+    // A broken file can be edited too: that is how it gets fixed.
+    std::string original = store.read(rel);
+    std::vector<std::string> help = k_meeting_help;
+    help.insert(help.begin(), "Editing " + store.shown(rel) + "; its id stays " + opt.id + ".");
+    Draft draft =
+        edit_existing(ctx, store, "meeting", original, template_help("meeting", c, help, false),
+                      "plg meeting edit " + opt.id + " --file ", check, opt.file);
+    if (draft.text == original) {
+        draft.done();
+        inform(ctx, "No changes to " + store.shown(rel));
+        return 0;
+    }
+    Lock lock(store.root());
+    if (store.read(rel) != original) {
+        throw Error(store.shown(rel) + " was changed by someone else while you edited it; " +
+                    "nothing was written" + draft.kept_note + " (run 'plg meeting edit " + opt.id +
+                    " --file' on it to merge by hand)");
+    }
+    write_atomic(store.path(rel), draft.text);
+    draft.done();
+    inform(ctx, "Saved " + store.shown(rel));
     return 0;
 }
 
@@ -262,15 +328,16 @@ int run_meeting_show(const MeetingShowOptions& opt, const Context& ctx) {
 }  // namespace
 
 void setup_meeting(CLI::App& app, Commands& commands) {
-    CLI::App* meeting = app.add_subcommand("meeting", "Record, list and show meetings");
+    CLI::App* meeting = app.add_subcommand("meeting", "Record, edit, list and show meetings");
     meeting->require_subcommand(1);
 
     auto add = std::make_shared<MeetingAddOptions>();
     CLI::App* add_cmd = meeting->add_subcommand("add", "Record a meeting; prints its id");
-    add_cmd->add_option("--date", add->date, "Date of the meeting (YYYY-MM-DD, today, yesterday)")
-        ->required()
+    add_cmd
+        ->add_option("--date", add->date,
+                     "Date of the meeting (YYYY-MM-DD, today, yesterday); required")
         ->check(k_date_value);
-    add_cmd->add_option("--title", add->title, "Title")->required()->check(k_one_line_value);
+    add_cmd->add_option("--title", add->title, "Title; required")->check(k_one_line_value);
     add_cmd->add_option("--facilitator", add->facilitator, "Member who led the meeting")
         ->type_name("ID");
     add_cmd->add_option("--attendee", add->attendees, "Member who was there (repeatable)")
@@ -294,6 +361,7 @@ void setup_meeting(CLI::App& app, Commands& commands) {
         ->type_name("\"TEXT @OWNER due:DATE\"")
         ->check(k_one_line_value);
     add_cmd->add_option("--goal", add->goals, "A goal worked on (repeatable)")->type_name("ID");
+    add_edit_options(*add_cmd, add->edit);
     add_cmd->footer(R"(
 Examples:
   plg meeting add --date today --title "Data bespreken" --facilitator anna \
@@ -301,10 +369,29 @@ Examples:
       --decision "Verlengde instructie voor de tafels van 7" \
       --action "Rekenmuurtjes maken @bram due:2026-12-01" --goal tafels-automatiseren
   id=$(plg meeting add --date 2026-11-23 --title "Lesson study" --notes - < notes.txt)
+  plg meeting add --edit --attendee anna     # the rest in $VISUAL/$EDITOR
 
 Prints the new meeting's id (also its file name: meetings/ID.yaml) and nothing else on
-stdout. Members and goals must exist; a typo is refused with the nearest valid id.)");
+stdout. Members and goals must exist; a typo is refused with the nearest valid id.
+With --edit, what you save is checked first; if it has errors it is kept in
+.plg/drafts/ and the message says how to go on from it.)");
     commands.push_back({add_cmd, [add](const Context& ctx) { return run_meeting_add(*add, ctx); }});
+
+    auto edit = std::make_shared<MeetingEditOptions>();
+    CLI::App* edit_cmd = meeting->add_subcommand("edit", "Edit a meeting in $VISUAL/$EDITOR");
+    edit_cmd->add_option("ID", edit->id, "The meeting's id (see 'plg meeting list')")->required();
+    edit_cmd->add_option("--file", edit->file, "Start from FILE (a kept draft) instead")
+        ->type_name("FILE");
+    edit_cmd->footer(R"(
+Example:
+  plg meeting edit 2025-11-25-data-tempotoets-p7q2
+
+Opens the meeting's file as it is, comments and all. What you save is checked before
+it replaces the file; if it has errors, the file is left as it was and your text is
+kept in .plg/drafts/ (the message says how to go on from it). The id stays the same
+even when you change the date or title.)");
+    commands.push_back(
+        {edit_cmd, [edit](const Context& ctx) { return run_meeting_edit(*edit, ctx); }});
 
     auto list = std::make_shared<MeetingListOptions>();
     CLI::App* list_cmd = meeting->add_subcommand("list", "List meetings, oldest first");

@@ -585,8 +585,10 @@ Value member_value(const Member& m) {
     return v;
 }
 
+// One line per entry: entries appended on two branches are then two whole
+// lines, which git's union merge keeps side by side (docs/file-format.md).
 Value progress_value(const Progress& p) {
-    Value v = Value::map();
+    Value v = Value::line_map();
     v.add("date", date_value(p.date)).add("value", number_value(p.value));
     v.add_text("evidence", p.evidence);
     v.add_text("meeting", p.meeting);

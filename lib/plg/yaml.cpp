@@ -707,9 +707,38 @@ void emit_entry(std::string& out, std::string_view key, const Value& v, int inde
     emit_after_key(out, v, indent);
 }
 
+// Writes a one-line mapping: {key: value, ...}. Scalars that are not plain in a
+// flow context (they hold , [ ] { } or would read as something else) are quoted.
+void emit_line_map(std::string& out, const Value& v) {
+    out += " {";
+    for (size_t i = 0; i < v.fields.size(); ++i) {
+        const auto& [key, field] = v.fields[i];
+        out += i ? ", " : "";
+        out += inline_scalar(key) + ": ";
+        if (field.kind == Value::Kind::plain) {
+            out += field.scalar;
+        } else if (field.kind == Value::Kind::text) {
+            if (auto bad = first_invalid_utf8(field.scalar)) {
+                throw Error("text is not valid UTF-8 (byte " + std::to_string(*bad + 1) +
+                            "); give the text in UTF-8");
+            }
+            bool flow_safe = field.scalar.find_first_of(",[]{}") == std::string::npos;
+            out += flow_safe && can_be_plain(field.scalar) ? field.scalar
+                                                           : double_quoted(field.scalar);
+        } else {
+            throw Error("internal error: a one-line mapping holds only scalars");
+        }
+    }
+    out += "}\n";
+}
+
 void emit_item(std::string& out, const Value& v, int indent) {
     spaces(out, indent);
     out += '-';
+    if (v.kind == Value::Kind::map && v.one_line) {
+        emit_line_map(out, v);
+        return;
+    }
     if (v.kind == Value::Kind::map && !v.fields.empty()) {
         std::string first;
         emit_entry(first, v.fields.front().first, v.fields.front().second, indent + 2);

@@ -79,13 +79,16 @@ struct Value {
     std::string scalar;
     std::vector<Value> items;
     std::vector<std::pair<std::string, Value>> fields;
+    bool one_line = false;  // a mapping written {key: value, ...} on one line
 
-    static Value text(std::string s) { return {Kind::text, std::move(s), {}, {}}; }
-    static Value plain(std::string s) { return {Kind::plain, std::move(s), {}, {}}; }
-    static Value list() { return {Kind::list, {}, {}, {}}; }
-    static Value map() { return {Kind::map, {}, {}, {}}; }
+    static Value text(std::string s) { return {Kind::text, std::move(s), {}, {}, false}; }
+    static Value plain(std::string s) { return {Kind::plain, std::move(s), {}, {}, false}; }
+    static Value list() { return {Kind::list, {}, {}, {}, false}; }
+    static Value map() { return {Kind::map, {}, {}, {}, false}; }
+    // A mapping of scalars written on one line, so that git sees it as one line.
+    static Value line_map() { return {Kind::map, {}, {}, {}, true}; }
     // Nothing after the colon ("key:"): an empty value a person or plg fills in later.
-    static Value none() { return {Kind::none, {}, {}, {}}; }
+    static Value none() { return {Kind::none, {}, {}, {}, false}; }
 
     // Adds a field to a mapping and returns *this, so fields chain.
     Value& add(std::string key, Value v);

@@ -225,7 +225,7 @@ TEST_CASE("plg::edit_* keep a hand-edited file's comments and layout") {
     SUBCASE("progress") {
         Progress p{*Date::parse_iso("2026-11-01"), 62.5, "toets 3", ""};
         std::string out = edit_add_progress("g.yaml", goal, p);
-        CHECK(out == goal + "  - date: 2026-11-01\n    value: 62.5\n    evidence: toets 3\n");
+        CHECK(out == goal + "  - {date: 2026-11-01, value: 62.5, evidence: toets 3}\n");
     }
     SUBCASE("close") {
         std::string out = edit_close_goal("g.yaml", goal, GoalStatus::achieved,
@@ -247,10 +247,10 @@ TEST_CASE("plg::edit_* keep a hand-edited file's comments and layout") {
         std::string fresh = "title: T\nstatus: active\nprogress:\n";
         Progress p{*Date::parse_iso("2026-11-01"), 40, "", ""};
         CHECK(edit_add_progress("g.yaml", fresh, p) ==
-              "title: T\nstatus: active\nprogress:\n  - date: 2026-11-01\n    value: 40\n");
+              "title: T\nstatus: active\nprogress:\n  - {date: 2026-11-01, value: 40}\n");
         std::string commented = "title: T\nprogress:  # metingen\n";
         CHECK(edit_add_progress("g.yaml", commented, p) ==
-              "title: T\nprogress:  # metingen\n  - date: 2026-11-01\n    value: 40\n");
+              "title: T\nprogress:  # metingen\n  - {date: 2026-11-01, value: 40}\n");
     }
     SUBCASE("action done") {
         const std::string meeting =

@@ -1,0 +1,104 @@
+// Real git: records added on two branches merge without a conflict.
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "cli.hpp"
+
+using namespace plg::test;
+
+namespace {
+
+struct Repos {
+    TempDir dir;
+    Repos() {
+        REQUIRE_MESSAGE(std::string(PLG_TEST_GIT) != "", "git is needed; run scripts/install-deps");
+        REQUIRE(run_plg({"init", "origin", "--name", "X", "--member", "anna=Anna", "--member",
+                         "bram=Bram", "--git"},
+                        dir.path(), "", k_git_env)
+                    .code == 0);
+        REQUIRE(plg("origin",
+                    {"goal", "add", "--title", "Tafels", "--baseline", "40", "--target", "80"})
+                    .code == 0);
+        commit("origin", "goal");
+        git(".", {"clone", "-q", "origin", "one"});
+        git(".", {"clone", "-q", "origin", "two"});
+    }
+    Result git(const std::string& where, std::vector<std::string> args) {
+        args.insert(args.begin(), PLG_TEST_GIT);
+        return run(args, dir / where, "", k_git_env);
+    }
+    Result plg(const std::string& where, std::vector<std::string> args) {
+        auto r = run_plg(std::move(args), dir / where);
+        INFO(r.err);
+        return r;
+    }
+    void commit(const std::string& where, const std::string& message) {
+        git(where, {"add", "-A"});
+        REQUIRE(git(where, {"commit", "-qm", message}).code == 0);
+    }
+    // Merges clone one's work into clone two, as a pull would.
+    Result merge() {
+        REQUIRE(git("two", {"fetch", "-q", "../one", "HEAD"}).code == 0);
+        return git("two", {"merge", "--no-edit", "-q", "FETCH_HEAD"});
+    }
+};
+
+}  // namespace
+
+TEST_CASE("reflections and progress on one goal from two branches merge cleanly") {
+    Repos repos;
+    for (const char* clone : {"one", "two"}) {
+        std::string who = std::string(clone) == "one" ? "anna" : "bram";
+        std::string value = std::string(clone) == "one" ? "52" : "58";
+        REQUIRE(repos
+                    .plg(clone, {"goal", "progress", "tafels", "--value", value, "--evidence",
+                                 "toets van " + who})
+                    .code == 0);
+        REQUIRE(repos
+                    .plg(clone, {"reflect", "add", "--author", who, "--goal", "tafels", "--text",
+                                 "Zelfde dag, zelfde doel", "--rate", "collaboration=4"})
+                    .code == 0);
+        REQUIRE(repos
+                    .plg(clone, {"meeting", "add", "--date", "2026-11-23", "--title", "Data",
+                                 "--attendee", who})
+                    .code == 0);
+        repos.commit(clone, std::string("work in ") + clone);
+    }
+    auto merge = repos.merge();
+    INFO(merge.out, merge.err);
+    CHECK(merge.code == 0);
+    auto check = repos.plg("two", {"check", "--format", "json"});
+    INFO(check.out);
+    CHECK(check.code == 0);
+    auto goal =
+        nlohmann::json::parse(repos.plg("two", {"goal", "show", "tafels", "--format", "json"}).out);
+    REQUIRE(goal["progress"].size() == 2);
+    std::set<std::string> evidence = {goal["progress"][0]["evidence"],
+                                      goal["progress"][1]["evidence"]};
+    CHECK(evidence == std::set<std::string>{"toets van anna", "toets van bram"});
+    auto reflections =
+        nlohmann::json::parse(repos.plg("two", {"reflect", "list", "--format", "json"}).out);
+    CHECK(reflections.size() == 2);
+    auto meetings =
+        nlohmann::json::parse(repos.plg("two", {"meeting", "list", "--format", "json"}).out);
+    CHECK(meetings.size() == 2);
+}
+
+TEST_CASE("closing a goal on one branch and adding progress on another merge cleanly") {
+    Repos repos;
+    REQUIRE(repos.plg("one", {"goal", "close", "tafels", "--achieved", "--note", "gehaald"}).code ==
+            0);
+    repos.commit("one", "close");
+    REQUIRE(repos.plg("two", {"goal", "progress", "tafels", "--value", "81"}).code == 0);
+    repos.commit("two", "progress");
+    auto merge = repos.merge();
+    INFO(merge.out, merge.err);
+    CHECK(merge.code == 0);
+    CHECK(repos.plg("two", {"check"}).code == 0);
+    auto goal =
+        nlohmann::json::parse(repos.plg("two", {"goal", "show", "tafels", "--format", "json"}).out);
+    CHECK(goal["status"] == "achieved");
+    CHECK(goal["latest"] == 81);
+}
