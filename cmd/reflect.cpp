@@ -50,7 +50,9 @@ Rating parse_rating(const Community& c, const std::string& spec) {
     std::string dim = spec.substr(0, eq);
     std::string value = spec.substr(eq + 1);
     if (std::find(dims.begin(), dims.end(), dim) == dims.end()) {
-        throw Error("--rate: unknown dimension '" + dim + "'" + did_you_mean(dim, dims) +
+        std::string close = nearest(dim, dims);
+        throw Error("--rate: unknown dimension '" + dim + "'" +
+                    (close.empty() ? "" : " (did you mean '" + close + "'?)") +
                     "; the PLG's framework has: " + join(dims));
     }
     if (value.size() != 1 || value[0] < '1' || value[0] > '5') {

@@ -534,9 +534,10 @@ Parsed<Reflection> read_reflection(const std::string& file, std::string bytes,
             for (const auto& e : ratings->entries) {
                 if (refs.community &&
                     std::find(dims.begin(), dims.end(), e.key.value) == dims.end()) {
+                    std::string close = nearest(e.key.value, dims);
                     d.error(e.key, "unknown dimension '" + e.key.value + "' in ratings" +
-                                       did_you_mean(e.key.value, dims) +
-                                       "; the framework has: " + join(dims));
+                                       (close.empty() ? "" : " (did you mean '" + close + "'?)") +
+                                       "; the framework in plg.yaml has: " + join(dims));
                     continue;
                 }
                 if (auto v = d.integer(&e.value, "ratings." + e.key.value, 1, 5)) {

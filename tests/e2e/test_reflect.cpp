@@ -61,7 +61,7 @@ TEST_CASE("plg reflect add refuses bad input, creating nothing") {
         {{"--author", "brm", "--text", "x"}, 1, "did you mean 'bram'?"},
         {{"--author", "bram", "--rate", "colaboration=4"},
          1,
-         "unknown dimension 'colaboration'; did you mean 'collaboration'?; the PLG's framework "
+         "unknown dimension 'colaboration' (did you mean 'collaboration'?); the PLG's framework "
          "has: shared-vision, collective-responsibility, interdependence, reflection, "
          "collaboration, inquiry, improvement, shared-learning"},
         {{"--author", "bram", "--rate", "collaboration=6"}, 2, "a whole number from 1 to 5"},
