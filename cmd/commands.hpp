@@ -11,6 +11,7 @@ void setup_meeting(CLI::App& app, Commands& commands);
 void setup_action(CLI::App& app, Commands& commands);
 void setup_goal(CLI::App& app, Commands& commands);
 void setup_reflect(CLI::App& app, Commands& commands);
+void setup_report(CLI::App& app, Commands& commands);
 void setup_check(CLI::App& app, Commands& commands);
 
 }  // namespace plg::cli

@@ -1,0 +1,85 @@
+#include <ostream>
+
+#include "commands.hpp"
+#include "plg/report.hpp"
+#include "plg/text.hpp"
+
+namespace plg::cli {
+
+namespace {
+
+struct ReportOptions {
+    std::string from;
+    std::string to;
+    std::string lang;
+    std::string format = "md";
+    std::string output;
+};
+
+int run_report(const ReportOptions& opt, const Context& ctx) {
+    Store store = open_store(ctx);
+    Plg plg = load_plg(store, ctx);
+    plg::ReportOptions period;
+    period.today = ctx.today;
+    if (!opt.from.empty()) {
+        period.from = date_arg(ctx, opt.from);
+    }
+    if (!opt.to.empty()) {
+        period.to = date_arg(ctx, opt.to);
+    }
+    if (period.from && period.to && *period.from > *period.to) {
+        throw UsageError("--from " + period.from->iso() + " is after --to " + period.to->iso());
+    }
+    Report report = build_report(plg, period);
+    std::string language = opt.lang;
+    if (language.empty()) {
+        std::vector<std::string> known = report_languages();
+        language = std::find(known.begin(), known.end(), plg.community->language) != known.end()
+                       ? plg.community->language
+                       : "en";
+    }
+    std::string text = opt.format == "json" ? report_json(report).dump(2) + "\n"
+                                            : render_markdown(report, language);
+    if (opt.output.empty()) {
+        ctx.out << text;
+        return 0;
+    }
+    std::filesystem::path path = ctx.cwd / opt.output;
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        throw Error("-o " + opt.output + " is a folder; give a file name, like verslag.md");
+    }
+    write_atomic(path, text);
+    inform(ctx, "Wrote the report to " + opt.output);
+    return 0;
+}
+
+}  // namespace
+
+void setup_report(CLI::App& app, Commands& commands) {
+    auto opt = std::make_shared<ReportOptions>();
+    CLI::App* cmd = app.add_subcommand("report", "The PLG's report in Markdown (or JSON)");
+    cmd->add_option("--from", opt->from, "Start of the period (default: when the PLG began)")
+        ->check(k_date_value);
+    cmd->add_option("--to", opt->to, "End of the period (default: today)")->check(k_date_value);
+    cmd->add_option("--lang", opt->lang, "Language: en or nl (default: the PLG's language)")
+        ->check(CLI::IsMember(report_languages()));
+    cmd->add_option("--format", opt->format, "md for people, json for scripts")
+        ->check(CLI::IsMember({"md", "json"}))
+        ->default_str("md");
+    cmd->add_option("-o,--output", opt->output, "Write to FILE (atomically) instead of stdout")
+        ->type_name("FILE");
+    cmd->footer(R"(
+Examples:
+  plg report --lang nl -o verslag.md          # send it as it is, or:
+  pandoc verslag.md -o verslag.docx
+  plg report --from 2026-01-01 --to 2026-03-31 --format json | jq .summary
+
+Sections: summary (meetings held vs expected, attendance, person-hours, goals, actions,
+status), meetings, attendance and hours per member, roles, goals with a chart,
+actions, decisions, reflections with ratings over time. Sections with nothing to say
+are left out. The same records always give the same bytes. See docs/report.md.)");
+    commands.push_back({cmd, [opt](const Context& ctx) { return run_report(*opt, ctx); }});
+}
+
+}  // namespace plg::cli

@@ -1,0 +1,398 @@
+#include "plg/report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <set>
+
+#include "plg/json.hpp"
+#include "plg/records.hpp"
+#include "plg/text.hpp"
+
+namespace plg {
+
+std::string_view to_string(Activity a) {
+    switch (a) {
+        case Activity::active:
+            return "active";
+        case Activity::at_risk:
+            return "at risk";
+        case Activity::dormant:
+            return "dormant";
+    }
+    return "dormant";
+}
+
+Activity activity(std::optional<int> days_since_last_meeting, int cadence_days) {
+    if (!days_since_last_meeting) {
+        return Activity::dormant;
+    }
+    if (*days_since_last_meeting <= 2 * cadence_days) {
+        return Activity::active;
+    }
+    if (*days_since_last_meeting <= 4 * cadence_days) {
+        return Activity::at_risk;
+    }
+    return Activity::dormant;
+}
+
+namespace {
+
+bool in_period(Date d, const Report& r) {
+    return d >= r.from && d <= r.to;
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+}  // namespace
+
+std::vector<std::string> expected_members(const Meeting& m, const Community& c) {
+    std::vector<std::string> ids = c.member_ids();
+    for (const auto& id : m.attendees) {
+        if (!contains(ids, id)) {
+            ids.push_back(id);
+        }
+    }
+    for (const auto& a : m.absent) {
+        if (!contains(ids, a.member)) {
+            ids.push_back(a.member);
+        }
+    }
+    return ids;
+}
+
+namespace {
+
+std::string period_of(Date d, bool by_quarter) {
+    if (by_quarter) {
+        return fmt::format("{}-Q{}", d.year(), (d.month() - 1) / 3 + 1);
+    }
+    return d.iso().substr(0, 7);
+}
+
+double round_to(double v, int decimals) {
+    double f = std::pow(10.0, decimals);
+    return std::round(v * f) / f;
+}
+
+}  // namespace
+
+Report build_report(const Plg& plg, const ReportOptions& options) {
+    const Community& c = *plg.community;
+    Report r;
+    r.community = &c;
+    r.today = options.today;
+    r.cadence_given = c.cadence_days.has_value();
+    r.cadence_days = c.cadence_days.value_or(k_default_cadence_days);
+    r.to = options.to.value_or(options.today);
+    if (options.from) {
+        r.from = *options.from;
+    } else {
+        std::optional<Date> first = c.founded;
+        auto earlier = [&](Date d) {
+            if (!first || d < *first) {
+                first = d;
+            }
+        };
+        for (const auto& m : plg.meetings) {
+            earlier(m.date);
+        }
+        for (const auto& x : plg.reflections) {
+            earlier(x.date);
+        }
+        r.from = first.value_or(r.to);
+        if (r.from > r.to) {
+            r.from = r.to;
+        }
+    }
+    if (r.from > r.to) {
+        throw Error("the period starts (" + r.from.iso() + ") after it ends (" + r.to.iso() +
+                    "); check --from and --to");
+    }
+    int days = r.to.days_since(r.from) + 1;
+    r.meetings_expected = std::max(1, days / r.cadence_days);
+
+    for (const auto& m : c.members) {
+        r.members.push_back({m.id, m.name, 0, 0, 0, 0, {}});
+    }
+    auto stats = [&](const std::string& id) -> MemberStats& {
+        for (auto& s : r.members) {
+            if (s.id == id) {
+                return s;
+            }
+        }
+        r.members.push_back({id, id, 0, 0, 0, 0, {}});
+        return r.members.back();
+    };
+
+    for (const auto& m : plg.meetings) {
+        if (m.date <= r.to && (!r.last_meeting || m.date > *r.last_meeting)) {
+            r.last_meeting = m.date;
+        }
+        if (!in_period(m.date, r)) {
+            continue;
+        }
+        r.meetings.push_back(&m);
+        ++r.meetings_held;
+        if (!m.attendees.empty()) {
+            std::vector<std::string> expected = expected_members(m, c);
+            r.attendance_present += int(m.attendees.size());
+            r.attendance_possible += int(expected.size());
+            for (const auto& id : expected) {
+                MemberStats& s = stats(id);
+                ++s.recorded;
+                if (contains(m.attendees, id)) {
+                    ++s.attended;
+                    s.hours += m.minutes.value_or(0) / 60.0;
+                }
+            }
+        }
+        if (m.minutes) {
+            r.person_hours += *m.minutes * double(m.attendees.size()) / 60.0;
+        } else {
+            ++r.meetings_without_minutes;
+        }
+        if (!m.facilitator.empty()) {
+            ++stats(m.facilitator).facilitated;
+        }
+        for (const auto& [role, id] : m.roles) {
+            ++stats(id).roles[role];
+        }
+        for (const auto& d : m.decisions) {
+            r.decisions.push_back({&m, d});
+        }
+        for (size_t i = 0; i < m.actions.size(); ++i) {
+            const ActionItem& a = m.actions[i];
+            if (a.done && a.done_on && in_period(*a.done_on, r)) {
+                r.completed_actions.push_back({&m, i + 1, &a, false});
+            }
+        }
+    }
+    for (const auto& m : plg.meetings) {
+        for (size_t i = 0; i < m.actions.size(); ++i) {
+            const ActionItem& a = m.actions[i];
+            if (!a.done && m.date <= r.to) {
+                bool overdue = a.due && *a.due < r.today;
+                r.open_actions.push_back({&m, i + 1, &a, overdue});
+                ++r.actions_open;
+                r.actions_overdue += overdue;
+            }
+        }
+    }
+    std::stable_sort(r.open_actions.begin(), r.open_actions.end(),
+                     [](const OpenAction& x, const OpenAction& y) {
+                         if (x.action->due.has_value() != y.action->due.has_value()) {
+                             return x.action->due.has_value();
+                         }
+                         return x.action->due && *x.action->due < *y.action->due;
+                     });
+    if (r.attendance_possible > 0) {
+        r.attendance_percent = round_to(100.0 * r.attendance_present / r.attendance_possible, 1);
+    }
+    r.person_hours = round_to(r.person_hours, 2);
+    if (r.last_meeting) {
+        r.days_since_last_meeting = r.to.days_since(*r.last_meeting);
+    }
+    r.status = activity(r.days_since_last_meeting, r.cadence_days);
+
+    for (const auto& g : plg.goals) {
+        r.goals.push_back(&g);
+        switch (g.status) {
+            case GoalStatus::active:
+                ++r.goals_active;
+                break;
+            case GoalStatus::achieved:
+                ++r.goals_achieved;
+                break;
+            case GoalStatus::dropped:
+                ++r.goals_dropped;
+                break;
+        }
+    }
+
+    std::set<std::string> months;
+    for (const auto& x : plg.reflections) {
+        if (!in_period(x.date, r)) {
+            continue;
+        }
+        ++r.reflections;
+        if (!x.next_step.empty()) {
+            r.next_steps.push_back(&x);
+        }
+        if (!x.ratings.empty()) {
+            months.insert(period_of(x.date, false));
+        }
+    }
+    r.rating_by_quarter = months.size() > 6;
+    std::map<std::string, size_t> column;
+    for (const auto& x : plg.reflections) {
+        if (in_period(x.date, r) && !x.ratings.empty()) {
+            column.emplace(period_of(x.date, r.rating_by_quarter), 0);
+        }
+    }
+    for (auto& [label, index] : column) {
+        index = r.rating_periods.size();
+        r.rating_periods.push_back(label);
+    }
+    for (const auto& dim : c.framework) {
+        DimensionTrend t{dim.id, dim.name, {}, 0, {}, {}};
+        std::vector<double> sum(r.rating_periods.size(), 0);
+        std::vector<int> count(r.rating_periods.size(), 0);
+        for (const auto& x : plg.reflections) {
+            auto v = x.rating(dim.id);
+            if (v && in_period(x.date, r)) {
+                size_t i = column[period_of(x.date, r.rating_by_quarter)];
+                sum[i] += *v;
+                ++count[i];
+                ++t.count;
+            }
+        }
+        for (size_t i = 0; i < sum.size(); ++i) {
+            t.averages.push_back(count[i] ? std::optional(round_to(sum[i] / count[i], 2))
+                                          : std::nullopt);
+            if (count[i]) {
+                t.last = t.averages.back();
+                if (!t.first) {
+                    t.first = t.averages.back();
+                }
+            }
+        }
+        if (t.count > 0) {
+            r.ratings.push_back(std::move(t));
+        }
+    }
+    return r;
+}
+
+std::string trend_of(const DimensionTrend& t, size_t periods) {
+    size_t rated =
+        size_t(std::count_if(t.averages.begin(), t.averages.end(),
+                             [](const std::optional<double>& a) { return a.has_value(); }));
+    if (!t.first || !t.last || periods < 2 || rated < 2) {
+        return "none";
+    }
+    double change = *t.last - *t.first;
+    return change >= 0.25 ? "up" : (change <= -0.25 ? "down" : "flat");
+}
+
+// ---- JSON ----------------------------------------------------------------------
+
+namespace {
+
+nlohmann::json opt_number(const std::optional<double>& v) {
+    return v ? json_number(*v) : nlohmann::json(nullptr);
+}
+
+nlohmann::json action_json(const OpenAction& a) {
+    nlohmann::json j = to_json(*a.action);
+    j["id"] = a.meeting->id + "#" + std::to_string(a.number);
+    j["meeting"] = a.meeting->id;
+    j["meeting_date"] = a.meeting->date.iso();
+    j["overdue"] = a.overdue;
+    return j;
+}
+
+}  // namespace
+
+nlohmann::json report_json(const Report& r) {
+    const Community& c = *r.community;
+    nlohmann::json meetings = nlohmann::json::array();
+    for (const auto* m : r.meetings) {
+        meetings.push_back(
+            {{"id", m->id},
+             {"date", m->date.iso()},
+             {"title", m->title},
+             {"facilitator", m->facilitator},
+             {"present", m->attendees.size()},
+             {"expected", m->attendees.empty() ? nlohmann::json(nullptr)
+                                               : nlohmann::json(expected_members(*m, c).size())},
+             {"minutes", m->minutes ? nlohmann::json(*m->minutes) : nullptr},
+             {"decisions", m->decisions.size()}});
+    }
+    nlohmann::json members = nlohmann::json::array();
+    for (const auto& s : r.members) {
+        members.push_back(
+            {{"id", s.id},
+             {"name", s.name},
+             {"attended", s.attended},
+             {"recorded", s.recorded},
+             {"percent", s.recorded ? json_number(round_to(100.0 * s.attended / s.recorded, 1))
+                                    : nlohmann::json(nullptr)},
+             {"hours", json_number(round_to(s.hours, 2))},
+             {"facilitated", s.facilitated},
+             {"roles", s.roles}});
+    }
+    nlohmann::json goals = nlohmann::json::array();
+    for (const auto* g : r.goals) {
+        goals.push_back(to_json(*g));
+    }
+    nlohmann::json open = nlohmann::json::array();
+    for (const auto& a : r.open_actions) {
+        open.push_back(action_json(a));
+    }
+    nlohmann::json completed = nlohmann::json::array();
+    for (const auto& a : r.completed_actions) {
+        completed.push_back(action_json(a));
+    }
+    nlohmann::json decisions = nlohmann::json::array();
+    for (const auto& d : r.decisions) {
+        decisions.push_back(
+            {{"date", d.meeting->date.iso()}, {"meeting", d.meeting->id}, {"text", d.text}});
+    }
+    nlohmann::json ratings = nlohmann::json::array();
+    for (const auto& t : r.ratings) {
+        nlohmann::json per = nlohmann::json::object();
+        for (size_t i = 0; i < t.averages.size(); ++i) {
+            per[r.rating_periods[i]] = opt_number(t.averages[i]);
+        }
+        ratings.push_back({{"dimension", t.id},
+                           {"name", t.name},
+                           {"count", t.count},
+                           {"averages", per},
+                           {"first", opt_number(t.first)},
+                           {"last", opt_number(t.last)},
+                           {"trend", trend_of(t, r.rating_periods.size())}});
+    }
+    nlohmann::json next = nlohmann::json::array();
+    for (const auto* x : r.next_steps) {
+        next.push_back({{"date", x->date.iso()},
+                        {"author", x->author},
+                        {"reflection", x->id},
+                        {"text", x->next_step}});
+    }
+    return {{"plg", {{"name", c.name}, {"school", c.school}, {"language", c.language}}},
+            {"period", {{"from", r.from.iso()}, {"to", r.to.iso()}}},
+            {"summary",
+             {{"meetings_held", r.meetings_held},
+              {"meetings_expected", r.meetings_expected},
+              {"cadence_days", r.cadence_days},
+              {"attendance_percent", opt_number(r.attendance_percent)},
+              {"person_hours", json_number(r.person_hours)},
+              {"meetings_without_minutes", r.meetings_without_minutes},
+              {"goals_active", r.goals_active},
+              {"goals_achieved", r.goals_achieved},
+              {"goals_dropped", r.goals_dropped},
+              {"actions_open", r.actions_open},
+              {"actions_overdue", r.actions_overdue},
+              {"reflections", r.reflections},
+              {"last_meeting", r.last_meeting ? nlohmann::json(r.last_meeting->iso()) : nullptr},
+              {"days_since_last_meeting",
+               r.days_since_last_meeting ? nlohmann::json(*r.days_since_last_meeting) : nullptr},
+              {"status", std::string(to_string(r.status))}}},
+            {"meetings", meetings},
+            {"attendance", members},
+            {"goals", goals},
+            {"actions", {{"open", open}, {"completed", completed}}},
+            {"decisions", decisions},
+            {"reflections",
+             {{"rating_periods", r.rating_periods},
+              {"by_quarter", r.rating_by_quarter},
+              {"ratings", ratings},
+              {"next_steps", next}}}};
+}
+
+}  // namespace plg
