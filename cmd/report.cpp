@@ -49,6 +49,11 @@ int run_report(const ReportOptions& opt, const Context& ctx) {
     if (std::filesystem::is_directory(path, ec)) {
         throw Error("-o " + opt.output + " is a folder; give a file name, like verslag.md");
     }
+    std::filesystem::path folder = std::filesystem::path(opt.output).parent_path();
+    if (!folder.empty() && !std::filesystem::is_directory(ctx.cwd / folder, ec)) {
+        throw Error("-o " + opt.output + ": the folder '" + folder.string() +
+                    "' does not exist; create it first");
+    }
     write_atomic(path, text);
     inform(ctx, "Wrote the report to " + opt.output);
     return 0;

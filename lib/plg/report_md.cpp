@@ -367,10 +367,19 @@ std::string text_chart(const Goal& g, const Labels& l) {
     return out;
 }
 
+// Returns `s` safe inside a quoted Mermaid string: characters that end the
+// string, start a statement or could read as markup become spaces.
 std::string mermaid_text(std::string_view s) {
     std::string out;
     for (char c : s) {
-        out += c == '"' ? '\'' : (c == '\n' ? ' ' : c);
+        bool unsafe = std::string_view("\"<>;#{}[]`\\\n\r\t").find(c) != std::string_view::npos;
+        char put = unsafe ? ' ' : c;
+        if (put != ' ' || (!out.empty() && out.back() != ' ')) {
+            out += put;
+        }
+    }
+    while (!out.empty() && out.back() == ' ') {
+        out.pop_back();
     }
     return out;
 }

@@ -1,0 +1,227 @@
+// plg report: golden files, an independent computation of every summary number,
+// and real Markdown clients (markdownlint-cli2, pandoc) judging the output.
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <sstream>
+
+#include "cli.hpp"
+
+using namespace plg::test;
+
+namespace {
+
+const fs::path k_examples = fs::path(PLG_SOURCE_DIR) / "examples";
+const fs::path k_golden = fs::path(PLG_SOURCE_DIR) / "tests/golden";
+
+// Compares `text` with the golden file `name`; PLG_UPDATE_GOLDEN=1 rewrites it
+// instead (scripts/update-golden), for review with git diff.
+void golden(const std::string& name, const std::string& text) {
+    const char* update = std::getenv("PLG_UPDATE_GOLDEN");
+    if (update && std::string(update) == "1") {
+        write(k_golden / name, text);
+        return;
+    }
+    INFO("golden file ", name, " (regenerate with scripts/update-golden and review the diff)");
+    REQUIRE(fs::exists(k_golden / name));
+    CHECK(text == read(k_golden / name));
+}
+
+Result report(const fs::path& plg, std::vector<std::string> args = {}) {
+    args.insert(args.begin(), "report");
+    args.insert(args.begin(), {"-C", plg.string()});
+    return run_plg(args, plg);
+}
+
+void lint_and_convert(const fs::path& markdown) {
+    REQUIRE_MESSAGE(std::string(PLG_TEST_MARKDOWNLINT) != "",
+                    "markdownlint-cli2 is needed; run scripts/install-deps");
+    REQUIRE_MESSAGE(std::string(PLG_TEST_PANDOC) != "", "pandoc is needed; run scripts/install-deps");
+    auto lint = run({PLG_TEST_MARKDOWNLINT, "--config",
+                     (fs::path(PLG_SOURCE_DIR) / "docs/report.markdownlint.yaml").string(),
+                     markdown.string()},
+                    markdown.parent_path());
+    INFO(markdown.string(), lint.out, lint.err);
+    CHECK(lint.code == 0);
+    for (const char* ext : {".html", ".docx"}) {
+        fs::path out = markdown;
+        out.replace_extension(ext);
+        auto pandoc = run({PLG_TEST_PANDOC, "--fail-if-warnings", "-f", "gfm", "-s", "--metadata",
+                           "title=Report", markdown.string(), "-o", out.string()},
+                          markdown.parent_path());
+        INFO(ext, pandoc.out, pandoc.err);
+        CHECK(pandoc.code == 0);
+        CHECK(pandoc.err.empty());
+        CHECK(fs::file_size(out) > 1000);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("the example reports match their golden files") {
+    for (const char* example : {"leerteam-rekenen", "riverside-maths"}) {
+        for (const char* lang : {"en", "nl"}) {
+            auto r = report(k_examples / example, {"--lang", lang});
+            INFO(example, " ", lang, " ", r.err);
+            REQUIRE(r.code == 0);
+            CHECK(r.err.empty());
+            golden(std::string(example) + "." + lang + ".md", r.out);
+        }
+        auto json = report(k_examples / example, {"--format", "json"});
+        REQUIRE(json.code == 0);
+        golden(std::string(example) + ".json", json.out);
+    }
+}
+
+TEST_CASE("the same records give the same bytes") {
+    auto a = report(k_examples / "riverside-maths");
+    auto b = report(k_examples / "riverside-maths");
+    REQUIRE(a.code == 0);
+    CHECK(a.out == b.out);
+    CHECK(a.out.find("2026-11-23") == std::string::npos);  // no "generated at" stamp
+}
+
+TEST_CASE("every summary number agrees with an independent Python computation") {
+    REQUIRE_MESSAGE(std::string(PLG_TEST_PYTHON) != "", "python3 with PyYAML is needed");
+    TempDir dir;
+    struct Period {
+        std::string from;
+        std::string to;
+    };
+    for (const char* example : {"leerteam-rekenen", "riverside-maths"}) {
+        for (const auto& p : {Period{"", ""}, Period{"2026-03-01", "2026-06-30"},
+                              Period{"2025-01-01", "2026-01-31"}, Period{"2026-11-01", ""}}) {
+            std::vector<std::string> args = {"--format", "json"};
+            if (!p.from.empty()) {
+                args.insert(args.end(), {"--from", p.from});
+            }
+            if (!p.to.empty()) {
+                args.insert(args.end(), {"--to", p.to});
+            }
+            auto r = report(k_examples / example, args);
+            REQUIRE(r.code == 0);
+            write(dir / "report.json", r.out);
+            std::vector<std::string> check = {PLG_TEST_PYTHON,
+                                              (fs::path(PLG_SOURCE_DIR) / "tests/report_check.py")
+                                                  .string(),
+                                              (k_examples / example).string(),
+                                              (dir / "report.json").string(), "2026-11-23", p.from};
+            if (!p.to.empty()) {
+                check.push_back(p.to);
+            }
+            auto py = run(check, dir.path());
+            INFO(example, " ", p.from, "..", p.to, "\n", py.out, py.err);
+            CHECK(py.code == 0);
+            CHECK(py.out.find("checked 14 summary numbers") != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("the reports pass markdownlint and convert with pandoc without warnings") {
+    TempDir dir;
+    for (const char* example : {"leerteam-rekenen", "riverside-maths"}) {
+        for (const char* lang : {"en", "nl"}) {
+            fs::path out = dir / (std::string(example) + "-" + lang + ".md");
+            auto r = run_plg({"-C", (k_examples / example).string(), "report", "--lang", lang, "-o",
+                              out.string()},
+                             dir.path());
+            REQUIRE(r.code == 0);
+            lint_and_convert(out);
+        }
+    }
+}
+
+TEST_CASE("text from records cannot break the report's layout or inject HTML") {
+    Fixture team;
+    const std::string evil = "a | b <script>alert(1)</script> <img src=x onerror=alert(2)> **bold** "
+                             "`code` [link](javascript:alert(3)) # kop";
+    const std::string evil_lines = evil + "\n- lijst\n\n| x | y |";
+    auto m = team({"meeting", "add", "--date", "2026-11-20", "--title", "| <b>Titel</b> |",
+                   "--attendee", "anna", "--decision", evil, "--action", "<i>x</i> | y @bram",
+                   "--minutes", "60"});
+    INFO(m.err);
+    REQUIRE(m.code == 0);
+    REQUIRE(team({"goal", "add", "--title", "<script>doel</script> | 1. kop", "--id", "doel",
+                  "--baseline", "0", "--target", "10"})
+                .code == 0);
+    REQUIRE(team({"goal", "progress", "doel", "--value", "5", "--evidence", evil_lines}).code == 0);
+    REQUIRE(team({"reflect", "add", "--author", "carla", "--next-step", evil_lines, "--rate",
+                  "collaboration=3"})
+                .code == 0);
+    auto r = team({"report", "-o", "verslag.md"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    std::string md = read(team / "verslag.md");
+    CHECK(md.find("<script") == std::string::npos);
+    CHECK(md.find("<img") == std::string::npos);
+    CHECK(md.find("<b>") == std::string::npos);
+    // Every table row has as many cells as its header.
+    std::istringstream lines(md);
+    std::string line;
+    size_t header_cells = 0;
+    while (std::getline(lines, line)) {
+        if (line.rfind("| ", 0) != 0) {
+            header_cells = 0;
+            continue;
+        }
+        size_t cells = 0;
+        for (size_t i = 0; i < line.size(); ++i) {
+            cells += line[i] == '|' && (i == 0 || line[i - 1] != '\\');
+        }
+        if (header_cells == 0) {
+            header_cells = cells;
+        }
+        INFO(line);
+        CHECK(cells == header_cells);
+    }
+    lint_and_convert(team / "verslag.md");
+    std::string html = read(team / "verslag.html");
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("<img") == std::string::npos);
+    CHECK(html.find("href=\"javascript") == std::string::npos);
+}
+
+TEST_CASE("plg report: periods, output file and errors") {
+    Fixture team;
+    auto empty = team({"report"});
+    INFO(empty.err);
+    CHECK(empty.code == 0);
+    CHECK(empty.out.find("# Leerteam rekenen: Verslag") == 0);
+    CHECK(empty.out.find("- **Status**: slapend") != std::string::npos);
+    CHECK(empty.out.find("## Bijeenkomsten") == std::string::npos);  // nothing to say: left out
+    auto json = nlohmann::json::parse(team({"report", "--format", "json"}).out);
+    CHECK(json["summary"]["status"] == "dormant");
+    CHECK(json["summary"]["meetings_held"] == 0);
+    CHECK(json["summary"]["attendance_percent"].is_null());
+
+    auto written = team({"report", "--lang", "en", "-o", "report.md"});
+    CHECK(written.code == 0);
+    CHECK(written.out.empty());
+    CHECK(written.err == "Wrote the report to report.md\n");
+    CHECK(read(team / "report.md").find("# Leerteam rekenen: Report") == 0);
+
+    struct Case {
+        std::vector<std::string> args;
+        int code;
+        std::string message;
+    };
+    std::vector<Case> cases = {
+        {{"report", "--lang", "fr"}, 2, "--lang"},
+        {{"report", "--format", "html"}, 2, "--format"},
+        {{"report", "--from", "2026-11-01", "--to", "2026-10-01"}, 2,
+         "--from 2026-11-01 is after --to 2026-10-01"},
+        {{"report", "--from", "2026-13-01"}, 2, "is not a date"},
+        {{"report", "-o", "meetings"}, 1, "is a folder"},
+        {{"report", "-o", "missing/dir/report.md"}, 1,
+         "-o missing/dir/report.md: the folder 'missing/dir' does not exist"},
+    };
+    auto before = snapshot(team.dir.path());
+    for (const auto& c : cases) {
+        auto r = team(c.args);
+        INFO(c.args[1], " ", r.err);
+        CHECK(r.code == c.code);
+        CHECK(r.err.find(c.message) != std::string::npos);
+    }
+    CHECK(snapshot(team.dir.path()) == before);
+}
