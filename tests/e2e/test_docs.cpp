@@ -1,4 +1,5 @@
-// Runs the examples in docs/: every ```console block of a page is part of one
+// Runs the examples in docs/: every ```console block (or ````console, when the
+// output itself holds ``` lines) of a page is part of one
 // session in a fresh folder. A line "$ COMMAND" is run with bash (plg on PATH,
 // today fixed at 2026-11-23); the lines after it, up to the next "$ " line or
 // the end of the block, are the expected stdout and stderr together. A last
@@ -25,14 +26,17 @@ std::vector<Step> console_steps(const std::string& text) {
     std::istringstream in(text);
     std::string line;
     bool in_block = false;
+    std::string fence;  // "```", or more backticks when the output holds ``` lines
     int number = 0;
     while (std::getline(in, line)) {
         ++number;
         if (!in_block) {
-            in_block = line == "```console";
+            size_t ticks = line.find_first_not_of('`');
+            in_block = ticks >= 3 && ticks != std::string::npos && line.substr(ticks) == "console";
+            fence = line.substr(0, ticks == std::string::npos ? 0 : ticks);
             continue;
         }
-        if (line == "```") {
+        if (line == fence) {
             in_block = false;
             continue;
         }

@@ -37,11 +37,12 @@ Result report(const fs::path& plg, std::vector<std::string> args = {}) {
 void lint_and_convert(const fs::path& markdown) {
     REQUIRE_MESSAGE(std::string(PLG_TEST_MARKDOWNLINT) != "",
                     "markdownlint-cli2 is needed; run scripts/install-deps");
-    REQUIRE_MESSAGE(std::string(PLG_TEST_PANDOC) != "", "pandoc is needed; run scripts/install-deps");
-    auto lint = run({PLG_TEST_MARKDOWNLINT, "--config",
-                     (fs::path(PLG_SOURCE_DIR) / "docs/report.markdownlint.yaml").string(),
-                     markdown.string()},
-                    markdown.parent_path());
+    REQUIRE_MESSAGE(std::string(PLG_TEST_PANDOC) != "",
+                    "pandoc is needed; run scripts/install-deps");
+    auto lint = run(
+        {PLG_TEST_MARKDOWNLINT, "--config",
+         (fs::path(PLG_SOURCE_DIR) / "docs/report.markdownlint.yaml").string(), markdown.string()},
+        markdown.parent_path());
     INFO(markdown.string(), lint.out, lint.err);
     CHECK(lint.code == 0);
     for (const char* ext : {".html", ".docx"}) {
@@ -102,11 +103,13 @@ TEST_CASE("every summary number agrees with an independent Python computation") 
             auto r = report(k_examples / example, args);
             REQUIRE(r.code == 0);
             write(dir / "report.json", r.out);
-            std::vector<std::string> check = {PLG_TEST_PYTHON,
-                                              (fs::path(PLG_SOURCE_DIR) / "tests/report_check.py")
-                                                  .string(),
-                                              (k_examples / example).string(),
-                                              (dir / "report.json").string(), "2026-11-23", p.from};
+            std::vector<std::string> check = {
+                PLG_TEST_PYTHON,
+                (fs::path(PLG_SOURCE_DIR) / "tests/report_check.py").string(),
+                (k_examples / example).string(),
+                (dir / "report.json").string(),
+                "2026-11-23",
+                p.from};
             if (!p.to.empty()) {
                 check.push_back(p.to);
             }
@@ -134,12 +137,13 @@ TEST_CASE("the reports pass markdownlint and convert with pandoc without warning
 
 TEST_CASE("text from records cannot break the report's layout or inject HTML") {
     Fixture team;
-    const std::string evil = "a | b <script>alert(1)</script> <img src=x onerror=alert(2)> **bold** "
-                             "`code` [link](javascript:alert(3)) # kop";
+    const std::string evil =
+        "a | b <script>alert(1)</script> <img src=x onerror=alert(2)> **bold** "
+        "`code` [link](javascript:alert(3)) # kop";
     const std::string evil_lines = evil + "\n- lijst\n\n| x | y |";
-    auto m = team({"meeting", "add", "--date", "2026-11-20", "--title", "| <b>Titel</b> |",
-                   "--attendee", "anna", "--decision", evil, "--action", "<i>x</i> | y @bram",
-                   "--minutes", "60"});
+    auto m =
+        team({"meeting", "add", "--date", "2026-11-20", "--title", "| <b>Titel</b> |", "--attendee",
+              "anna", "--decision", evil, "--action", "<i>x</i> | y @bram", "--minutes", "60"});
     INFO(m.err);
     REQUIRE(m.code == 0);
     REQUIRE(team({"goal", "add", "--title", "<script>doel</script> | 1. kop", "--id", "doel",
@@ -209,11 +213,13 @@ TEST_CASE("plg report: periods, output file and errors") {
     std::vector<Case> cases = {
         {{"report", "--lang", "fr"}, 2, "--lang"},
         {{"report", "--format", "html"}, 2, "--format"},
-        {{"report", "--from", "2026-11-01", "--to", "2026-10-01"}, 2,
+        {{"report", "--from", "2026-11-01", "--to", "2026-10-01"},
+         2,
          "--from 2026-11-01 is after --to 2026-10-01"},
         {{"report", "--from", "2026-13-01"}, 2, "is not a date"},
         {{"report", "-o", "meetings"}, 1, "is a folder"},
-        {{"report", "-o", "missing/dir/report.md"}, 1,
+        {{"report", "-o", "missing/dir/report.md"},
+         1,
          "-o missing/dir/report.md: the folder 'missing/dir' does not exist"},
     };
     auto before = snapshot(team.dir.path());
