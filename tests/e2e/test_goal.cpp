@@ -232,3 +232,36 @@ TEST_CASE("progress evidence reads the same in PyYAML as in --format json") {
         CHECK(lint.code == 0);
     }
 }
+
+TEST_CASE("goal text reads the same in PyYAML as in --format json") {
+    REQUIRE_MESSAGE(std::string(PLG_TEST_PYTHON) != "", "python3 with PyYAML is needed");
+    Fixture team;
+    for (size_t i = 0; i < k_tricky_texts.size(); ++i) {
+        const std::string& t = k_tricky_texts[i];
+        if (t.find_first_of("\r\n") != std::string::npos ||
+            t.find_first_not_of(" \t") == std::string::npos) {
+            continue;  // --title, --measure and --unit take one line
+        }
+        std::string id = "g" + std::to_string(i);
+        auto r = team({"goal", "add", "--id", id, "--title", t, "--measure", t, "--unit", t});
+        INFO(t, r.err);
+        REQUIRE(r.code == 0);
+        REQUIRE(team({"goal", "close", id, "--dropped", "--note", t}).code == 0);
+    }
+    auto json = team({"goal", "list", "--format", "json"});
+    write(team / "shown.json", json.out);
+    auto py =
+        run({PLG_TEST_PYTHON, "-c",
+             "import json, sys, yaml\n"
+             "bad = []\n"
+             "for want in json.load(open(sys.argv[1], encoding='utf-8')):\n"
+             "    got = yaml.safe_load(open('goals/' + want['id'] + '.yaml', encoding='utf-8'))\n"
+             "    for k in ('title', 'measure', 'unit', 'close_note', 'status'):\n"
+             "        if got.get(k) != want[k]: bad.append((want['id'], k, got.get(k)))\n"
+             "print(bad)\n"
+             "sys.exit(1 if bad else 0)\n",
+             (team / "shown.json").string()},
+            team.dir.path());
+    INFO(py.out, py.err);
+    CHECK(py.code == 0);
+}
