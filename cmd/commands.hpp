@@ -12,6 +12,7 @@ void setup_action(CLI::App& app, Commands& commands);
 void setup_goal(CLI::App& app, Commands& commands);
 void setup_reflect(CLI::App& app, Commands& commands);
 void setup_report(CLI::App& app, Commands& commands);
+void setup_network(CLI::App& app, Commands& commands);
 void setup_check(CLI::App& app, Commands& commands);
 
 }  // namespace plg::cli

@@ -189,6 +189,25 @@ void print_block(std::ostream& out, std::string_view label, const std::string& t
     }
 }
 
+void write_output(const Context& ctx, const std::string& output, const std::string& text) {
+    if (output.empty()) {
+        ctx.out << text;
+        return;
+    }
+    fs::path path = ctx.cwd / output;
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        throw Error("-o " + output + " is a folder; give a file name, like verslag.md");
+    }
+    fs::path folder = fs::path(output).parent_path();
+    if (!folder.empty() && !fs::is_directory(ctx.cwd / folder, ec)) {
+        throw Error("-o " + output + ": the folder '" + folder.string() +
+                    "' does not exist; create it first");
+    }
+    write_atomic(path, text);
+    inform(ctx, "Wrote the report to " + output);
+}
+
 std::string pad(const std::string& text, size_t width) {
     size_t length = utf8_length(text);
     return length >= width ? text : text + std::string(width - length, ' ');

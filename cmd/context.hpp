@@ -109,6 +109,11 @@ void print_list(std::ostream& out, std::string_view label, const std::vector<std
 // Print "Label:" and `text` indented by two spaces; nothing when empty.
 void print_block(std::ostream& out, std::string_view label, const std::string& text);
 
+// Writes `text` to stdout, or atomically to the file `output` (relative to the
+// working folder) with a message on stderr. Throws Error naming the flag when
+// `output` is a folder or its folder does not exist.
+void write_output(const Context& ctx, const std::string& output, const std::string& text);
+
 // Returns `text` padded with spaces to `width` characters (not bytes).
 std::string pad(const std::string& text, size_t width);
 

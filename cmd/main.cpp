@@ -126,6 +126,7 @@ int run(int argc, char** argv) {
     plg::cli::setup_goal(app, commands);
     plg::cli::setup_reflect(app, commands);
     plg::cli::setup_report(app, commands);
+    plg::cli::setup_network(app, commands);
     plg::cli::setup_check(app, commands);
     app.footer(k_footer);
 

@@ -40,22 +40,7 @@ int run_report(const ReportOptions& opt, const Context& ctx) {
     }
     std::string text = opt.format == "json" ? report_json(report).dump(2) + "\n"
                                             : render_markdown(report, language);
-    if (opt.output.empty()) {
-        ctx.out << text;
-        return 0;
-    }
-    std::filesystem::path path = ctx.cwd / opt.output;
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-        throw Error("-o " + opt.output + " is a folder; give a file name, like verslag.md");
-    }
-    std::filesystem::path folder = std::filesystem::path(opt.output).parent_path();
-    if (!folder.empty() && !std::filesystem::is_directory(ctx.cwd / folder, ec)) {
-        throw Error("-o " + opt.output + ": the folder '" + folder.string() +
-                    "' does not exist; create it first");
-    }
-    write_atomic(path, text);
-    inform(ctx, "Wrote the report to " + opt.output);
+    write_output(ctx, opt.output, text);
     return 0;
 }
 

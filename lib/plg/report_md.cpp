@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 
+#include "plg/network.hpp"
 #include "plg/records.hpp"
 #include "plg/report.hpp"
 #include "plg/text.hpp"
@@ -76,6 +77,26 @@ struct Labels {
     std::string_view per_month;
     std::string_view per_quarter;
     std::string_view none;
+    std::string_view network_title;
+    std::string_view plgs_line;
+    std::string_view unreadable_line;
+    std::string_view totals;
+    std::string_view questions;
+    std::string_view q_age;
+    std::string_view q_sustained;
+    std::string_view q_cost;
+    std::string_view q_goals;
+    std::string_view plg;
+    std::string_view school;
+    std::string_view rating;
+    std::string_view attention;
+    std::string_view attention_line;
+    std::string_view problems;
+    std::string_view problems_intro;
+    std::string_view groups;
+    std::string_view unlabelled;
+    std::string_view files_with_errors;
+    std::string_view unreadable;
 };
 
 constexpr Labels k_english{
@@ -141,6 +162,28 @@ constexpr Labels k_english{
     "month",
     "quarter",
     "—",
+    "Network report",
+    "{} PLGs: {} active, {} at risk, {} dormant",
+    ", {} that could not be read",
+    "Totals",
+    "Programme questions",
+    "How long have they existed? Founded a median of {} months before {} (from {} to {} months); "
+    "{} record no founding date.",
+    "Did they stay active? {} of {} ({}) met within twice their cadence; {} are at risk and {} "
+    "dormant.",
+    "What do they cost? {} person-hours in meetings, {} per PLG on average.",
+    "Do they reach their goals? {} of {} goals achieved ({}).",
+    "PLG",
+    "School",
+    "Rating",
+    "Needing attention",
+    "{}: {}, last meeting {}",
+    "Problems",
+    "These PLGs have files plg could not read; their numbers leave those files out.",
+    "By {}",
+    "(none)",
+    "{} file(s) with errors",
+    "unreadable",
 };
 
 constexpr Labels k_dutch{
@@ -206,6 +249,28 @@ constexpr Labels k_dutch{
     "maand",
     "kwartaal",
     "—",
+    "Netwerkverslag",
+    "{} PLG's: {} actief, {} risico, {} slapend",
+    ", {} niet te lezen",
+    "Totalen",
+    "Vragen van het programma",
+    "Hoe lang bestaan ze? Opgericht gemiddeld (mediaan) {} maanden voor {} (van {} tot {} "
+    "maanden); {} zonder oprichtingsdatum.",
+    "Blijven ze actief? {} van {} ({}) kwamen bijeen binnen twee keer hun ritme; {} lopen risico "
+    "en {} zijn slapend.",
+    "Wat kosten ze? {} persoonsuren in bijeenkomsten, gemiddeld {} per PLG.",
+    "Halen ze hun doelen? {} van {} doelen behaald ({}).",
+    "PLG",
+    "School",
+    "Beoordeling",
+    "Aandacht nodig",
+    "{}: {}, laatste bijeenkomst {}",
+    "Problemen",
+    "Deze PLG's hebben bestanden die plg niet kon lezen; hun cijfers laten die bestanden weg.",
+    "Per {}",
+    "(geen)",
+    "{} bestand(en) met fouten",
+    "niet te lezen",
 };
 
 constexpr std::array<const Labels*, 2> k_labels = {&k_english, &k_dutch};
@@ -711,6 +776,187 @@ std::string render_markdown(const Report& r, std::string_view language) {
                 w.bullet(long_date(x->date, l) + ", " + esc(member_name(c, x->author)) + ": " +
                          esc(x->next_step));
             }
+        }
+    }
+    return w.take();
+}
+
+namespace {
+
+std::string share(int part, int whole, const Labels& l) {
+    return whole > 0 ? percent(100.0 * part / whole, l) : std::string(l.none);
+}
+
+std::vector<std::string> network_row(const NetworkRow& r, const Labels& l, bool with_labels,
+                                     const std::vector<std::string>& keys) {
+    std::vector<std::string> row;
+    row.push_back(markdown_inline(r.readable ? r.name : r.member.shown));
+    row.push_back(r.readable ? markdown_inline(r.school.empty() ? std::string(l.none) : r.school)
+                             : std::string(l.none));
+    if (with_labels) {
+        for (const auto& k : keys) {
+            auto it = r.member.labels.find(k);
+            row.push_back(it == r.member.labels.end() ? std::string(l.none)
+                                                      : markdown_inline(it->second));
+        }
+    }
+    if (!r.readable) {
+        row.push_back("**" + std::string(l.unreadable) + "**");
+        for (int i = 0; i < 7; ++i) {
+            row.push_back(std::string(l.none));
+        }
+        return row;
+    }
+    row.push_back(r.status == Activity::active
+                      ? std::string(l.statuses[0])
+                      : "**" + std::string(l.statuses[size_t(r.status)]) + "**");
+    row.push_back(r.last_meeting ? r.last_meeting->iso() : std::string(l.none));
+    row.push_back(std::to_string(r.meetings_held) + "/" + std::to_string(r.meetings_expected));
+    row.push_back(r.attendance_percent ? percent(*r.attendance_percent, l) : std::string(l.none));
+    row.push_back(number(r.person_hours, l));
+    row.push_back(std::to_string(r.goals_achieved) + "/" + std::to_string(r.goals_total));
+    row.push_back(std::to_string(r.actions_open));
+    row.push_back(r.average_rating ? number(*r.average_rating, l, 1) : std::string(l.none));
+    return row;
+}
+
+}  // namespace
+
+std::string render_network_markdown(const NetworkReport& n, std::string_view language) {
+    const Labels& l = labels_for(language);
+    Writer w(l);
+    w.heading(1, std::string(l.network_title));
+    w.paragraph(
+        fmt::format(fmt::runtime(l.period_from_to), long_date(n.from, l), long_date(n.to, l)));
+
+    int active = 0, at_risk = 0, dormant = 0, unreadable = 0, meetings = 0, achieved = 0, goals = 0,
+        open = 0, present = 0, possible = 0, no_founding = 0;
+    double hours = 0;
+    std::vector<int> ages;
+    for (const auto& r : n.rows) {
+        if (!r.readable) {
+            ++unreadable;
+            continue;
+        }
+        active += r.status == Activity::active;
+        at_risk += r.status == Activity::at_risk;
+        dormant += r.status == Activity::dormant;
+        meetings += r.meetings_held;
+        hours += r.person_hours;
+        achieved += r.goals_achieved;
+        goals += r.goals_total;
+        open += r.actions_open;
+        present += r.attendance_present;
+        possible += r.attendance_possible;
+        if (r.founded && *r.founded <= n.to) {
+            ages.push_back(n.to.days_since(*r.founded) * 12 / 365);
+        } else {
+            ++no_founding;
+        }
+    }
+    int readable = int(n.rows.size()) - unreadable;
+
+    w.heading(2, std::string(l.summary));
+    w.paragraph(fmt::format(fmt::runtime(l.plgs_line), n.rows.size(), active, at_risk, dormant) +
+                (unreadable ? fmt::format(fmt::runtime(l.unreadable_line), unreadable) : "") + ".");
+    w.bullet("**" + std::string(l.meetings) + "**: " + std::to_string(meetings));
+    w.bullet("**" + std::string(l.attendance_rate) + "**: " + share(present, possible, l));
+    w.bullet("**" + std::string(l.person_hours) + "**: " + number(hours, l));
+    w.bullet("**" + std::string(l.goals) + "**: " + std::to_string(achieved) + "/" +
+             std::to_string(goals));
+    w.bullet("**" + std::string(l.actions) + "**: " + std::to_string(open));
+
+    w.heading(2, std::string(l.questions));
+    if (!ages.empty()) {
+        std::sort(ages.begin(), ages.end());
+        w.bullet(fmt::format(fmt::runtime(l.q_age), ages[ages.size() / 2], long_date(n.to, l),
+                             ages.front(), ages.back(), no_founding));
+    }
+    w.bullet(fmt::format(fmt::runtime(l.q_sustained), active, readable, share(active, readable, l),
+                         at_risk, dormant));
+    w.bullet(fmt::format(fmt::runtime(l.q_cost), number(hours, l),
+                         number(readable ? hours / readable : 0, l)));
+    w.bullet(fmt::format(fmt::runtime(l.q_goals), achieved, goals, share(achieved, goals, l)));
+
+    std::vector<std::string> header = {std::string(l.plg), std::string(l.school)};
+    std::vector<bool> right = {false, false};
+    for (const auto& k : n.label_keys) {
+        header.push_back(markdown_inline(k));
+        right.push_back(false);
+    }
+    for (auto [label, r] :
+         {std::pair{l.status, false}, std::pair{l.last_meeting_label, false},
+          std::pair{l.meetings, true}, std::pair{l.attendance_rate, true}, std::pair{l.hours, true},
+          std::pair{l.goals, true}, std::pair{l.open_actions, true}, std::pair{l.rating, true}}) {
+        header.push_back(std::string(label));
+        right.push_back(r);
+    }
+    w.heading(2, "PLGs");
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& r : n.rows) {
+        rows.push_back(network_row(r, l, true, n.label_keys));
+    }
+    if (!rows.empty()) {
+        w.table(header, right, rows);
+    }
+
+    std::vector<const NetworkRow*> attention;
+    for (const auto& r : n.rows) {
+        if (r.readable && r.status != Activity::active) {
+            attention.push_back(&r);
+        }
+    }
+    if (!attention.empty()) {
+        w.heading(2, std::string(l.attention));
+        for (const auto* r : attention) {
+            w.bullet(fmt::format(
+                fmt::runtime(l.attention_line), markdown_inline(r->name),
+                l.statuses[size_t(r->status)],
+                r->last_meeting ? long_date(*r->last_meeting, l) : std::string(l.never)));
+        }
+    }
+
+    for (const auto& key : n.label_keys) {
+        std::map<std::string, std::array<int, 4>> groups;  // plgs, active, meetings, hours*100
+        std::map<std::string, double> group_hours;
+        for (const auto& r : n.rows) {
+            auto it = r.member.labels.find(key);
+            std::string g = it == r.member.labels.end() ? std::string(l.unlabelled) : it->second;
+            auto& counts = groups[g];
+            ++counts[0];
+            counts[1] += r.readable && r.status == Activity::active;
+            counts[2] += r.meetings_held;
+            group_hours[g] += r.person_hours;
+        }
+        w.heading(2, fmt::format(fmt::runtime(l.groups), markdown_inline(key)));
+        std::vector<std::vector<std::string>> grows;
+        for (const auto& [g, counts] : groups) {
+            grows.push_back({markdown_inline(g), std::to_string(counts[0]),
+                             std::to_string(counts[1]), std::to_string(counts[2]),
+                             number(group_hours[g], l)});
+        }
+        w.table({markdown_inline(key), std::string(l.plg), std::string(l.statuses[0]),
+                 std::string(l.meetings), std::string(l.hours)},
+                {false, true, true, true, true}, grows);
+    }
+
+    bool any_problem = !n.problems.empty() ||
+                       std::any_of(n.rows.begin(), n.rows.end(),
+                                   [](const NetworkRow& r) { return r.files_with_errors > 0; });
+    if (any_problem) {
+        w.heading(2, std::string(l.problems));
+        w.paragraph(std::string(l.problems_intro));
+        for (const auto& p : n.problems) {
+            w.bullet(markdown_inline(format_diagnostic(p)));
+        }
+        for (const auto& r : n.rows) {
+            if (r.files_with_errors == 0) {
+                continue;
+            }
+            std::string first = r.errors.empty() ? "" : ": " + format_diagnostic(r.errors[0]);
+            w.bullet(markdown_inline(
+                r.member.shown + ", " +
+                fmt::format(fmt::runtime(l.files_with_errors), r.files_with_errors) + first));
         }
     }
     return w.take();

@@ -1,0 +1,98 @@
+#include <thread>
+
+#include "commands.hpp"
+#include "plg/network.hpp"
+
+namespace plg::cli {
+
+namespace {
+
+struct NetworkReportOptions {
+    std::vector<std::string> paths;
+    std::string from;
+    std::string to;
+    std::string lang = "en";
+    std::string format = "md";
+    std::string output;
+    unsigned jobs = 0;
+};
+
+int run_network_report(const NetworkReportOptions& opt, const Context& ctx) {
+    plg::ReportOptions period;
+    period.today = ctx.today;
+    if (!opt.from.empty()) {
+        period.from = date_arg(ctx, opt.from);
+    }
+    if (!opt.to.empty()) {
+        period.to = date_arg(ctx, opt.to);
+    }
+    if (period.from && period.to && *period.from > *period.to) {
+        throw UsageError("--from " + period.from->iso() + " is after --to " + period.to->iso());
+    }
+    std::vector<Diagnostic> problems;
+    std::vector<NetworkMember> members = find_network(opt.paths, ctx.cwd, problems);
+    unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
+    NetworkReport report = build_network(std::move(members), period, jobs);
+    report.problems = std::move(problems);
+    std::string text = opt.format == "json" ? network_json(report).dump(2) + "\n"
+                                            : render_network_markdown(report, opt.lang);
+    write_output(ctx, opt.output, text);
+    print_diagnostics(ctx.err, report.problems, ctx.color_err);
+    if (has_problems(report)) {
+        size_t broken = 0;
+        for (const auto& row : report.rows) {
+            if (row.files_with_errors > 0) {
+                ++broken;
+                if (!row.errors.empty()) {
+                    print_diagnostics(ctx.err, {row.errors.front()}, ctx.color_err);
+                }
+            }
+        }
+        ctx.err << "plg: " << broken << " of " << report.rows.size()
+                << " PLG(s) have files with errors (the report says which); run 'plg check' in "
+                   "each to see them all\n";
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace
+
+void setup_network(CLI::App& app, Commands& commands) {
+    CLI::App* network = app.add_subcommand("network", "Reports across many PLGs");
+    network->require_subcommand(1);
+    auto opt = std::make_shared<NetworkReportOptions>();
+    CLI::App* cmd = network->add_subcommand("report", "One report across many PLG folders");
+    cmd->add_option("PATH", opt->paths,
+                    "A PLG folder, a folder holding PLG folders (searched), or a network.yaml")
+        ->required();
+    cmd->add_option("--from", opt->from, "Start of the period (default: the earliest founding)")
+        ->check(k_date_value);
+    cmd->add_option("--to", opt->to, "End of the period (default: today)")->check(k_date_value);
+    cmd->add_option("--lang", opt->lang, "Language: en or nl")
+        ->check(CLI::IsMember(report_languages()))
+        ->default_str("en");
+    cmd->add_option("--format", opt->format, "md for people, json for scripts")
+        ->check(CLI::IsMember({"md", "json"}))
+        ->default_str("md");
+    cmd->add_option("-o,--output", opt->output, "Write to FILE (atomically) instead of stdout")
+        ->type_name("FILE");
+    cmd->add_option("-j,--jobs", opt->jobs, "Threads to read with (default: one per core)")
+        ->check(CLI::Range(1, 256))
+        ->type_name("N");
+    cmd->footer(R"(
+Examples:
+  plg network report clones/                     # every PLG folder below clones/
+  plg network report network.yaml --lang nl -o netwerk.md
+  plg network report clones/ --format json | jq -r '.plgs[] | select(.status != "active") | .name'
+
+network.yaml lists PLG folders (or folders of them) with optional labels to group by:
+  plgs:
+    - path: clones/riverside-maths
+      labels: {district: Motheo, cluster: "3"}
+One row per PLG, those needing attention first; a PLG with broken files still gets its
+row (saying what is wrong and where), and the exit code is then 1. See docs/network.md.)");
+    commands.push_back({cmd, [opt](const Context& ctx) { return run_network_report(*opt, ctx); }});
+}
+
+}  // namespace plg::cli

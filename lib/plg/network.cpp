@@ -1,0 +1,393 @@
+#include "plg/network.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "plg/json.hpp"
+#include "plg/store.hpp"
+#include "plg/yaml.hpp"
+
+namespace fs = std::filesystem;
+
+namespace plg {
+
+namespace {
+
+constexpr size_t k_errors_kept = 3;
+
+std::string display(const fs::path& p, const fs::path& cwd) {
+    std::error_code ec;
+    fs::path rel = fs::relative(p, cwd, ec);
+    std::string s = ec || rel.empty() ? p.string() : rel.string();
+    return s == "." ? "." : s;
+}
+
+bool is_plg(const fs::path& dir) {
+    std::error_code ec;
+    return fs::is_regular_file(dir / k_config_file, ec) && !fs::is_symlink(dir / k_config_file, ec);
+}
+
+// Finds PLG folders at or below `dir` (not below a PLG, never into hidden
+// folders or through links), in name order.
+void search(const fs::path& dir, int depth, std::vector<fs::path>& found) {
+    if (is_plg(dir)) {
+        found.push_back(dir);
+        return;
+    }
+    if (depth > 32) {
+        return;
+    }
+    std::error_code ec;
+    std::vector<fs::path> subdirs;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const auto& entry = *it;
+        std::string name = entry.path().filename().string();
+        if (name.empty() || name[0] == '.' || name == "node_modules" || entry.is_symlink(ec) ||
+            !entry.is_directory(ec)) {
+            continue;
+        }
+        subdirs.push_back(entry.path());
+    }
+    std::sort(subdirs.begin(), subdirs.end());
+    for (const auto& sub : subdirs) {
+        search(sub, depth + 1, found);
+    }
+}
+
+void add_path(const fs::path& path, const std::string& given, const fs::path& cwd,
+              const std::map<std::string, std::string>& labels, std::vector<NetworkMember>& out,
+              std::vector<Diagnostic>& problems, const Location& where);
+
+// Reads network.yaml: a list 'plgs' of {path, labels}; paths are relative to
+// the file's folder.
+void read_network_file(const fs::path& file, const std::string& given, const fs::path& cwd,
+                       std::vector<NetworkMember>& out, std::vector<Diagnostic>& problems) {
+    std::string bytes;
+    try {
+        bytes = read_file(file, given);
+    } catch (const Error& e) {
+        problems.push_back({Severity::error, e.where(), e.what()});
+        return;
+    }
+    yaml::Document doc = yaml::parse(given, std::move(bytes));
+    if (has_errors(doc.problems)) {
+        problems.insert(problems.end(), doc.problems.begin(), doc.problems.end());
+        return;
+    }
+    auto fail = [&](const yaml::Node& at, const std::string& message) {
+        problems.push_back({Severity::error, doc.locate(at.offset), message});
+    };
+    const yaml::Node* list = doc.root ? doc.root->find("plgs") : nullptr;
+    if (!doc.root || doc.root->kind != yaml::Node::Kind::mapping || !list ||
+        list->kind != yaml::Node::Kind::sequence) {
+        problems.push_back({Severity::error, Location{given, 1, 1},
+                            "a network file needs a list 'plgs:' of '- path: FOLDER' entries"});
+        return;
+    }
+    for (const auto& item : list->items) {
+        const yaml::Node* path = item.kind == yaml::Node::Kind::mapping  ? item.find("path")
+                                 : item.kind == yaml::Node::Kind::scalar ? &item
+                                                                         : nullptr;
+        if (!path || path->kind != yaml::Node::Kind::scalar || path->value.empty()) {
+            fail(item, "each entry of 'plgs' needs 'path: FOLDER' (a PLG or a folder of PLGs)");
+            continue;
+        }
+        std::map<std::string, std::string> labels;
+        if (item.kind == yaml::Node::Kind::mapping) {
+            for (const auto& e : item.entries) {
+                if (e.key.value != "path" && e.key.value != "labels") {
+                    fail(e.key, "unknown key '" + e.key.value + "' in a network entry" +
+                                    did_you_mean(e.key.value, {"path", "labels"}) +
+                                    "; the keys are: path, labels");
+                }
+            }
+            if (const yaml::Node* l = item.find("labels")) {
+                if (l->kind != yaml::Node::Kind::mapping) {
+                    fail(*l, "'labels' must be a mapping like 'district: Motheo'");
+                } else {
+                    for (const auto& e : l->entries) {
+                        if (e.value.kind != yaml::Node::Kind::scalar) {
+                            fail(e.value, "label '" + e.key.value + "' must be text");
+                            continue;
+                        }
+                        labels[e.key.value] = e.value.value;
+                    }
+                }
+            }
+        }
+        fs::path target = fs::path(path->value).is_absolute() ? fs::path(path->value)
+                                                              : file.parent_path() / path->value;
+        add_path(target.lexically_normal(), path->value, cwd, labels, out, problems,
+                 doc.locate(path->offset));
+    }
+}
+
+void add_path(const fs::path& path, const std::string& given, const fs::path& cwd,
+              const std::map<std::string, std::string>& labels, std::vector<NetworkMember>& out,
+              std::vector<Diagnostic>& problems, const Location& where) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        std::vector<fs::path> found;
+        search(path, 0, found);
+        if (found.empty()) {
+            problems.push_back({Severity::warning, where,
+                                "no PLG (a folder holding plg.yaml) in '" + given + "'"});
+        }
+        for (const auto& root : found) {
+            out.push_back({root, display(root, cwd), labels});
+        }
+        return;
+    }
+    if (fs::is_regular_file(path, ec) && labels.empty() &&
+        (path.extension() == ".yaml" || path.extension() == ".yml")) {
+        read_network_file(path, given, cwd, out, problems);
+        return;
+    }
+    problems.push_back(
+        {Severity::error, where, "'" + given + "' is neither a folder nor a network.yaml file"});
+}
+
+// Adds the numbers of the PLG at `row.member.root` to `row`.
+void fill_row(NetworkRow& row, const ReportOptions& options) {
+    Store store(row.member.root, row.member.shown);
+    Plg plg;
+    try {
+        plg = load(store, options.today);
+    } catch (const Error& e) {
+        row.errors.push_back({Severity::error, e.where(), e.what()});
+        row.files_with_errors = 1;
+        return;
+    }
+    std::string last_file;
+    for (auto& d : plg.problems) {
+        if (d.severity != Severity::error) {
+            continue;
+        }
+        if (d.where.file != last_file) {
+            ++row.files_with_errors;
+            last_file = d.where.file;
+        }
+        if (row.errors.size() < k_errors_kept) {
+            row.errors.push_back(std::move(d));
+        }
+    }
+    if (!plg.community) {
+        return;
+    }
+    row.readable = true;
+    Report r = build_report(plg, options);
+    const Community& c = *plg.community;
+    row.name = c.name;
+    row.school = c.school;
+    row.founded = c.founded;
+    row.status = r.status;
+    row.last_meeting = r.last_meeting;
+    row.days_since_last_meeting = r.days_since_last_meeting;
+    row.meetings_held = r.meetings_held;
+    row.meetings_expected = r.meetings_expected;
+    row.attendance_present = r.attendance_present;
+    row.attendance_possible = r.attendance_possible;
+    row.attendance_percent = r.attendance_percent;
+    row.person_hours = r.person_hours;
+    row.goals_achieved = r.goals_achieved;
+    row.goals_total = r.goals_active + r.goals_achieved + r.goals_dropped;
+    row.actions_open = r.actions_open;
+    row.actions_overdue = r.actions_overdue;
+    row.reflections = r.reflections;
+    for (const auto& x : plg.reflections) {
+        if (x.date >= r.from && x.date <= r.to) {
+            for (const auto& rating : x.ratings) {
+                row.rating_sum += rating.value;
+                ++row.rating_count;
+            }
+        }
+    }
+    if (row.rating_count > 0) {
+        row.average_rating = std::round(row.rating_sum / row.rating_count * 100) / 100;
+    }
+}
+
+int attention_rank(const NetworkRow& row) {
+    if (!row.readable) {
+        return 0;
+    }
+    switch (row.status) {
+        case Activity::dormant:
+            return 1;
+        case Activity::at_risk:
+            return 2;
+        case Activity::active:
+            return 3;
+    }
+    return 3;
+}
+
+}  // namespace
+
+std::vector<NetworkMember> find_network(const std::vector<std::string>& paths, const fs::path& cwd,
+                                        std::vector<Diagnostic>& problems) {
+    std::vector<NetworkMember> out;
+    for (const auto& given : paths) {
+        fs::path path = fs::path(given).is_absolute() ? fs::path(given) : cwd / given;
+        add_path(path.lexically_normal(), given, cwd, {}, out, problems, Location{given, 0, 0});
+    }
+    // The same PLG named twice (directly and through a folder) is counted once.
+    std::set<fs::path> seen;
+    std::vector<NetworkMember> unique;
+    for (auto& m : out) {
+        std::error_code ec;
+        fs::path key = fs::weakly_canonical(m.root, ec);
+        if (seen.insert(key).second) {
+            unique.push_back(std::move(m));
+        }
+    }
+    return unique;
+}
+
+NetworkReport build_network(std::vector<NetworkMember> members, const ReportOptions& options,
+                            unsigned threads) {
+    NetworkReport n;
+    n.to = options.to.value_or(options.today);
+    n.from_given = options.from.has_value();
+    n.rows.resize(members.size());
+    for (size_t i = 0; i < members.size(); ++i) {
+        n.rows[i].member = std::move(members[i]);
+    }
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t i = next++; i < n.rows.size(); i = next++) {
+            fill_row(n.rows[i], options);
+        }
+    };
+    threads = std::max(1u, std::min<unsigned>(threads, unsigned(n.rows.size())));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) {
+        pool.emplace_back(work);
+    }
+    work();
+    for (auto& t : pool) {
+        t.join();
+    }
+    std::optional<Date> earliest = options.from;
+    std::set<std::string> keys;
+    for (const auto& row : n.rows) {
+        for (const auto& [k, v] : row.member.labels) {
+            keys.insert(k);
+        }
+    }
+    n.label_keys.assign(keys.begin(), keys.end());
+    n.from = earliest.value_or(n.to);
+    if (!options.from) {
+        for (const auto& row : n.rows) {
+            if (row.founded && *row.founded < n.from) {
+                n.from = *row.founded;
+            }
+        }
+    }
+    std::stable_sort(n.rows.begin(), n.rows.end(), [](const NetworkRow& a, const NetworkRow& b) {
+        if (attention_rank(a) != attention_rank(b)) {
+            return attention_rank(a) < attention_rank(b);
+        }
+        int da = a.days_since_last_meeting.value_or(1 << 30);
+        int db = b.days_since_last_meeting.value_or(1 << 30);
+        if (da != db) {
+            return da > db;
+        }
+        if (a.name != b.name) {
+            return a.name < b.name;
+        }
+        return a.member.shown < b.member.shown;
+    });
+    return n;
+}
+
+bool has_problems(const NetworkReport& report) {
+    if (has_errors(report.problems)) {
+        return true;
+    }
+    return std::any_of(report.rows.begin(), report.rows.end(),
+                       [](const NetworkRow& r) { return r.files_with_errors > 0; });
+}
+
+nlohmann::json network_json(const NetworkReport& n) {
+    auto date = [](const std::optional<Date>& d) {
+        return d ? nlohmann::json(d->iso()) : nlohmann::json(nullptr);
+    };
+    auto number = [](const std::optional<double>& v) {
+        return v ? json_number(*v) : nlohmann::json(nullptr);
+    };
+    nlohmann::json rows = nlohmann::json::array();
+    int active = 0, at_risk = 0, dormant = 0, unreadable = 0, meetings = 0, achieved = 0, goals = 0,
+        open = 0, present = 0, possible = 0;
+    double hours = 0;
+    for (const auto& r : n.rows) {
+        nlohmann::json errors = nlohmann::json::array();
+        for (const auto& e : r.errors) {
+            errors.push_back(format_diagnostic(e));
+        }
+        rows.push_back(
+            {{"path", r.member.shown},
+             {"labels", r.member.labels},
+             {"readable", r.readable},
+             {"name", r.name},
+             {"school", r.school},
+             {"founded", date(r.founded)},
+             {"status", r.readable ? std::string(to_string(r.status)) : "unreadable"},
+             {"last_meeting", date(r.last_meeting)},
+             {"days_since_last_meeting",
+              r.days_since_last_meeting ? nlohmann::json(*r.days_since_last_meeting) : nullptr},
+             {"meetings_held", r.meetings_held},
+             {"meetings_expected", r.meetings_expected},
+             {"attendance_percent", number(r.attendance_percent)},
+             {"person_hours", json_number(r.person_hours)},
+             {"goals_achieved", r.goals_achieved},
+             {"goals_total", r.goals_total},
+             {"actions_open", r.actions_open},
+             {"actions_overdue", r.actions_overdue},
+             {"reflections", r.reflections},
+             {"average_rating", number(r.average_rating)},
+             {"files_with_errors", r.files_with_errors},
+             {"errors", errors}});
+        if (!r.readable) {
+            ++unreadable;
+            continue;
+        }
+        active += r.status == Activity::active;
+        at_risk += r.status == Activity::at_risk;
+        dormant += r.status == Activity::dormant;
+        meetings += r.meetings_held;
+        hours += r.person_hours;
+        achieved += r.goals_achieved;
+        goals += r.goals_total;
+        open += r.actions_open;
+        present += r.attendance_present;
+        possible += r.attendance_possible;
+    }
+    nlohmann::json problems = nlohmann::json::array();
+    for (const auto& p : n.problems) {
+        problems.push_back(format_diagnostic(p));
+    }
+    return {{"period", {{"from", n.from.iso()}, {"to", n.to.iso()}}},
+            {"totals",
+             {{"plgs", n.rows.size()},
+              {"active", active},
+              {"at_risk", at_risk},
+              {"dormant", dormant},
+              {"unreadable", unreadable},
+              {"meetings_held", meetings},
+              {"person_hours", json_number(std::round(hours * 100) / 100)},
+              {"attendance_percent", possible
+                                         ? json_number(std::round(1000.0 * present / possible) / 10)
+                                         : nlohmann::json(nullptr)},
+              {"goals_achieved", achieved},
+              {"goals_total", goals},
+              {"actions_open", open}}},
+            {"plgs", rows},
+            {"problems", problems}};
+}
+
+}  // namespace plg

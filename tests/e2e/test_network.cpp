@@ -1,0 +1,150 @@
+// plg network report: many PLG folders, broken ones included.
+
+#include <nlohmann/json.hpp>
+
+#include "cli.hpp"
+
+using namespace plg::test;
+
+namespace {
+
+const fs::path k_examples = fs::path(PLG_SOURCE_DIR) / "examples";
+
+void copy_example(const std::string& name, const fs::path& to) {
+    fs::create_directories(to.parent_path());
+    fs::copy(k_examples / name, to, fs::copy_options::recursive);
+}
+
+}  // namespace
+
+TEST_CASE("network report rows agree with each PLG's own report") {
+    auto r = run_plg({"network", "report", k_examples.string(), "--format", "json"}, k_examples);
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    auto json = nlohmann::json::parse(r.out);
+    REQUIRE(json["plgs"].size() == 2);
+    for (const auto& row : json["plgs"]) {
+        auto own = run_plg({"-C", (k_examples / row["path"].get<std::string>()).string(), "report",
+                            "--format", "json"},
+                           k_examples);
+        REQUIRE(own.code == 0);
+        auto summary = nlohmann::json::parse(own.out)["summary"];
+        INFO(row["path"]);
+        for (const char* key : {"meetings_held", "meetings_expected", "attendance_percent",
+                                "person_hours", "actions_open", "actions_overdue", "reflections",
+                                "last_meeting", "days_since_last_meeting", "status"}) {
+            CHECK(row[key] == summary[key]);
+        }
+        CHECK(row["goals_achieved"] == summary["goals_achieved"]);
+    }
+    CHECK(json["totals"]["plgs"] == 2);
+    CHECK(json["totals"]["meetings_held"] == json["plgs"][0]["meetings_held"].get<int>() +
+                                                 json["plgs"][1]["meetings_held"].get<int>());
+}
+
+TEST_CASE("a broken PLG gets its row and the rest is reported") {
+    TempDir dir;
+    copy_example("riverside-maths", dir / "clones/riverside");
+    copy_example("leerteam-rekenen", dir / "clones/leerteam");
+    fs::create_directories(dir / "clones/kapot/meetings");
+    write(dir / "clones/kapot/plg.yaml", "name: Kapot\nmembers:\n  - id: a\n\tname: A\n");
+    // A broken meeting in an otherwise good PLG.
+    write(dir / "clones/leerteam/meetings/2026-11-20-kapot-abcd.yaml",
+          "date: 2026-11-20\ntitle: Dubbel\ntitle: Twee keer\n");
+    // A dormant PLG: it last met long ago.
+    run_plg({"init", "clones/slapend", "--name", "Slapend", "--cadence", "14", "-q"}, dir.path());
+    run_plg(
+        {"-C", "clones/slapend", "meeting", "add", "--date", "2025-01-10", "--title", "Eens", "-q"},
+        dir.path());
+
+    auto r = run_plg({"network", "report", "clones", "--format", "json"}, dir.path());
+    CHECK(r.code == 1);
+    CHECK(r.err.find("clones/kapot/plg.yaml:4:1: error:") != std::string::npos);
+    CHECK(r.err.find("clones/leerteam/meetings/2026-11-20-kapot-abcd.yaml:3:1: error: duplicate "
+                     "key 'title'") != std::string::npos);
+    CHECK(r.err.find("2 of 4 PLG(s) have files with errors") != std::string::npos);
+    auto json = nlohmann::json::parse(r.out);
+    REQUIRE(json["plgs"].size() == 4);
+    // Those needing attention first: unreadable, then dormant, then active.
+    CHECK(json["plgs"][0]["path"] == "clones/kapot");
+    CHECK(json["plgs"][0]["status"] == "unreadable");
+    CHECK(json["plgs"][1]["name"] == "Slapend");
+    CHECK(json["plgs"][1]["status"] == "dormant");
+    CHECK(json["totals"]["unreadable"] == 1);
+    for (const auto& row : json["plgs"]) {
+        if (row["path"] == "clones/leerteam") {
+            CHECK(row["files_with_errors"] == 1);
+            CHECK(row["meetings_held"] == 11);  // the broken meeting is left out
+        }
+    }
+    auto md = run_plg({"network", "report", "clones", "--lang", "nl"}, dir.path());
+    CHECK(md.code == 1);
+    CHECK(md.out.find("## Problemen") != std::string::npos);
+    CHECK(md.out.find("clones/kapot, 1 bestand(en) met fouten: clones/kapot/plg.yaml:4:1") !=
+          std::string::npos);
+    CHECK(md.out.find("## Aandacht nodig") != std::string::npos);
+    CHECK(md.out.find("- Slapend: slapend, laatste bijeenkomst 10 januari 2025") !=
+          std::string::npos);
+}
+
+TEST_CASE("network.yaml lists PLGs with labels to group by") {
+    TempDir dir;
+    copy_example("riverside-maths", dir / "clones/riverside");
+    copy_example("leerteam-rekenen", dir / "clones/leerteam");
+    write(dir / "network.yaml",
+          "# the programme's PLGs\n"
+          "plgs:\n"
+          "  - path: clones/riverside\n"
+          "    labels: {district: Motheo, cluster: \"3\"}\n"
+          "  - path: clones/leerteam\n"
+          "    labels:\n"
+          "      district: Utrecht\n");
+    auto r = run_plg({"network", "report", "network.yaml", "-o", "net.md"}, dir.path());
+    INFO(r.err);
+    CHECK(r.code == 0);
+    std::string md = read(dir / "net.md");
+    CHECK(md.find("| PLG | School | cluster | district | Status |") != std::string::npos);
+    CHECK(md.find("## By district") != std::string::npos);
+    CHECK(md.find("| Motheo | 1 | 1 | 12 | 70.9 |") != std::string::npos);
+    if (std::string(PLG_TEST_MARKDOWNLINT) != "") {
+        auto lint =
+            run({PLG_TEST_MARKDOWNLINT, "--config",
+                 (fs::path(PLG_SOURCE_DIR) / "docs/report.markdownlint.yaml").string(), "net.md"},
+                dir.path());
+        INFO(lint.out, lint.err);
+        CHECK(lint.code == 0);
+    }
+    if (std::string(PLG_TEST_PANDOC) != "") {
+        auto pandoc =
+            run({PLG_TEST_PANDOC, "--fail-if-warnings", "-f", "gfm", "net.md", "-o", "net.docx"},
+                dir.path());
+        INFO(pandoc.err);
+        CHECK(pandoc.code == 0);
+    }
+
+    write(dir / "bad.yaml", "plgs:\n  - path: clones/riverside\n    lables: {a: b}\n  - {}\n");
+    auto bad = run_plg({"network", "report", "bad.yaml", "--format", "json"}, dir.path());
+    CHECK(bad.code == 1);
+    CHECK(bad.err.find("bad.yaml:3:5: error: unknown key 'lables' in a network entry; did you "
+                       "mean 'labels'?") != std::string::npos);
+    CHECK(bad.err.find("bad.yaml:4:5: error: each entry of 'plgs' needs 'path: FOLDER'") !=
+          std::string::npos);
+    CHECK(nlohmann::json::parse(bad.out)["plgs"].size() == 1);
+}
+
+TEST_CASE("network report usage errors and missing paths") {
+    TempDir dir;
+    CHECK(run_plg({"network", "report"}, dir.path()).code == 2);
+    CHECK(run_plg({"network"}, dir.path()).code == 2);
+    auto missing = run_plg({"network", "report", "nergens"}, dir.path());
+    CHECK(missing.code == 1);
+    CHECK(
+        missing.err.find("nergens: error: 'nergens' is neither a folder nor a network.yaml file") !=
+        std::string::npos);
+    auto empty = run_plg({"network", "report", "."}, dir.path());
+    CHECK(empty.code == 0);
+    CHECK(empty.err.find("warning: no PLG") != std::string::npos);
+    CHECK(run_plg({"network", "report", ".", "--from", "2026-02-01", "--to", "2026-01-01"},
+                  dir.path())
+              .code == 2);
+}
