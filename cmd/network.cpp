@@ -15,6 +15,7 @@ struct NetworkReportOptions {
     std::string format = "md";
     std::string output;
     unsigned jobs = 0;
+    bool no_cache = false;
 };
 
 int run_network_report(const NetworkReportOptions& opt, const Context& ctx) {
@@ -32,7 +33,7 @@ int run_network_report(const NetworkReportOptions& opt, const Context& ctx) {
     std::vector<Diagnostic> problems;
     std::vector<NetworkMember> members = find_network(opt.paths, ctx.cwd, problems);
     unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
-    NetworkReport report = build_network(std::move(members), period, jobs);
+    NetworkReport report = build_network(std::move(members), period, jobs, !opt.no_cache);
     report.problems = std::move(problems);
     std::string text = opt.format == "json" ? network_json(report).dump(2) + "\n"
                                             : render_network_markdown(report, opt.lang);
@@ -80,6 +81,8 @@ void setup_network(CLI::App& app, Commands& commands) {
     cmd->add_option("-j,--jobs", opt->jobs, "Threads to read with (default: one per core)")
         ->check(CLI::Range(1, 256))
         ->type_name("N");
+    cmd->add_flag("--no-cache", opt->no_cache,
+                  "Read every record again; neither use nor update .plg/network-row.json");
     cmd->footer(R"(
 Examples:
   plg network report clones/                     # every PLG folder below clones/

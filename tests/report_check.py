@@ -6,6 +6,7 @@ Prints the differences and exits 1 when there are any."""
 
 import datetime as dt
 import json
+import math
 import os
 import sys
 
@@ -15,6 +16,15 @@ import yaml
 def load(path):
     with open(path, encoding="utf-8") as f:
         return yaml.safe_load(f)
+
+
+def rounded(x, digits):
+    """Rounds half away from zero, as plg does (Python's round() rounds half to even)."""
+    scale = 10 ** digits
+    y = abs(x) * scale
+    r = math.floor(y)
+    r = r + 1 if y - r >= 0.5 else r
+    return math.copysign(r / scale, x) if r else 0.0
 
 
 def day(value):
@@ -86,8 +96,8 @@ def main():
     want = {
         "meetings_held": len(held),
         "meetings_expected": expected_meetings,
-        "attendance_percent": round(100 * present / possible, 1) if possible else None,
-        "person_hours": round(hours, 2),
+        "attendance_percent": rounded(100 * present / possible, 1) if possible else None,
+        "person_hours": rounded(hours, 2),
         "meetings_without_minutes": without,
         "goals_active": status_of.count("active"),
         "goals_achieved": status_of.count("achieved"),
@@ -124,7 +134,7 @@ def main():
         b, t = raw.get("baseline"), raw.get("target")
         pct = None
         if latest is not None and b is not None and t is not None and b != t:
-            pct = round((latest - b) / (t - b) * 100, 1)
+            pct = rounded((latest - b) / (t - b) * 100, 1)
         if g["percent"] != pct:
             bad.append(f"goal {g['id']} percent: plg says {g['percent']}, Python {pct}")
 

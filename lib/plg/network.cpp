@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
+#include <iterator>
 #include <cmath>
 #include <mutex>
 #include <set>
@@ -151,6 +153,109 @@ void add_path(const fs::path& path, const std::string& given, const fs::path& cw
         {Severity::error, where, "'" + given + "' is neither a folder nor a network.yaml file"});
 }
 
+constexpr std::string_view k_cache_file = "network-row.json";
+
+nlohmann::json opt_date(const std::optional<Date>& d) {
+    return d ? nlohmann::json(d->iso()) : nlohmann::json(nullptr);
+}
+
+std::optional<Date> date_from(const nlohmann::json& j) {
+    return j.is_string() ? Date::parse_iso(j.get<std::string>()) : std::nullopt;
+}
+
+// The cache holds a row's numbers under a key naming everything they depend on.
+std::string cache_key(const NetworkRow& row, const ReportOptions& options) {
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx",
+                  static_cast<unsigned long long>(fingerprint(row.member.root)));
+    return std::string("plg ") + PLG_VERSION + " row 1; files " + hex + "; shown " +
+           row.member.shown + "; from " + (options.from ? options.from->iso() : "-") + "; to " +
+           (options.to ? options.to->iso() : "-") + "; today " + options.today.iso();
+}
+
+nlohmann::json row_to_cache(const NetworkRow& r, const std::string& key) {
+    nlohmann::json errors = nlohmann::json::array();
+    for (const auto& e : r.errors) {
+        errors.push_back({e.severity == Severity::error, e.where.file, e.where.line,
+                          e.where.column, e.message});
+    }
+    return {{"key", key},
+            {"readable", r.readable},
+            {"name", r.name},
+            {"school", r.school},
+            {"founded", opt_date(r.founded)},
+            {"status", int(r.status)},
+            {"last_meeting", opt_date(r.last_meeting)},
+            {"days", r.days_since_last_meeting ? nlohmann::json(*r.days_since_last_meeting)
+                                               : nlohmann::json(nullptr)},
+            {"numbers",
+             {r.meetings_held, r.meetings_expected, r.attendance_present, r.attendance_possible,
+              r.goals_achieved, r.goals_total, r.actions_open, r.actions_overdue, r.reflections,
+              r.rating_count, r.files_with_errors}},
+            {"attendance", r.attendance_percent ? nlohmann::json(*r.attendance_percent)
+                                                : nlohmann::json(nullptr)},
+            {"hours", r.person_hours},
+            {"rating_sum", r.rating_sum},
+            {"average", r.average_rating ? nlohmann::json(*r.average_rating)
+                                         : nlohmann::json(nullptr)},
+            {"errors", errors}};
+}
+
+// Fills `r` from a cached row whose key is `key`; false when there is none or it
+// does not fit (then the records are read).
+bool row_from_cache(NetworkRow& r, const std::string& key) {
+    auto text = read_cache(r.member.root, k_cache_file);
+    if (!text) {
+        return false;
+    }
+    nlohmann::json j = nlohmann::json::parse(*text, nullptr, false);
+    try {
+        if (j.is_discarded() || j.value("key", "") != key) {
+            return false;
+        }
+        NetworkRow c;
+        c.member = r.member;
+        c.readable = j.at("readable").get<bool>();
+        c.name = j.at("name").get<std::string>();
+        c.school = j.at("school").get<std::string>();
+        c.founded = date_from(j.at("founded"));
+        c.status = Activity(j.at("status").get<int>());
+        c.last_meeting = date_from(j.at("last_meeting"));
+        if (!j.at("days").is_null()) {
+            c.days_since_last_meeting = j.at("days").get<int>();
+        }
+        const auto& n = j.at("numbers");
+        int* fields[] = {&c.meetings_held,   &c.meetings_expected, &c.attendance_present,
+                         &c.attendance_possible, &c.goals_achieved, &c.goals_total,
+                         &c.actions_open,    &c.actions_overdue,   &c.reflections,
+                         &c.rating_count,    &c.files_with_errors};
+        if (!n.is_array() || n.size() != std::size(fields)) {
+            return false;
+        }
+        for (size_t i = 0; i < n.size(); ++i) {
+            *fields[i] = n[i].get<int>();
+        }
+        if (!j.at("attendance").is_null()) {
+            c.attendance_percent = j.at("attendance").get<double>();
+        }
+        c.person_hours = j.at("hours").get<double>();
+        c.rating_sum = j.at("rating_sum").get<double>();
+        if (!j.at("average").is_null()) {
+            c.average_rating = j.at("average").get<double>();
+        }
+        for (const auto& e : j.at("errors")) {
+            c.errors.push_back({e.at(0).get<bool>() ? Severity::error : Severity::warning,
+                                {e.at(1).get<std::string>(), e.at(2).get<int>(),
+                                 e.at(3).get<int>()},
+                                e.at(4).get<std::string>()});
+        }
+        r = std::move(c);
+        return true;
+    } catch (const nlohmann::json::exception&) {
+        return false;  // a cache from another version, or damaged: read the records
+    }
+}
+
 // Adds the numbers of the PLG at `row.member.root` to `row`.
 void fill_row(NetworkRow& row, const ReportOptions& options) {
     Store store(row.member.root, row.member.shown);
@@ -249,7 +354,7 @@ std::vector<NetworkMember> find_network(const std::vector<std::string>& paths, c
 }
 
 NetworkReport build_network(std::vector<NetworkMember> members, const ReportOptions& options,
-                            unsigned threads) {
+                            unsigned threads, bool use_cache) {
     NetworkReport n;
     n.to = options.to.value_or(options.today);
     n.from_given = options.from.has_value();
@@ -260,7 +365,18 @@ NetworkReport build_network(std::vector<NetworkMember> members, const ReportOpti
     std::atomic<size_t> next{0};
     auto work = [&] {
         for (size_t i = next++; i < n.rows.size(); i = next++) {
-            fill_row(n.rows[i], options);
+            NetworkRow& row = n.rows[i];
+            if (!use_cache) {
+                fill_row(row, options);
+                continue;
+            }
+            std::string key = cache_key(row, options);
+            if (!row_from_cache(row, key)) {
+                fill_row(row, options);
+                // Keyed by the files as they were before reading: a file changed
+                // while it was read gives a key that will not match next time.
+                write_cache(row.member.root, k_cache_file, row_to_cache(row, key).dump() + "\n");
+            }
         }
     };
     threads = std::max(1u, std::min<unsigned>(threads, unsigned(n.rows.size())));

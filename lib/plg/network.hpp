@@ -70,9 +70,12 @@ struct NetworkReport {
 
 // Computes a row per PLG, using `threads` threads. Rows are sorted: PLGs that
 // could not be read, then dormant, at risk and active ones, each by days since
-// the last meeting (longest first), then by name.
+// the last meeting (longest first), then by name. With `use_cache`, a PLG whose
+// files are unchanged (see fingerprint) since the last run with the same period
+// and today takes its row from .plg/network-row.json, and new rows are stored
+// there.
 NetworkReport build_network(std::vector<NetworkMember> members, const ReportOptions& options,
-                            unsigned threads);
+                            unsigned threads, bool use_cache = false);
 
 // True when any PLG had errors (the exit code says so).
 bool has_problems(const NetworkReport& report);

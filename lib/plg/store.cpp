@@ -1,5 +1,6 @@
 #include "plg/store.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -52,7 +53,7 @@ struct Fd {
     }
 };
 
-void write_all(int fd, std::string_view contents, const fs::path& path) {
+void write_all(int fd, std::string_view contents, const fs::path& path, bool durable) {
     const char* p = contents.data();
     size_t left = contents.size();
     while (left > 0) {
@@ -66,7 +67,7 @@ void write_all(int fd, std::string_view contents, const fs::path& path) {
         p += n;
         left -= size_t(n);
     }
-    if (::fsync(fd) != 0) {
+    if (durable && ::fsync(fd) != 0) {
         throw Error("cannot flush " + path.string() + " to disk: " + errno_text(errno));
     }
 }
@@ -81,7 +82,7 @@ void sync_folder(const fs::path& folder) {
 // Writes `contents` to a new hidden temporary file beside `path` and returns its
 // name. The name starts with '.' and ends in ".tmp", so no reader takes it for a
 // record.
-fs::path write_temporary(const fs::path& path, std::string_view contents) {
+fs::path write_temporary(const fs::path& path, std::string_view contents, bool durable = true) {
     static std::atomic<unsigned> counter{0};
     fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
     for (int attempt = 0; attempt < 100; ++attempt) {
@@ -95,7 +96,7 @@ fs::path write_temporary(const fs::path& path, std::string_view contents) {
             throw Error("cannot create a file in " + folder.string() + ": " + errno_text(errno));
         }
         try {
-            write_all(fd.fd, contents, path);
+            write_all(fd.fd, contents, path, durable);
         } catch (...) {
             ::unlink(tmp.c_str());
             throw;
@@ -156,14 +157,16 @@ std::string read_file(const fs::path& path, const std::string& shown, size_t lim
     return out;
 }
 
-void write_atomic(const fs::path& path, std::string_view contents) {
-    fs::path tmp = write_temporary(path, contents);
+void write_atomic(const fs::path& path, std::string_view contents, bool durable) {
+    fs::path tmp = write_temporary(path, contents, durable);
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
         int err = errno;
         ::unlink(tmp.c_str());
         throw Error("cannot replace " + path.string() + ": " + errno_text(err));
     }
-    sync_folder(path.parent_path().empty() ? fs::path(".") : path.parent_path());
+    if (durable) {
+        sync_folder(path.parent_path().empty() ? fs::path(".") : path.parent_path());
+    }
 }
 
 bool create_exclusive(const fs::path& path, std::string_view contents) {
@@ -353,6 +356,101 @@ Plg load(const Store& store, Date today) {
     std::stable_sort(plg.reflections.begin(), plg.reflections.end(),
                      [](const Reflection& a, const Reflection& b) { return a.date < b.date; });
     return plg;
+}
+
+namespace {
+
+// FNV-1a, 64 bits: small, fast, and stable across runs and machines.
+class Hash {
+  public:
+    void add(const void* data, size_t size) {
+        const auto* bytes = static_cast<const unsigned char*>(data);
+        for (size_t i = 0; i < size; ++i) {
+            m_value = (m_value ^ bytes[i]) * 0x100000001b3ULL;
+        }
+    }
+    template <typename T>
+    void add_value(const T& v) {
+        add(&v, sizeof v);
+    }
+    uint64_t value() const { return m_value; }
+
+  private:
+    uint64_t m_value = 0xcbf29ce484222325ULL;
+};
+
+void add_stat(Hash& h, const struct stat& st) {
+    h.add_value(st.st_size);
+    h.add_value(st.st_ino);
+    h.add_value(st.st_mode);
+    h.add_value(st.st_mtim.tv_sec);
+    h.add_value(st.st_mtim.tv_nsec);
+    h.add_value(st.st_ctim.tv_sec);
+    h.add_value(st.st_ctim.tv_nsec);
+}
+
+}  // namespace
+
+uint64_t fingerprint(const fs::path& root) {
+    Hash h;
+    struct stat st {};
+    if (::lstat((root / k_config_file).c_str(), &st) == 0) {
+        add_stat(h, st);
+    }
+    for (auto folder : {k_meetings_dir, k_goals_dir, k_reflections_dir}) {
+        std::string name(folder);
+        h.add(name.data(), name.size() + 1);
+        int dir_fd = ::open((root / folder).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dir_fd < 0) {
+            continue;
+        }
+        if (::fstat(dir_fd, &st) == 0) {
+            add_stat(h, st);
+        }
+        DIR* dir = ::fdopendir(dir_fd);
+        if (dir == nullptr) {
+            ::close(dir_fd);
+            continue;
+        }
+        std::vector<std::pair<std::string, struct stat>> entries;
+        while (struct dirent* e = ::readdir(dir)) {
+            if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) {
+                continue;
+            }
+            struct stat est {};
+            if (::fstatat(dir_fd, e->d_name, &est, AT_SYMLINK_NOFOLLOW) == 0) {
+                entries.emplace_back(e->d_name, est);
+            }
+        }
+        ::closedir(dir);
+        std::sort(entries.begin(), entries.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [entry, est] : entries) {
+            h.add(entry.data(), entry.size() + 1);
+            add_stat(h, est);
+        }
+    }
+    return h.value();
+}
+
+std::optional<std::string> read_cache(const fs::path& root, std::string_view name) {
+    try {
+        return read_file(root / k_cache_dir / name, std::string(name), 16 << 20);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
+void write_cache(const fs::path& root, std::string_view name, std::string_view text) {
+    try {
+        std::error_code ec;
+        fs::create_directories(root / k_cache_dir, ec);
+        // Not flushed to disk: after a power cut a cache may be empty or old,
+        // and then it does not parse or does not match, and is rebuilt.
+        write_atomic(root / k_cache_dir / name, text, false);
+    } catch (const Error&) {
+        // No cache then; the next run reads the records again.
+    }
 }
 
 }  // namespace plg

@@ -2,6 +2,7 @@
 
 // The only code that touches the PLG folder on disk.
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -31,8 +32,10 @@ std::string read_file(const std::filesystem::path& path, const std::string& show
 
 // Replaces (or creates) `path` atomically: writes a temporary file beside it,
 // flushes it to disk, renames it over `path` and flushes the folder. A crash
-// leaves either the old file or the new one. Throws Error on failure.
-void write_atomic(const std::filesystem::path& path, std::string_view contents);
+// leaves either the old file or the new one. Throws Error on failure. Only
+// caches pass durable = false: renamed, but not flushed to disk.
+void write_atomic(const std::filesystem::path& path, std::string_view contents,
+                  bool durable = true);
 
 // Creates `path` with `contents` only if nothing is there, atomically: the file
 // appears whole or not at all. Returns false when `path` already exists.
@@ -91,6 +94,20 @@ struct Plg {
     std::vector<Reflection> reflections;  // by date, then id
     std::vector<Diagnostic> problems;     // every error and warning, file by file
 };
+
+// Returns a fingerprint of everything `load` reads: the name, size, inode,
+// modification and change time of plg.yaml and of every entry in the record
+// folders. Any edit, git checkout or pull changes it (a change time cannot be
+// set back), so a cache keyed by it is never stale.
+uint64_t fingerprint(const std::filesystem::path& root);
+
+// Returns the contents of the cache file `name` under the PLG's ignored .plg/
+// folder, or nullopt when there is none (or it cannot be read).
+std::optional<std::string> read_cache(const std::filesystem::path& root, std::string_view name);
+
+// Replaces the cache file `name` atomically. Best effort: a PLG that cannot be
+// written (a read-only clone) simply goes without a cache.
+void write_cache(const std::filesystem::path& root, std::string_view name, std::string_view text);
 
 // Loads and checks every record: syntax, types, unknown keys, and references
 // between records (members, goals, meetings, dimensions). Records with errors
