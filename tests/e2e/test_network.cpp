@@ -148,3 +148,117 @@ TEST_CASE("network report usage errors and missing paths") {
                   dir.path())
               .code == 2);
 }
+
+TEST_CASE("the network cache is never stale") {
+    TempDir dir;
+    copy_example("leerteam-rekenen", dir / "net/leerteam");
+    copy_example("riverside-maths", dir / "net/riverside");
+    auto both = [&] {
+        auto cached = run_plg({"network", "report", "net", "--format", "json"}, dir.path());
+        auto fresh =
+            run_plg({"network", "report", "net", "--format", "json", "--no-cache"}, dir.path());
+        REQUIRE(cached.code == fresh.code);
+        CHECK(cached.out == fresh.out);
+        return nlohmann::json::parse(fresh.out);
+    };
+    auto row = [](const nlohmann::json& j, const std::string& path) {
+        for (const auto& r : j["plgs"]) {
+            if (r["path"] == path) {
+                return r;
+            }
+        }
+        return nlohmann::json();
+    };
+    auto first = both();
+    REQUIRE(fs::exists(dir / "net/leerteam/.plg/network-row.json"));
+    CHECK(both() == first);
+
+    SUBCASE("an edit that keeps the size and the modification time") {
+        fs::path file;
+        for (const auto& e : fs::directory_iterator(dir / "net/riverside/meetings")) {
+            if (e.path().filename().string().rfind("2026-11-03", 0) == 0) {
+                file = e.path();
+            }
+        }
+        REQUIRE(!file.empty());
+        auto when = fs::last_write_time(file);
+        std::string text = read(file);
+        size_t at = text.find("minutes: 60");
+        REQUIRE(at != std::string::npos);
+        text.replace(at, 11, "minutes: 90");
+        write(file, text);
+        fs::last_write_time(file, when);
+        auto after = both();
+        CHECK(row(after, "net/riverside")["person_hours"].get<double>() ==
+              doctest::Approx(row(first, "net/riverside")["person_hours"].get<double>() + 2.5));
+    }
+    SUBCASE("a record added, a record removed") {
+        REQUIRE(run_plg({"-C", "net/leerteam", "meeting", "add", "--date", "2026-11-22", "--title",
+                         "Extra", "--attendee", "anna", "-q"},
+                        dir.path())
+                    .code == 0);
+        auto added = both();
+        CHECK(row(added, "net/leerteam")["meetings_held"] ==
+              row(first, "net/leerteam")["meetings_held"].get<int>() + 1);
+        for (const auto& e : fs::directory_iterator(dir / "net/leerteam/reflections")) {
+            fs::remove(e.path());
+            break;
+        }
+        auto removed = both();
+        CHECK(row(removed, "net/leerteam")["reflections"] ==
+              row(first, "net/leerteam")["reflections"].get<int>() - 1);
+    }
+    SUBCASE("a git checkout of an older state") {
+        REQUIRE_MESSAGE(std::string(PLG_TEST_GIT) != "", "git is needed");
+        fs::path repo = dir / "net/riverside";
+        auto git = [&](std::vector<std::string> args) {
+            args.insert(args.begin(), PLG_TEST_GIT);
+            return run(args, repo, "", k_git_env);
+        };
+        REQUIRE(git({"init", "-q"}).code == 0);
+        git({"add", "-A"});
+        REQUIRE(git({"commit", "-qm", "all"}).code == 0);
+        for (const auto& e : fs::directory_iterator(repo / "meetings")) {
+            if (e.path().filename().string().rfind("2026-1", 0) == 0) {
+                fs::remove(e.path());
+            }
+        }
+        git({"add", "-A"});
+        REQUIRE(git({"commit", "-qm", "fewer"}).code == 0);
+        auto fewer = both();
+        CHECK(row(fewer, "net/riverside")["meetings_held"] == 10);
+        REQUIRE(git({"checkout", "-q", "HEAD~1"}).code == 0);
+        CHECK(both() == first);
+    }
+    SUBCASE("a damaged cache is read past") {
+        write(dir / "net/leerteam/.plg/network-row.json", "{\"key\": 1, garbage");
+        CHECK(both() == first);
+        write(dir / "net/leerteam/.plg/network-row.json", "");
+        CHECK(both() == first);
+    }
+    SUBCASE("another period or another day is not taken from the cache") {
+        auto period = run_plg(
+            {"network", "report", "net", "--format", "json", "--from", "2026-09-01"}, dir.path());
+        auto period_fresh = run_plg(
+            {"network", "report", "net", "--format", "json", "--from", "2026-09-01", "--no-cache"},
+            dir.path());
+        CHECK(period.out == period_fresh.out);
+        CHECK(period.out !=
+              run_plg({"network", "report", "net", "--format", "json"}, dir.path()).out);
+    }
+}
+
+TEST_CASE("the benchmark's generator and Python reference agree with plg (small run)") {
+    REQUIRE_MESSAGE(std::string(PLG_TEST_PYTHON) != "", "python3 with PyYAML is needed");
+    REQUIRE_MESSAGE(fs::exists("/usr/bin/time"), "GNU time is needed; run scripts/install-deps");
+    TempDir dir;
+    auto r = run(
+        {PLG_TEST_PYTHON, (fs::path(PLG_SOURCE_DIR) / "bench/run").string(), "--plg", PLG_BINARY,
+         "--dir", dir.path().string(), "--plgs", "6", "--records", "40", "--runs", "1"},
+        dir.path());
+    INFO(r.out, r.err);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("plg and the Python reference agree on 6 PLGs") != std::string::npos);
+    CHECK(r.out.find("| `plg network report`, repeated over unchanged files |") !=
+          std::string::npos);
+}
