@@ -418,7 +418,7 @@ Examples:
   plg goal close leesplezier --dropped --note "opgenomen in het schoolplan"
 
 Sets 'status', 'closed' (today) and 'close_note' and changes nothing else.)");
-    commands.push_back({close_cmd, [close, close_cmd](const Context& ctx) {
+    commands.push_back({close_cmd, [close](const Context& ctx) {
                             if (!close->achieved && !close->dropped) {
                                 throw UsageError(
                                     "goal close: say how it ended with --achieved or --dropped");

@@ -308,7 +308,7 @@ Parsed<Community> read_community(const std::string& file, std::string bytes) {
             d.error(*item.find("id"), "member id '" + m.id +
                                           "' must be 1-32 lower-case letters, digits, '-' or "
                                           "'_', starting with a letter (like 'anna' or 'jdvries')");
-        } else if (c.find_member(m.id)) {
+        } else if (!m.id.empty() && c.find_member(m.id)) {
             d.error(*item.find("id"), "member id '" + m.id + "' is used twice; ids must be unique");
         }
         c.members.push_back(std::move(m));
@@ -323,7 +323,7 @@ Parsed<Community> read_community(const std::string& file, std::string bytes) {
             if (!dim.id.empty() && !is_record_id(dim.id)) {
                 d.error(*item.find("id"),
                         "dimension id '" + dim.id + "' must be lower-case letters, digits and '-'");
-            } else if (std::find(ids.begin(), ids.end(), dim.id) != ids.end()) {
+            } else if (!dim.id.empty() && std::find(ids.begin(), ids.end(), dim.id) != ids.end()) {
                 d.error(*item.find("id"), "dimension '" + dim.id + "' is listed twice");
             }
             c.framework.push_back(std::move(dim));
@@ -825,7 +825,7 @@ const yaml::Entry* find_entry(const Node& map, std::string_view key) {
 // missing ones together, in the order given, after the entry `after` when the
 // mapping has it, else after the mapping's last line.
 std::vector<yaml::Edit> set_fields(const yaml::Document& doc, const Node& map,
-                                   const std::vector<std::pair<std::string, Value>>& fields,
+                                   const std::vector<yaml::Field>& fields,
                                    std::string_view after = {}) {
     std::vector<yaml::Edit> edits;
     std::optional<yaml::Edit> added;
@@ -890,10 +890,10 @@ std::string edit_add_progress(const std::string& file, std::string bytes, const 
 std::string edit_close_goal(const std::string& file, std::string bytes, GoalStatus status,
                             Date when, const std::string& note) {
     yaml::Document doc = open_for_edit(file, std::move(bytes));
-    std::vector<std::pair<std::string, Value>> fields = {
+    std::vector<yaml::Field> fields = {
         {"status", Value::text(std::string(to_string(status)))}, {"closed", date_value(when)}};
     if (!note.empty()) {
-        fields.emplace_back("close_note", Value::text(note));
+        fields.push_back({"close_note", Value::text(note)});
     }
     // New fields go right after 'status', away from the end of the file where
     // progress entries are added, so closing and adding progress on two

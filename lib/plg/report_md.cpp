@@ -332,7 +332,7 @@ std::string member_name(const Community& c, const std::string& id) {
 
 class Writer {
   public:
-    explicit Writer(const Labels& l) : m_l(l) {}
+    Writer() = default;
 
     void heading(int level, const std::string& text) {
         block();
@@ -380,7 +380,6 @@ class Writer {
         }
         m_in_list = false;
     }
-    const Labels& m_l;
     std::string m_out;
     bool m_open = false;
     bool m_in_list = false;
@@ -554,7 +553,7 @@ std::string markdown_inline(std::string_view text) {
 std::string render_markdown(const Report& r, std::string_view language) {
     const Labels& l = labels_for(language);
     const Community& c = *r.community;
-    Writer w(l);
+    Writer w;
     auto esc = [](std::string_view s) { return markdown_inline(s); };
 
     w.heading(1, esc(c.name) + ": " + std::string(l.report));
@@ -824,7 +823,7 @@ std::vector<std::string> network_row(const NetworkRow& r, const Labels& l, bool 
 
 std::string render_network_markdown(const NetworkReport& n, std::string_view language) {
     const Labels& l = labels_for(language);
-    Writer w(l);
+    Writer w;
     w.heading(1, std::string(l.network_title));
     w.paragraph(
         fmt::format(fmt::runtime(l.period_from_to), long_date(n.from, l), long_date(n.to, l)));

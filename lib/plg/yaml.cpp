@@ -436,6 +436,42 @@ void place_empty(const std::string& text, Node& value, size_t after) {
     }
 }
 
+// yaml-cpp 0.7 reads a quoted scalar that is never closed up to the end of the
+// file (swallowing every line after it); other parsers refuse it, and so does plg.
+void check_quotes(Document& doc, const Node& n) {
+    for (const auto& item : n.items) {
+        check_quotes(doc, item);
+    }
+    for (const auto& e : n.entries) {
+        check_quotes(doc, e.key);
+        check_quotes(doc, e.value);
+    }
+    if (n.kind != Node::Kind::scalar || !n.quoted || n.offset >= doc.text.size()) {
+        return;
+    }
+    const std::string& text = doc.text;
+    char quote = text[n.offset];
+    if (quote != '"' && quote != '\'') {
+        return;
+    }
+    bool closed = false;
+    for (size_t i = n.offset + 1; i < text.size() && !closed; ++i) {
+        if (quote == '"' && text[i] == '\\') {
+            ++i;
+        } else if (text[i] == quote) {
+            bool doubled = quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'';
+            i += doubled;
+            closed = !doubled;
+        }
+    }
+    if (!closed) {
+        doc.problems.push_back({Severity::error, doc.locate(n.offset),
+                                std::string("this ") + (quote == '"' ? "double" : "single") +
+                                    "-quoted text is never closed; add the closing " + quote +
+                                    " where the text ends"});
+    }
+}
+
 void compute_ends(const std::string& text, Node& n, int parent_indent, bool in_flow) {
     switch (n.kind) {
         case Node::Kind::null:
@@ -550,6 +586,10 @@ Document parse(std::string file, std::string bytes, const Limits& limits) {
     }
     if (builder.root && doc.problems.empty()) {
         compute_ends(doc.text, *builder.root, -1, false);
+        check_quotes(doc, *builder.root);
+        if (!doc.problems.empty()) {
+            builder.root.reset();
+        }
     }
     doc.root = std::move(builder.root);
     return doc;
@@ -557,8 +597,43 @@ Document parse(std::string file, std::string bytes, const Limits& limits) {
 
 // ---- writing ---------------------------------------------------------------
 
+Value Value::text(std::string s) {
+    Value v;
+    v.kind = Kind::text;
+    v.scalar = std::move(s);
+    return v;
+}
+Value Value::plain(std::string s) {
+    Value v;
+    v.kind = Kind::plain;
+    v.scalar = std::move(s);
+    return v;
+}
+Value Value::list() {
+    Value v;
+    v.kind = Kind::list;
+    return v;
+}
+Value Value::map() {
+    return Value();
+}
+Value Value::line_map() {
+    Value v;
+    v.one_line = true;
+    return v;
+}
+Value Value::none() {
+    Value v;
+    v.kind = Kind::none;
+    return v;
+}
+
+void Value::push(Value v) {
+    items.push_back(std::move(v));
+}
+
 Value& Value::add(std::string key, Value v) {
-    fields.emplace_back(std::move(key), std::move(v));
+    fields.push_back(Field{std::move(key), std::move(v)});
     return *this;
 }
 

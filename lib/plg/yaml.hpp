@@ -73,30 +73,38 @@ Document parse(std::string file, std::string bytes, const Limits& limits = {});
 // A value to write: text (quoted when another parser would read it as anything
 // but the same string), a plain token plg has already made safe (a number, a
 // date, true/false), a list or a mapping whose keys keep their order.
+struct Field;
+
 struct Value {
     enum class Kind { text, plain, list, map, none };
     Kind kind = Kind::map;
     std::string scalar;
     std::vector<Value> items;
-    std::vector<std::pair<std::string, Value>> fields;
+    std::vector<Field> fields;
     bool one_line = false;  // a mapping written {key: value, ...} on one line
 
-    static Value text(std::string s) { return {Kind::text, std::move(s), {}, {}, false}; }
-    static Value plain(std::string s) { return {Kind::plain, std::move(s), {}, {}, false}; }
-    static Value list() { return {Kind::list, {}, {}, {}, false}; }
-    static Value map() { return {Kind::map, {}, {}, {}, false}; }
+    static Value text(std::string s);
+    static Value plain(std::string s);
+    static Value list();
+    static Value map();
     // A mapping of scalars written on one line, so that git sees it as one line.
-    static Value line_map() { return {Kind::map, {}, {}, {}, true}; }
+    static Value line_map();
     // Nothing after the colon ("key:"): an empty value a person or plg fills in later.
-    static Value none() { return {Kind::none, {}, {}, {}, false}; }
+    static Value none();
 
     // Adds a field to a mapping and returns *this, so fields chain.
     Value& add(std::string key, Value v);
     // Adds a text field when `s` is not empty.
     Value& add_text(std::string key, const std::string& s);
     // Appends to a list.
-    void push(Value v) { items.push_back(std::move(v)); }
+    void push(Value v);
     bool empty() const;
+};
+
+// A mapping's entry to write (named like std::pair's members).
+struct Field {
+    std::string first;
+    Value second;
 };
 
 // Returns how `s` is written as a one-line scalar: as it is when that reads back

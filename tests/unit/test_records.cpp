@@ -290,3 +290,15 @@ TEST_CASE("plg::format_number") {
     CHECK(format_number(-3) == "-3");
     CHECK(format_number(0.1) == "0.1");
 }
+
+TEST_CASE("plg::read_community with members and dimensions that have no id (found by the fuzzer)") {
+    auto parsed = read_community("plg.yaml",
+                                 "name: X\nmembers:\n  - name: A\n  - name: B\n"
+                                 "framework:\n  - name: C\n  - name: D\n");
+    CHECK(!parsed.record);
+    size_t missing = 0;
+    for (const auto& d : parsed.problems) {
+        missing += d.message.find("needs 'id'") != std::string::npos;
+    }
+    CHECK(missing == 4);
+}

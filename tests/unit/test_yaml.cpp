@@ -77,6 +77,16 @@ TEST_CASE("plg::yaml::parse refuses what plg records must not contain") {
         auto doc = parse("ratings: {a: 1, a: 2}\n");
         check_single_problem(doc, 1, 17, "duplicate key 'a'");
     }
+    SUBCASE("a quoted text that is never closed (found by the fuzzer)") {
+        // yaml-cpp 0.7 reads it to the end of the file, swallowing the lines below.
+        auto doc = parse("title: \"Deelsommen: 75%\ndecisions:\n  - x\n");
+        check_single_problem(doc, 1, 8, "double-quoted text is never closed");
+        auto single = parse("a: b\ntitle: 'it''s open\nc: d\n");
+        check_single_problem(single, 2, 8, "single-quoted text is never closed");
+        auto escaped = parse("title: \"ends in an escaped quote\\\"\n");
+        check_single_problem(escaped, 1, 8, "double-quoted text is never closed");
+        CHECK(parse("title: \"closed \\\" inside\"\nb: 'it''s'\n").problems.empty());
+    }
     SUBCASE("anchors and aliases") {
         auto doc = parse("a: &x hello\nb: *x\n");
         REQUIRE(doc.problems.size() == 2);
