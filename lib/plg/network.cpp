@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstdio>
 #include <iterator>
-#include <cmath>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -176,29 +176,29 @@ std::string cache_key(const NetworkRow& row, const ReportOptions& options) {
 nlohmann::json row_to_cache(const NetworkRow& r, const std::string& key) {
     nlohmann::json errors = nlohmann::json::array();
     for (const auto& e : r.errors) {
-        errors.push_back({e.severity == Severity::error, e.where.file, e.where.line,
-                          e.where.column, e.message});
+        errors.push_back(
+            {e.severity == Severity::error, e.where.file, e.where.line, e.where.column, e.message});
     }
-    return {{"key", key},
-            {"readable", r.readable},
-            {"name", r.name},
-            {"school", r.school},
-            {"founded", opt_date(r.founded)},
-            {"status", int(r.status)},
-            {"last_meeting", opt_date(r.last_meeting)},
-            {"days", r.days_since_last_meeting ? nlohmann::json(*r.days_since_last_meeting)
-                                               : nlohmann::json(nullptr)},
-            {"numbers",
-             {r.meetings_held, r.meetings_expected, r.attendance_present, r.attendance_possible,
-              r.goals_achieved, r.goals_total, r.actions_open, r.actions_overdue, r.reflections,
-              r.rating_count, r.files_with_errors}},
-            {"attendance", r.attendance_percent ? nlohmann::json(*r.attendance_percent)
-                                                : nlohmann::json(nullptr)},
-            {"hours", r.person_hours},
-            {"rating_sum", r.rating_sum},
-            {"average", r.average_rating ? nlohmann::json(*r.average_rating)
-                                         : nlohmann::json(nullptr)},
-            {"errors", errors}};
+    return {
+        {"key", key},
+        {"readable", r.readable},
+        {"name", r.name},
+        {"school", r.school},
+        {"founded", opt_date(r.founded)},
+        {"status", int(r.status)},
+        {"last_meeting", opt_date(r.last_meeting)},
+        {"days", r.days_since_last_meeting ? nlohmann::json(*r.days_since_last_meeting)
+                                           : nlohmann::json(nullptr)},
+        {"numbers",
+         {r.meetings_held, r.meetings_expected, r.attendance_present, r.attendance_possible,
+          r.goals_achieved, r.goals_total, r.actions_open, r.actions_overdue, r.reflections,
+          r.rating_count, r.files_with_errors}},
+        {"attendance",
+         r.attendance_percent ? nlohmann::json(*r.attendance_percent) : nlohmann::json(nullptr)},
+        {"hours", r.person_hours},
+        {"rating_sum", r.rating_sum},
+        {"average", r.average_rating ? nlohmann::json(*r.average_rating) : nlohmann::json(nullptr)},
+        {"errors", errors}};
 }
 
 // Fills `r` from a cached row whose key is `key`; false when there is none or it
@@ -225,10 +225,10 @@ bool row_from_cache(NetworkRow& r, const std::string& key) {
             c.days_since_last_meeting = j.at("days").get<int>();
         }
         const auto& n = j.at("numbers");
-        int* fields[] = {&c.meetings_held,   &c.meetings_expected, &c.attendance_present,
-                         &c.attendance_possible, &c.goals_achieved, &c.goals_total,
-                         &c.actions_open,    &c.actions_overdue,   &c.reflections,
-                         &c.rating_count,    &c.files_with_errors};
+        int* fields[] = {&c.meetings_held,       &c.meetings_expected, &c.attendance_present,
+                         &c.attendance_possible, &c.goals_achieved,    &c.goals_total,
+                         &c.actions_open,        &c.actions_overdue,   &c.reflections,
+                         &c.rating_count,        &c.files_with_errors};
         if (!n.is_array() || n.size() != std::size(fields)) {
             return false;
         }
@@ -244,10 +244,10 @@ bool row_from_cache(NetworkRow& r, const std::string& key) {
             c.average_rating = j.at("average").get<double>();
         }
         for (const auto& e : j.at("errors")) {
-            c.errors.push_back({e.at(0).get<bool>() ? Severity::error : Severity::warning,
-                                {e.at(1).get<std::string>(), e.at(2).get<int>(),
-                                 e.at(3).get<int>()},
-                                e.at(4).get<std::string>()});
+            c.errors.push_back(
+                {e.at(0).get<bool>() ? Severity::error : Severity::warning,
+                 {e.at(1).get<std::string>(), e.at(2).get<int>(), e.at(3).get<int>()},
+                 e.at(4).get<std::string>()});
         }
         r = std::move(c);
         return true;

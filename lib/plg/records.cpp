@@ -890,8 +890,8 @@ std::string edit_add_progress(const std::string& file, std::string bytes, const 
 std::string edit_close_goal(const std::string& file, std::string bytes, GoalStatus status,
                             Date when, const std::string& note) {
     yaml::Document doc = open_for_edit(file, std::move(bytes));
-    std::vector<yaml::Field> fields = {
-        {"status", Value::text(std::string(to_string(status)))}, {"closed", date_value(when)}};
+    std::vector<yaml::Field> fields = {{"status", Value::text(std::string(to_string(status)))},
+                                       {"closed", date_value(when)}};
     if (!note.empty()) {
         fields.push_back({"close_note", Value::text(note)});
     }

@@ -161,7 +161,7 @@ class Builder : public YAML::EventHandler {
     }
 
     void check_tag(const YAML::Mark& mark, const std::string& tag) {
-        if (tag != "?" && tag != "!" && tag != "tag:yaml.org,2002:str") {
+        if (tag != "?" && tag != "!") {
             problem(mark, "the tag '" + tag +
                               "' is not supported in plg records; remove it (quote the value "
                               "to keep it as text)");

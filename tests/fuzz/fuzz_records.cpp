@@ -65,7 +65,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             case 0: {
                 Parsed<Community> c = read_community("plg.yaml", bytes);
                 if (c.record) {
-                    Parsed<Community> again = read_community("plg.yaml", write_community(*c.record));
+                    Parsed<Community> again =
+                        read_community("plg.yaml", write_community(*c.record));
                     if (!again.record) {
                         fail("plg.yaml written by plg does not read back");
                     }
@@ -74,8 +75,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             }
             case 1: {
                 Parsed<Meeting> m = read_meeting("m.yaml", bytes, "m", refs);
-                round_trip(m, [&](const std::string& t) { return read_meeting("m.yaml", t, "m", refs); },
-                           write_meeting);
+                round_trip(
+                    m, [&](const std::string& t) { return read_meeting("m.yaml", t, "m", refs); },
+                    write_meeting);
                 if (m.record && !m.record->actions.empty()) {
                     std::string edited = edit_action_done("m.yaml", bytes, 1, Date());
                     Parsed<Meeting> after = read_meeting("m.yaml", edited, "m", refs);
@@ -87,12 +89,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             }
             case 2: {
                 Parsed<Goal> g = read_goal("g.yaml", bytes, "g", refs);
-                round_trip(g, [&](const std::string& t) { return read_goal("g.yaml", t, "g", refs); },
-                           write_goal);
+                round_trip(
+                    g, [&](const std::string& t) { return read_goal("g.yaml", t, "g", refs); },
+                    write_goal);
                 if (g.record) {
                     std::string edited = edit_add_progress("g.yaml", bytes, {Date(), 1.5, "x", ""});
                     Parsed<Goal> after = read_goal("g.yaml", edited, "g", refs);
-                    if (!after.record || after.record->progress.size() != g.record->progress.size() + 1) {
+                    if (!after.record ||
+                        after.record->progress.size() != g.record->progress.size() + 1) {
                         fail("goal progress gave a file without the new entry");
                     }
                 }
@@ -100,9 +104,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             }
             case 3: {
                 Parsed<Reflection> r = read_reflection("r.yaml", bytes, "r", refs);
-                round_trip(r,
-                           [&](const std::string& t) { return read_reflection("r.yaml", t, "r", refs); },
-                           write_reflection);
+                round_trip(
+                    r,
+                    [&](const std::string& t) { return read_reflection("r.yaml", t, "r", refs); },
+                    write_reflection);
                 break;
             }
         }
