@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <sstream>
 #include <unordered_map>
 
@@ -436,17 +437,74 @@ void place_empty(const std::string& text, Node& value, size_t after) {
     }
 }
 
-// yaml-cpp 0.7 reads a quoted scalar that is never closed up to the end of the
-// file (swallowing every line after it); other parsers refuse it, and so does plg.
-void check_quotes(Document& doc, const Node& n) {
+// Returns the text of a plain scalar's source lines folded as YAML folds them:
+// lines trimmed and joined by a space, an empty line giving a line break.
+std::string folded_plain(std::string_view source) {
+    std::string out;
+    int empty_lines = 0;
+    bool first = true;
+    size_t start = 0;
+    while (start <= source.size()) {
+        size_t nl = source.find('\n', start);
+        std::string_view line = source.substr(
+            start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+        size_t a = line.find_first_not_of(" \t\r");
+        size_t b = line.find_last_not_of(" \t\r");
+        line = a == std::string_view::npos ? std::string_view() : line.substr(a, b - a + 1);
+        if (line.empty()) {
+            ++empty_lines;
+        } else {
+            if (!first) {
+                out += empty_lines > 0 ? std::string(size_t(empty_lines), '\n') : " ";
+            }
+            out += line;
+            first = false;
+            empty_lines = 0;
+        }
+        if (nl == std::string_view::npos) {
+            break;
+        }
+        start = nl + 1;
+    }
+    return out;
+}
+
+// Checks what yaml-cpp 0.7 accepts but other parsers refuse:
+// - a key without a ':' (a lone word on a line), which yaml-cpp takes as a key;
+// - a quoted scalar never closed, which yaml-cpp reads to the end of the file;
+// - a plain scalar continued on a line that is not indented under it, which
+//   yaml-cpp joins to the text above (PyYAML expects a key there).
+void check_scalars(Document& doc, const Node& n, bool in_flow) {
     for (const auto& item : n.items) {
-        check_quotes(doc, item);
+        check_scalars(doc, item, in_flow || n.flow);
     }
     for (const auto& e : n.entries) {
-        check_quotes(doc, e.key);
-        check_quotes(doc, e.value);
+        check_scalars(doc, e.key, in_flow || n.flow);
+        check_scalars(doc, e.value, in_flow || n.flow);
+        // yaml-cpp reads a lone word on its own line as a key with no value.
+        size_t colon = e.key.end;
+        while (colon < doc.text.size() && is_blank(doc.text[colon])) {
+            ++colon;
+        }
+        if (!in_flow && !n.flow && (colon >= doc.text.size() || doc.text[colon] != ':')) {
+            doc.problems.push_back({Severity::error, doc.locate(e.key.offset),
+                                    "'" + e.key.value +
+                                        "' has no ':' after it; write it as 'key: value', or "
+                                        "indent it if it continues the text above"});
+        }
     }
-    if (n.kind != Node::Kind::scalar || !n.quoted || n.offset >= doc.text.size()) {
+    if (n.kind != Node::Kind::scalar || n.offset >= doc.text.size()) {
+        return;
+    }
+    if (!n.quoted) {
+        if (!in_flow && n.end > n.offset &&
+            folded_plain(std::string_view(doc.text).substr(n.offset, n.end - n.offset)) !=
+                n.value) {
+            doc.problems.push_back(
+                {Severity::error, doc.locate(n.offset),
+                 "this text goes on to a line that is not indented under it; indent that line, "
+                 "put the text in quotes, or, if that line is a key, add ':' after it"});
+        }
         return;
     }
     const std::string& text = doc.text;
@@ -586,7 +644,7 @@ Document parse(std::string file, std::string bytes, const Limits& limits) {
     }
     if (builder.root && doc.problems.empty()) {
         compute_ends(doc.text, *builder.root, -1, false);
-        check_quotes(doc, *builder.root);
+        check_scalars(doc, *builder.root, false);
         if (!doc.problems.empty()) {
             builder.root.reset();
         }
@@ -797,7 +855,13 @@ void emit_line_map(std::string& out, const Value& v) {
                 throw Error("text is not valid UTF-8 (byte " + std::to_string(*bad + 1) +
                             "); give the text in UTF-8");
             }
-            bool flow_safe = field.scalar.find_first_of(",[]{}") == std::string::npos;
+            // Inside {...} fewer characters are safe unquoted (PyYAML and yaml-cpp
+            // both stop at '?' there, for one): allow only plain words.
+            bool flow_safe = std::all_of(field.scalar.begin(), field.scalar.end(), [](char c) {
+                auto u = static_cast<unsigned char>(c);
+                return u >= 0x80 || std::isalnum(u) ||
+                       std::string_view(" -._/()+=;").find(c) != std::string_view::npos;
+            });
             out += flow_safe && can_be_plain(field.scalar) ? field.scalar
                                                            : double_quoted(field.scalar);
         } else {

@@ -302,3 +302,19 @@ TEST_CASE("plg::read_community with members and dimensions that have no id (foun
     }
     CHECK(missing == 4);
 }
+
+TEST_CASE(
+    "plg::write_goal quotes progress text that a one-line mapping cannot hold (found by the "
+    "fuzzer)") {
+    Goal g;
+    g.title = "T";
+    for (std::string evidence : {"k?arten", "a: b", "x, y", "{z}", "50% #1", "it's", "\"q\"",
+                                 "tempotoets (n=52)", "é ë"}) {
+        g.progress = {{*Date::parse_iso("2026-12-01"), 6, evidence, ""}};
+        std::string text = write_goal(g);
+        auto back = read_goal("g.yaml", text, "g", {});
+        INFO(text);
+        REQUIRE(back.record);
+        CHECK(back.record->progress.at(0).evidence == evidence);
+    }
+}

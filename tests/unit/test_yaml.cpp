@@ -87,6 +87,17 @@ TEST_CASE("plg::yaml::parse refuses what plg records must not contain") {
         check_single_problem(escaped, 1, 8, "double-quoted text is never closed");
         CHECK(parse("title: \"closed \\\" inside\"\nb: 'it''s'\n").problems.empty());
     }
+    SUBCASE("a lone word on its own line (found by the fuzzer)") {
+        // yaml-cpp 0.7 takes it as a key with no value; PyYAML refuses it.
+        auto doc = parse("title: Ouders oefenen\nmeasure\n");
+        check_single_problem(doc, 2, 1, "'measure' has no ':' after it");
+    }
+    SUBCASE("plain text over several indented lines is fine") {
+        auto doc = parse("title: a\n  b\n\n  c\nnext: d\n");
+        CHECK(doc.problems.empty());
+        REQUIRE(doc.root);
+        CHECK(doc.root->find("title")->value == "a b\nc");
+    }
     SUBCASE("anchors and aliases") {
         auto doc = parse("a: &x hello\nb: *x\n");
         REQUIRE(doc.problems.size() == 2);
