@@ -208,6 +208,10 @@ void write_output(const Context& ctx, const std::string& output, const std::stri
     inform(ctx, "Wrote the report to " + output);
 }
 
+std::optional<Date> optional_date_arg(const Context& ctx, const std::string& value) {
+    return value.empty() ? std::nullopt : std::optional(date_arg(ctx, value));
+}
+
 std::string pad(const std::string& text, size_t width) {
     size_t length = utf8_length(text);
     return length >= width ? text : text + std::string(width - length, ' ');

@@ -77,6 +77,8 @@ extern const CLI::Validator k_one_line_value;   // non-empty text without line b
 
 // Returns the date of a flag value that k_date_value accepted.
 Date date_arg(const Context& ctx, const std::string& value);
+// The same for an optional flag: nullopt when it was not given ("").
+std::optional<Date> optional_date_arg(const Context& ctx, const std::string& value);
 
 // Throws Error when the file of record `id` exists in `folder` (so it was left
 // out for its errors), pointing to 'plg check'.

@@ -218,9 +218,8 @@ std::string attendance(const Meeting& m) {
 int run_meeting_list(const MeetingListOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
     Plg plg = load_plg(store, ctx);
-    std::optional<Date> from =
-        opt.from.empty() ? std::nullopt : std::optional(date_arg(ctx, opt.from));
-    std::optional<Date> to = opt.to.empty() ? std::nullopt : std::optional(date_arg(ctx, opt.to));
+    std::optional<Date> from = optional_date_arg(ctx, opt.from);
+    std::optional<Date> to = optional_date_arg(ctx, opt.to);
     if (!opt.member.empty()) {
         require_member(*plg.community, opt.member, "--member");
     }

@@ -21,12 +21,8 @@ struct NetworkReportOptions {
 int run_network_report(const NetworkReportOptions& opt, const Context& ctx) {
     plg::ReportOptions period;
     period.today = ctx.today;
-    if (!opt.from.empty()) {
-        period.from = date_arg(ctx, opt.from);
-    }
-    if (!opt.to.empty()) {
-        period.to = date_arg(ctx, opt.to);
-    }
+    period.from = optional_date_arg(ctx, opt.from);
+    period.to = optional_date_arg(ctx, opt.to);
     if (period.from && period.to && *period.from > *period.to) {
         throw UsageError("--from " + period.from->iso() + " is after --to " + period.to->iso());
     }

@@ -157,9 +157,8 @@ int run_reflect_list(const ReflectListOptions& opt, const Context& ctx) {
     if (!opt.author.empty()) {
         require_member(*plg.community, opt.author, "--author");
     }
-    std::optional<Date> from =
-        opt.from.empty() ? std::nullopt : std::optional(date_arg(ctx, opt.from));
-    std::optional<Date> to = opt.to.empty() ? std::nullopt : std::optional(date_arg(ctx, opt.to));
+    std::optional<Date> from = optional_date_arg(ctx, opt.from);
+    std::optional<Date> to = optional_date_arg(ctx, opt.to);
     std::vector<const Reflection*> shown;
     for (const auto& r : plg.reflections) {
         if ((from && r.date < *from) || (to && r.date > *to) ||

@@ -429,6 +429,33 @@ bool has_problems(const NetworkReport& report) {
                        [](const NetworkRow& r) { return r.files_with_errors > 0; });
 }
 
+NetworkTotals network_totals(const NetworkReport& n) {
+    NetworkTotals t;
+    for (const auto& r : n.rows) {
+        if (!r.readable) {
+            ++t.unreadable;
+            continue;
+        }
+        t.active += r.status == Activity::active;
+        t.at_risk += r.status == Activity::at_risk;
+        t.dormant += r.status == Activity::dormant;
+        t.meetings_held += r.meetings_held;
+        t.person_hours += r.person_hours;
+        t.attendance_present += r.attendance_present;
+        t.attendance_possible += r.attendance_possible;
+        t.goals_achieved += r.goals_achieved;
+        t.goals_total += r.goals_total;
+        t.actions_open += r.actions_open;
+        if (r.founded && *r.founded <= n.to) {
+            t.ages_in_months.push_back(n.to.days_since(*r.founded) * 12 / 365);
+        } else {
+            ++t.without_founding;
+        }
+    }
+    std::sort(t.ages_in_months.begin(), t.ages_in_months.end());
+    return t;
+}
+
 nlohmann::json network_json(const NetworkReport& n) {
     auto date = [](const std::optional<Date>& d) {
         return d ? nlohmann::json(d->iso()) : nlohmann::json(nullptr);
@@ -437,9 +464,6 @@ nlohmann::json network_json(const NetworkReport& n) {
         return v ? json_number(*v) : nlohmann::json(nullptr);
     };
     nlohmann::json rows = nlohmann::json::array();
-    int active = 0, at_risk = 0, dormant = 0, unreadable = 0, meetings = 0, achieved = 0, goals = 0,
-        open = 0, present = 0, possible = 0;
-    double hours = 0;
     for (const auto& r : n.rows) {
         nlohmann::json errors = nlohmann::json::array();
         for (const auto& e : r.errors) {
@@ -468,42 +492,31 @@ nlohmann::json network_json(const NetworkReport& n) {
              {"average_rating", number(r.average_rating)},
              {"files_with_errors", r.files_with_errors},
              {"errors", errors}});
-        if (!r.readable) {
-            ++unreadable;
-            continue;
-        }
-        active += r.status == Activity::active;
-        at_risk += r.status == Activity::at_risk;
-        dormant += r.status == Activity::dormant;
-        meetings += r.meetings_held;
-        hours += r.person_hours;
-        achieved += r.goals_achieved;
-        goals += r.goals_total;
-        open += r.actions_open;
-        present += r.attendance_present;
-        possible += r.attendance_possible;
     }
+    NetworkTotals t = network_totals(n);
     nlohmann::json problems = nlohmann::json::array();
     for (const auto& p : n.problems) {
         problems.push_back(format_diagnostic(p));
     }
-    return {{"period", {{"from", n.from.iso()}, {"to", n.to.iso()}}},
-            {"totals",
-             {{"plgs", n.rows.size()},
-              {"active", active},
-              {"at_risk", at_risk},
-              {"dormant", dormant},
-              {"unreadable", unreadable},
-              {"meetings_held", meetings},
-              {"person_hours", json_number(std::round(hours * 100) / 100)},
-              {"attendance_percent", possible
-                                         ? json_number(std::round(1000.0 * present / possible) / 10)
-                                         : nlohmann::json(nullptr)},
-              {"goals_achieved", achieved},
-              {"goals_total", goals},
-              {"actions_open", open}}},
-            {"plgs", rows},
-            {"problems", problems}};
+    return {
+        {"period", {{"from", n.from.iso()}, {"to", n.to.iso()}}},
+        {"totals",
+         {{"plgs", n.rows.size()},
+          {"active", t.active},
+          {"at_risk", t.at_risk},
+          {"dormant", t.dormant},
+          {"unreadable", t.unreadable},
+          {"meetings_held", t.meetings_held},
+          {"person_hours", json_number(std::round(t.person_hours * 100) / 100)},
+          {"attendance_percent",
+           t.attendance_possible
+               ? json_number(std::round(1000.0 * t.attendance_present / t.attendance_possible) / 10)
+               : nlohmann::json(nullptr)},
+          {"goals_achieved", t.goals_achieved},
+          {"goals_total", t.goals_total},
+          {"actions_open", t.actions_open}}},
+        {"plgs", rows},
+        {"problems", problems}};
 }
 
 }  // namespace plg

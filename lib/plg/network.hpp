@@ -77,6 +77,25 @@ struct NetworkReport {
 NetworkReport build_network(std::vector<NetworkMember> members, const ReportOptions& options,
                             unsigned threads, bool use_cache = false);
 
+// The network's totals over the PLGs that could be read; both forms of the
+// report print these.
+struct NetworkTotals {
+    int unreadable = 0;
+    int active = 0;
+    int at_risk = 0;
+    int dormant = 0;
+    int meetings_held = 0;
+    double person_hours = 0;
+    int attendance_present = 0;
+    int attendance_possible = 0;
+    int goals_achieved = 0;
+    int goals_total = 0;
+    int actions_open = 0;
+    std::vector<int> ages_in_months;  // since founding, sorted; PLGs without a date are left out
+    int without_founding = 0;
+};
+NetworkTotals network_totals(const NetworkReport& report);
+
 // True when any PLG had errors (the exit code says so).
 bool has_problems(const NetworkReport& report);
 

@@ -828,54 +828,33 @@ std::string render_network_markdown(const NetworkReport& n, std::string_view lan
     w.paragraph(
         fmt::format(fmt::runtime(l.period_from_to), long_date(n.from, l), long_date(n.to, l)));
 
-    int active = 0, at_risk = 0, dormant = 0, unreadable = 0, meetings = 0, achieved = 0, goals = 0,
-        open = 0, present = 0, possible = 0, no_founding = 0;
-    double hours = 0;
-    std::vector<int> ages;
-    for (const auto& r : n.rows) {
-        if (!r.readable) {
-            ++unreadable;
-            continue;
-        }
-        active += r.status == Activity::active;
-        at_risk += r.status == Activity::at_risk;
-        dormant += r.status == Activity::dormant;
-        meetings += r.meetings_held;
-        hours += r.person_hours;
-        achieved += r.goals_achieved;
-        goals += r.goals_total;
-        open += r.actions_open;
-        present += r.attendance_present;
-        possible += r.attendance_possible;
-        if (r.founded && *r.founded <= n.to) {
-            ages.push_back(n.to.days_since(*r.founded) * 12 / 365);
-        } else {
-            ++no_founding;
-        }
-    }
-    int readable = int(n.rows.size()) - unreadable;
+    NetworkTotals t = network_totals(n);
+    int readable = int(n.rows.size()) - t.unreadable;
 
     w.heading(2, std::string(l.summary));
-    w.paragraph(fmt::format(fmt::runtime(l.plgs_line), n.rows.size(), active, at_risk, dormant) +
-                (unreadable ? fmt::format(fmt::runtime(l.unreadable_line), unreadable) : "") + ".");
-    w.bullet("**" + std::string(l.meetings) + "**: " + std::to_string(meetings));
-    w.bullet("**" + std::string(l.attendance_rate) + "**: " + share(present, possible, l));
-    w.bullet("**" + std::string(l.person_hours) + "**: " + number(hours, l));
-    w.bullet("**" + std::string(l.goals) + "**: " + std::to_string(achieved) + "/" +
-             std::to_string(goals));
-    w.bullet("**" + std::string(l.actions) + "**: " + std::to_string(open));
+    w.paragraph(
+        fmt::format(fmt::runtime(l.plgs_line), n.rows.size(), t.active, t.at_risk, t.dormant) +
+        (t.unreadable ? fmt::format(fmt::runtime(l.unreadable_line), t.unreadable) : "") + ".");
+    w.bullet("**" + std::string(l.meetings) + "**: " + std::to_string(t.meetings_held));
+    w.bullet("**" + std::string(l.attendance_rate) +
+             "**: " + share(t.attendance_present, t.attendance_possible, l));
+    w.bullet("**" + std::string(l.person_hours) + "**: " + number(t.person_hours, l));
+    w.bullet("**" + std::string(l.goals) + "**: " + std::to_string(t.goals_achieved) + "/" +
+             std::to_string(t.goals_total));
+    w.bullet("**" + std::string(l.actions) + "**: " + std::to_string(t.actions_open));
 
     w.heading(2, std::string(l.questions));
-    if (!ages.empty()) {
-        std::sort(ages.begin(), ages.end());
-        w.bullet(fmt::format(fmt::runtime(l.q_age), ages[ages.size() / 2], long_date(n.to, l),
-                             ages.front(), ages.back(), no_founding));
+    if (!t.ages_in_months.empty()) {
+        w.bullet(fmt::format(fmt::runtime(l.q_age), t.ages_in_months[t.ages_in_months.size() / 2],
+                             long_date(n.to, l), t.ages_in_months.front(), t.ages_in_months.back(),
+                             t.without_founding));
     }
-    w.bullet(fmt::format(fmt::runtime(l.q_sustained), active, readable, share(active, readable, l),
-                         at_risk, dormant));
-    w.bullet(fmt::format(fmt::runtime(l.q_cost), number(hours, l),
-                         number(readable ? hours / readable : 0, l)));
-    w.bullet(fmt::format(fmt::runtime(l.q_goals), achieved, goals, share(achieved, goals, l)));
+    w.bullet(fmt::format(fmt::runtime(l.q_sustained), t.active, readable,
+                         share(t.active, readable, l), t.at_risk, t.dormant));
+    w.bullet(fmt::format(fmt::runtime(l.q_cost), number(t.person_hours, l),
+                         number(readable ? t.person_hours / readable : 0, l)));
+    w.bullet(fmt::format(fmt::runtime(l.q_goals), t.goals_achieved, t.goals_total,
+                         share(t.goals_achieved, t.goals_total, l)));
 
     std::vector<std::string> header = {std::string(l.plg), std::string(l.school)};
     std::vector<bool> right = {false, false};
@@ -916,7 +895,8 @@ std::string render_network_markdown(const NetworkReport& n, std::string_view lan
     }
 
     for (const auto& key : n.label_keys) {
-        std::map<std::string, std::array<int, 4>> groups;  // plgs, active, meetings, hours*100
+        std::map<std::string, std::array<int, 4>>
+            groups;  // plgs, t.active, t.meetings_held, t.person_hours*100
         std::map<std::string, double> group_hours;
         for (const auto& r : n.rows) {
             auto it = r.member.labels.find(key);
