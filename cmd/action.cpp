@@ -159,7 +159,8 @@ void setup_action(CLI::App& app, Commands& commands) {
     auto* all = list_cmd->add_flag("--all", list->all, "Open and done actions");
     open->excludes(done)->excludes(all);
     done->excludes(all);
-    list_cmd->add_option("--owner", list->owner, "Only actions of this member")->type_name("ID");
+    list_cmd->add_option("--owner", list->owner, "Only actions of this member")
+        ->type_name("MEMBER");
     list_cmd->add_flag("--overdue", list->overdue, "Only open actions past their due date");
     add_format_option(*list_cmd, list->format);
     list_cmd->footer(R"FOOTER(
@@ -176,7 +177,8 @@ takes. "Overdue" means open with a due date before today.)FOOTER");
     auto done_opt = std::make_shared<ActionDoneOptions>();
     CLI::App* done_cmd = action->add_subcommand("done", "Mark an action item done (today)");
     done_cmd->add_option("ACTION-ID", done_opt->id, "MEETING-ID#N, as 'plg action list' shows it")
-        ->required();
+        ->required()
+        ->type_name("ACTION");
     done_cmd->footer(R"(
 Example:
   plg action done 2025-11-25-data-tempotoets-p7q2#2

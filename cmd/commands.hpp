@@ -14,5 +14,6 @@ void setup_reflect(CLI::App& app, Commands& commands);
 void setup_report(CLI::App& app, Commands& commands);
 void setup_network(CLI::App& app, Commands& commands);
 void setup_check(CLI::App& app, Commands& commands);
+void setup_completion(CLI::App& app, Commands& commands);
 
 }  // namespace plg::cli

@@ -204,6 +204,20 @@ void write_output(const Context& ctx, const std::string& output, const std::stri
         throw Error("-o " + output + ": the folder '" + folder.string() +
                     "' does not exist; create it first");
     }
+    // A report written over a record would lose it: refuse plg.yaml and the
+    // files in a PLG's record folders, wherever -o points.
+    fs::path target = fs::weakly_canonical(path, ec);
+    fs::path parent = target.parent_path();
+    bool record_folder = false;
+    for (auto name : {k_meetings_dir, k_goals_dir, k_reflections_dir}) {
+        record_folder = record_folder || parent.filename() == name;
+    }
+    if (target.filename() == k_config_file ||
+        (record_folder && fs::exists(parent.parent_path() / k_config_file, ec))) {
+        throw Error("-o " + output +
+                    " is a record of a PLG; the report would replace it. Choose another "
+                    "file name, like report.md");
+    }
     write_atomic(path, text);
     inform(ctx, "Wrote the report to " + output);
 }

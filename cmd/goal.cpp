@@ -337,7 +337,8 @@ void setup_goal(CLI::App& app, Commands& commands) {
         ->check(k_one_line_value);
     add_cmd->add_option("--id", add->id, "The goal's id (default: a slug of the title)")
         ->type_name("SLUG");
-    add_cmd->add_option("--owner", add->owners, "Member responsible (repeatable)")->type_name("ID");
+    add_cmd->add_option("--owner", add->owners, "Member responsible (repeatable)")
+        ->type_name("MEMBER");
     add_cmd->add_option("--measure", add->measure, "How progress is measured")
         ->check(k_one_line_value);
     add_cmd->add_option("--unit", add->unit, "Unit of the values, like % or words/min")
@@ -374,14 +375,16 @@ progress value has come from the baseline to the target.)FOOTER");
 
     auto show = std::make_shared<GoalShowOptions>();
     CLI::App* show_cmd = goal->add_subcommand("show", "Show a goal: baseline → progress → target");
-    show_cmd->add_option("ID", show->id, "The goal's id (see 'plg goal list')")->required();
+    show_cmd->add_option("ID", show->id, "The goal's id (see 'plg goal list')")
+        ->required()
+        ->type_name("GOAL");
     add_format_option(*show_cmd, show->format);
     commands.push_back(
         {show_cmd, [show](const Context& ctx) { return run_goal_show(*show, ctx); }});
 
     auto progress = std::make_shared<GoalProgressOptions>();
     CLI::App* progress_cmd = goal->add_subcommand("progress", "Record a measured value of a goal");
-    progress_cmd->add_option("ID", progress->id, "The goal's id")->required();
+    progress_cmd->add_option("ID", progress->id, "The goal's id")->required()->type_name("GOAL");
     progress_cmd->add_option("--value", progress->value, "The value measured")
         ->required()
         ->type_name("NUM");
@@ -392,7 +395,7 @@ progress value has come from the baseline to the target.)FOOTER");
                      "What the value rests on; '-' reads it from standard input")
         ->type_name("TEXT|-");
     progress_cmd->add_option("--meeting", progress->meeting, "The meeting it was discussed at")
-        ->type_name("ID");
+        ->type_name("MEETING");
     progress_cmd->footer(R"(
 Example:
   plg goal progress tafels-groep5 --value 62 --date 2026-01-20 \
@@ -406,7 +409,7 @@ the file: comments and layout stay as they were.)");
 
     auto close = std::make_shared<GoalCloseOptions>();
     CLI::App* close_cmd = goal->add_subcommand("close", "Mark a goal achieved or dropped (today)");
-    close_cmd->add_option("ID", close->id, "The goal's id")->required();
+    close_cmd->add_option("ID", close->id, "The goal's id")->required()->type_name("GOAL");
     auto* achieved = close_cmd->add_flag("--achieved", close->achieved, "The goal was reached");
     auto* dropped = close_cmd->add_flag("--dropped", close->dropped, "The goal was given up");
     achieved->excludes(dropped);

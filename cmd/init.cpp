@@ -180,7 +180,8 @@ int run_init(const InitOptions& opt, const Context& ctx) {
 void setup_init(CLI::App& app, Commands& commands) {
     auto opt = std::make_shared<InitOptions>();
     CLI::App* sub = app.add_subcommand("init", "Start a new PLG: plg.yaml and the record folders");
-    sub->add_option("DIR", opt->dir, "Folder for the PLG (created if missing; default: here)");
+    sub->add_option("DIR", opt->dir, "Folder for the PLG (created if missing; default: here)")
+        ->type_name("DIR");
     sub->add_option("--name", opt->name, "The PLG's name")->required()->check(k_one_line_value);
     sub->add_option("--school", opt->school, "School or organisation")->check(k_one_line_value);
     sub->add_option("--language", opt->language, "Language of reports and labels")

@@ -1,209 +1,19 @@
 // plg: records and reports for professional learning communities.
-// main() parses the command line, runs one command, and is the one place where
-// errors are caught and turned into messages and exit codes (0, 1 or 2).
+// All of the command line is in cli.cpp; main() only catches what should never
+// escape it, so that even a bug ends with a message and exit code 1, not a signal.
 
 #include <unistd.h>
 
-#include <algorithm>
-#include <cstdlib>
 #include <iostream>
+#include <new>
 
-#include "commands.hpp"
-
-namespace fs = std::filesystem;
-
-namespace {
-
-constexpr int k_exit_error = 1;
-constexpr int k_exit_usage = 2;
-
-const char* const k_footer = R"(
-Examples:
-  plg init leerteam-rekenen --name "Leerteam rekenen" --language nl --member anna="Anna de Vries"
-  plg member add bram --name "Bram Jansen" --role teacher
-  plg member list --format json | jq -r '.[].id'
-  id=$(plg meeting add --date today --title "Data bespreken" --attendee anna --attendee bram \
-       --action "Rekenmuurtjes maken @bram due:2026-12-01")
-  plg action list --overdue
-  plg check                      # validate every file; exit 1 on errors (use it in a pre-commit hook)
-
-plg finds its PLG like git finds a repository: in the current folder or the nearest
-folder above it that holds plg.yaml. -C DIR or the PLG_DIR variable start the search elsewhere.
-Exit codes: 0 success, 1 an error to fix in the records or the request, 2 a usage error.
-Run 'plg COMMAND --help' for the flags and examples of each command.)";
-
-// Returns "plg member add" for the deepest subcommand that was parsed.
-std::string command_path(CLI::App& app) {
-    std::string path = "plg";
-    CLI::App* at = &app;
-    while (true) {
-        auto subs = at->get_subcommands();
-        if (subs.empty()) {
-            return path;
-        }
-        at = subs.front();
-        path += " " + at->get_name();
-    }
-}
-
-// Returns the words on the command line that are neither options nor the value of -C.
-std::vector<std::string> command_words(int argc, char** argv) {
-    std::vector<std::string> words;
-    for (int i = 1; i < argc; ++i) {
-        std::string_view arg = argv[i];
-        if (arg == "-C") {
-            ++i;
-        } else if (arg == "--") {
-            break;
-        } else if (arg.empty() || arg[0] != '-') {
-            words.emplace_back(arg);
-        }
-    }
-    return words;
-}
-
-// Returns a message for a command word that names no command ("plg memer",
-// "plg member remove"), or "" when the words name commands.
-std::string unknown_command(CLI::App& app, const std::vector<std::string>& words) {
-    CLI::App* at = &app;
-    std::string path = "plg";
-    for (const auto& word : words) {
-        std::vector<std::string> names;
-        for (const auto* sub : at->get_subcommands({})) {
-            names.push_back(sub->get_name());
-        }
-        if (names.empty()) {
-            return "";
-        }
-        if (std::find(names.begin(), names.end(), word) == names.end()) {
-            std::string hint = plg::did_you_mean(word, names);
-            std::string list;
-            for (const auto& n : names) {
-                list += (list.empty() ? "" : ", ") + n;
-            }
-            return "unknown command '" + (path == "plg" ? "" : path.substr(4) + " ") + word + "'" +
-                   (hint.empty() ? "; the commands are: " + list : hint);
-        }
-        at = at->get_subcommand(word);
-        path += " " + word;
-    }
-    return "";
-}
-
-bool use_color(bool disabled, int fd) {
-    return !disabled && std::getenv("NO_COLOR") == nullptr && ::isatty(fd) == 1;
-}
-
-void print_error(std::ostream& err, bool color, const std::string& message) {
-    err << (color ? "plg: \033[1;91merror:\033[0m " : "plg: error: ") << message << '\n';
-}
-
-int run(int argc, char** argv) {
-    CLI::App app(
-        "plg keeps the records of a professional learning community (PLG) as YAML\n"
-        "files in a git-friendly folder, and turns them into Markdown reports.",
-        "plg");
-    app.fallthrough();
-    app.require_subcommand(1);
-    app.get_formatter()->column_width(34);
-    app.set_version_flag("--version", std::string("plg ") + PLG_VERSION);
-
-    std::string dir;
-    bool no_color = false;
-    bool quiet = false;
-    app.add_option("-C", dir, "Run as if plg was started in DIR")
-        ->check(CLI::ExistingDirectory.name("DIR"))
-        ->type_name("DIR");
-    app.add_flag("--no-color", no_color, "Never colour the output (NO_COLOR does the same)");
-    app.add_flag("-q,--quiet", quiet, "Print only data and errors, no progress messages");
-
-    plg::cli::Commands commands;
-    plg::cli::setup_init(app, commands);
-    plg::cli::setup_member(app, commands);
-    plg::cli::setup_meeting(app, commands);
-    plg::cli::setup_action(app, commands);
-    plg::cli::setup_goal(app, commands);
-    plg::cli::setup_reflect(app, commands);
-    plg::cli::setup_report(app, commands);
-    plg::cli::setup_network(app, commands);
-    plg::cli::setup_check(app, commands);
-    app.footer(k_footer);
-
-    bool color_err = use_color(no_color, STDERR_FILENO);
-    if (std::string unknown = unknown_command(app, command_words(argc, argv)); !unknown.empty()) {
-        print_error(std::cerr, color_err, unknown);
-        std::cerr << "Run 'plg --help' for the list of commands.\n";
-        return k_exit_usage;
-    }
-
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e, std::cout, std::cerr);
-    } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e, std::cout, std::cerr);
-    } catch (const CLI::CallForVersion& e) {
-        return app.exit(e, std::cout, std::cerr);
-    } catch (const CLI::ParseError& e) {
-        std::string where = command_path(app);
-        if (where == "plg" && argc <= 1) {
-            std::cerr << app.help();
-            return k_exit_usage;
-        }
-        print_error(std::cerr, color_err, e.what());
-        std::cerr << "Run '" << where << " --help' for usage and examples.\n";
-        return k_exit_usage;
-    }
-
-    // no_color and quiet may have been given after the subcommand: read them now.
-    color_err = use_color(no_color, STDERR_FILENO);
-    std::error_code ec;
-    fs::path cwd = fs::current_path(ec);
-    fs::path start = cwd;
-    if (!dir.empty()) {
-        start = fs::absolute(dir, ec);
-    } else if (const char* env = std::getenv("PLG_DIR"); env && *env) {
-        start = fs::absolute(env, ec);
-    }
-    plg::cli::Context ctx{cwd,       start,     plg::today_from_environment(),      std::cin,
-                          std::cout, std::cerr, use_color(no_color, STDOUT_FILENO), color_err,
-                          quiet};
-    try {
-        for (const auto& command : commands) {
-            if (command.app->parsed()) {
-                int code = command.run(ctx);
-                std::cout.flush();
-                if (!std::cout) {
-                    print_error(std::cerr, color_err, "cannot write the output");
-                    return k_exit_error;
-                }
-                return code;
-            }
-        }
-        std::cerr << app.help();
-        return k_exit_usage;
-    } catch (const plg::cli::UsageError& e) {
-        print_error(std::cerr, color_err, e.what());
-        std::cerr << "Run '" << command_path(app) << " --help' for usage and examples.\n";
-        return k_exit_usage;
-    } catch (const plg::InvalidRecord& e) {
-        plg::cli::print_diagnostics(std::cerr, e.problems(), color_err);
-        print_error(std::cerr, color_err,
-                    "the file has errors; fix them (see 'plg check') and run the command again");
-        return k_exit_error;
-    } catch (const plg::Error& e) {
-        std::string where = plg::format_diagnostic({plg::Severity::error, e.where(), ""});
-        where = e.where().file.empty() ? "" : where.substr(0, where.find(": error: ")) + ": ";
-        print_error(std::cerr, color_err, where + e.what());
-        return k_exit_error;
-    }
-}
-
-}  // namespace
+#include "cli.hpp"
 
 int main(int argc, char** argv) {
     try {
-        return run(argc, argv);
+        plg::cli::Streams io{std::cin, std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1,
+                             ::isatty(STDERR_FILENO) == 1};
+        return plg::cli::run_cli(argc, argv, io);
     } catch (const std::bad_alloc&) {
         std::cerr << "plg: error: out of memory\n";
     } catch (const std::exception& e) {
@@ -212,5 +22,5 @@ int main(int argc, char** argv) {
     } catch (...) {
         std::cerr << "plg: error: internal error\n";
     }
-    return k_exit_error;
+    return plg::cli::k_exit_error;
 }

@@ -338,11 +338,11 @@ void setup_meeting(CLI::App& app, Commands& commands) {
         ->check(k_date_value);
     add_cmd->add_option("--title", add->title, "Title; required")->check(k_one_line_value);
     add_cmd->add_option("--facilitator", add->facilitator, "Member who led the meeting")
-        ->type_name("ID");
+        ->type_name("MEMBER");
     add_cmd->add_option("--attendee", add->attendees, "Member who was there (repeatable)")
-        ->type_name("ID");
+        ->type_name("MEMBER");
     add_cmd->add_option("--absent", add->absent, "Member who was not, optionally why (repeatable)")
-        ->type_name("ID[=REASON]");
+        ->type_name("MEMBER[=REASON]");
     add_cmd->add_option("--minutes", add->minutes, "Duration in minutes")
         ->check(CLI::Range(1, 1440))
         ->type_name("N");
@@ -359,7 +359,7 @@ void setup_meeting(CLI::App& app, Commands& commands) {
     add_cmd->add_option("--action", add->actions, "An action item (repeatable)")
         ->type_name("\"TEXT @OWNER due:DATE\"")
         ->check(k_one_line_value);
-    add_cmd->add_option("--goal", add->goals, "A goal worked on (repeatable)")->type_name("ID");
+    add_cmd->add_option("--goal", add->goals, "A goal worked on (repeatable)")->type_name("GOAL");
     add_edit_options(*add_cmd, add->edit);
     add_cmd->footer(R"(
 Examples:
@@ -378,7 +378,9 @@ With --edit, what you save is checked first; if it has errors it is kept in
 
     auto edit = std::make_shared<MeetingEditOptions>();
     CLI::App* edit_cmd = meeting->add_subcommand("edit", "Edit a meeting in $VISUAL/$EDITOR");
-    edit_cmd->add_option("ID", edit->id, "The meeting's id (see 'plg meeting list')")->required();
+    edit_cmd->add_option("ID", edit->id, "The meeting's id (see 'plg meeting list')")
+        ->required()
+        ->type_name("MEETING");
     edit_cmd->add_option("--file", edit->file, "Start from FILE (a kept draft) instead")
         ->type_name("FILE");
     edit_cmd->footer(R"(
@@ -398,7 +400,7 @@ even when you change the date or title.)");
         ->check(k_date_value);
     list_cmd->add_option("--to", list->to, "Only meetings on or before DATE")->check(k_date_value);
     list_cmd->add_option("--member", list->member, "Only meetings this member attended or led")
-        ->type_name("ID");
+        ->type_name("MEMBER");
     add_format_option(*list_cmd, list->format);
     list_cmd->footer(R"(
 Examples:
@@ -412,7 +414,9 @@ meetings with the fields of the file plus "id" (see docs/meeting.md).)");
 
     auto show = std::make_shared<MeetingShowOptions>();
     CLI::App* show_cmd = meeting->add_subcommand("show", "Show one meeting");
-    show_cmd->add_option("ID", show->id, "The meeting's id (see 'plg meeting list')")->required();
+    show_cmd->add_option("ID", show->id, "The meeting's id (see 'plg meeting list')")
+        ->required()
+        ->type_name("MEETING");
     add_format_option(*show_cmd, show->format);
     show_cmd->footer(R"(
 Example:

@@ -62,7 +62,8 @@ void setup_network(CLI::App& app, Commands& commands) {
     CLI::App* cmd = network->add_subcommand("report", "One report across many PLG folders");
     cmd->add_option("PATH", opt->paths,
                     "A PLG folder, a folder holding PLG folders (searched), or a network.yaml")
-        ->required();
+        ->required()
+        ->type_name("PATH");
     cmd->add_option("--from", opt->from, "Start of the period (default: the earliest founding)")
         ->check(k_date_value);
     cmd->add_option("--to", opt->to, "End of the period (default: today)")->check(k_date_value);

@@ -238,10 +238,11 @@ void setup_reflect(CLI::App& app, Commands& commands) {
 
     auto add = std::make_shared<ReflectAddOptions>();
     CLI::App* add_cmd = reflect->add_subcommand("add", "Write a reflection; prints its id");
-    add_cmd->add_option("--author", add->author, "Member who reflects (required)")->type_name("ID");
+    add_cmd->add_option("--author", add->author, "Member who reflects (required)")
+        ->type_name("MEMBER");
     add_cmd->add_option("--date", add->date, "Date (default: today)")->check(k_date_value);
-    add_cmd->add_option("--meeting", add->meeting, "The meeting it is about")->type_name("ID");
-    add_cmd->add_option("--goal", add->goal, "The goal it is about")->type_name("ID");
+    add_cmd->add_option("--meeting", add->meeting, "The meeting it is about")->type_name("MEETING");
+    add_cmd->add_option("--goal", add->goal, "The goal it is about")->type_name("GOAL");
     add_cmd->add_option("--text", add->text, "Free text; '-' reads it from standard input")
         ->type_name("TEXT|-");
     add_cmd->add_option("--went-well", add->went_well, "Prompt: what went well")
@@ -270,7 +271,7 @@ stdout. 'plg init' gives a PLG eight dimensions; 'cat plg.yaml' shows the framew
     auto list = std::make_shared<ReflectListOptions>();
     CLI::App* list_cmd = reflect->add_subcommand("list", "List reflections, oldest first");
     list_cmd->add_option("--author", list->author, "Only this member's reflections")
-        ->type_name("ID");
+        ->type_name("MEMBER");
     list_cmd->add_option("--from", list->from, "Only reflections on or after DATE")
         ->check(k_date_value);
     list_cmd->add_option("--to", list->to, "Only reflections on or before DATE")
@@ -288,7 +289,8 @@ Text: DATE  AUTHOR  ID  the first line of what was written.)");
     auto show = std::make_shared<ReflectShowOptions>();
     CLI::App* show_cmd = reflect->add_subcommand("show", "Show one reflection");
     show_cmd->add_option("ID", show->id, "The reflection's id (see 'plg reflect list')")
-        ->required();
+        ->required()
+        ->type_name("REFLECTION");
     add_format_option(*show_cmd, show->format);
     commands.push_back(
         {show_cmd, [show](const Context& ctx) { return run_reflect_show(*show, ctx); }});

@@ -1,0 +1,212 @@
+// The command line: definitions, parsing, and the one place where errors are
+// caught and turned into messages and exit codes.
+
+#include "cli.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <istream>
+#include <ostream>
+
+#include "commands.hpp"
+
+namespace plg::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const k_footer = R"(
+Examples:
+  plg init leerteam-rekenen --name "Leerteam rekenen" --language nl --member anna="Anna de Vries"
+  plg member add bram --name "Bram Jansen" --role teacher
+  plg member list --format json | jq -r '.[].id'
+  id=$(plg meeting add --date today --title "Data bespreken" --attendee anna --attendee bram \
+       --action "Rekenmuurtjes maken @bram due:2026-12-01")
+  plg action list --overdue
+  plg check                      # validate every file; exit 1 on errors (use it in a pre-commit hook)
+
+plg finds its PLG like git finds a repository: in the current folder or the nearest
+folder above it that holds plg.yaml. -C DIR or the PLG_DIR variable start the search elsewhere.
+Exit codes: 0 success, 1 an error to fix in the records or the request, 2 a usage error.
+Run 'plg COMMAND --help' for the flags and examples of each command.)";
+
+// Returns "plg member add" for the deepest subcommand that was parsed.
+std::string command_path(CLI::App& app) {
+    std::string path = "plg";
+    CLI::App* at = &app;
+    while (true) {
+        auto subs = at->get_subcommands();
+        if (subs.empty()) {
+            return path;
+        }
+        at = subs.front();
+        path += " " + at->get_name();
+    }
+}
+
+// Returns the words on the command line that are neither options nor the value of -C.
+std::vector<std::string> command_words(int argc, const char* const* argv) {
+    std::vector<std::string> words;
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        if (arg == "-C") {
+            ++i;
+        } else if (arg == "--") {
+            break;
+        } else if (arg.empty() || arg[0] != '-') {
+            words.emplace_back(arg);
+        }
+    }
+    return words;
+}
+
+// Returns a message for a command word that names no command ("plg memer",
+// "plg member remove"), or "" when the words name commands.
+std::string unknown_command(CLI::App& app, const std::vector<std::string>& words) {
+    CLI::App* at = &app;
+    std::string path = "plg";
+    for (const auto& word : words) {
+        std::vector<std::string> names;
+        for (const auto* sub : at->get_subcommands({})) {
+            names.push_back(sub->get_name());
+        }
+        if (names.empty()) {
+            return "";
+        }
+        if (std::find(names.begin(), names.end(), word) == names.end()) {
+            std::string hint = did_you_mean(word, names);
+            std::string list;
+            for (const auto& n : names) {
+                list += (list.empty() ? "" : ", ") + n;
+            }
+            return "unknown command '" + (path == "plg" ? "" : path.substr(4) + " ") + word + "'" +
+                   (hint.empty() ? "; the commands are: " + list : hint);
+        }
+        at = at->get_subcommand(word);
+        path += " " + word;
+    }
+    return "";
+}
+
+bool use_color(bool disabled, bool terminal) {
+    return !disabled && std::getenv("NO_COLOR") == nullptr && terminal;
+}
+
+void print_error(std::ostream& err, bool color, const std::string& message) {
+    err << (color ? "plg: \033[1;91merror:\033[0m " : "plg: error: ") << message << '\n';
+}
+
+}  // namespace
+
+void build_cli(CLI::App& app, Commands& commands, Globals& globals) {
+    app.description(
+        "plg keeps the records of a professional learning community (PLG) as YAML\n"
+        "files in a git-friendly folder, and turns them into Markdown reports.");
+    app.name("plg");
+    app.fallthrough();
+    app.require_subcommand(1);
+    app.get_formatter()->column_width(34);
+    app.set_version_flag("--version", std::string("plg ") + PLG_VERSION);
+    app.add_option("-C", globals.dir, "Run as if plg was started in DIR")
+        ->check(CLI::ExistingDirectory.name("DIR"))
+        ->type_name("DIR");
+    app.add_flag("--no-color", globals.no_color,
+                 "Never colour the output (NO_COLOR does the same)");
+    app.add_flag("-q,--quiet", globals.quiet, "Print only data and errors, no progress messages");
+    setup_init(app, commands);
+    setup_member(app, commands);
+    setup_meeting(app, commands);
+    setup_action(app, commands);
+    setup_goal(app, commands);
+    setup_reflect(app, commands);
+    setup_report(app, commands);
+    setup_network(app, commands);
+    setup_check(app, commands);
+    setup_completion(app, commands);
+    app.footer(k_footer);
+}
+
+int run_cli(int argc, const char* const* argv, const Streams& io) {
+    CLI::App app;
+    Commands commands;
+    Globals globals;
+    build_cli(app, commands, globals);
+
+    bool color_err = use_color(globals.no_color, io.err_is_terminal);
+    if (std::string unknown = unknown_command(app, command_words(argc, argv)); !unknown.empty()) {
+        print_error(io.err, color_err, unknown);
+        io.err << "Run 'plg --help' for the list of commands.\n";
+        return k_exit_usage;
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e, io.out, io.err);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e, io.out, io.err);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e, io.out, io.err);
+    } catch (const CLI::ParseError& e) {
+        std::string where = command_path(app);
+        if (where == "plg" && argc <= 1) {
+            io.err << app.help();
+            return k_exit_usage;
+        }
+        print_error(io.err, color_err, e.what());
+        io.err << "Run '" << where << " --help' for usage and examples.\n";
+        return k_exit_usage;
+    }
+
+    // --no-color and --quiet may have been given after the command: read them now.
+    color_err = use_color(globals.no_color, io.err_is_terminal);
+    std::error_code ec;
+    fs::path cwd = fs::current_path(ec);
+    fs::path start = cwd;
+    if (!globals.dir.empty()) {
+        start = fs::absolute(globals.dir, ec);
+    } else if (const char* env = std::getenv("PLG_DIR"); env && *env) {
+        start = fs::absolute(env, ec);
+    }
+    Context ctx{cwd,
+                start,
+                today_from_environment(),
+                io.in,
+                io.out,
+                io.err,
+                use_color(globals.no_color, io.out_is_terminal),
+                color_err,
+                globals.quiet};
+    try {
+        for (const auto& command : commands) {
+            if (command.app->parsed()) {
+                int code = command.run(ctx);
+                io.out.flush();
+                if (!io.out) {
+                    print_error(io.err, color_err, "cannot write the output");
+                    return k_exit_error;
+                }
+                return code;
+            }
+        }
+        io.err << app.help();
+        return k_exit_usage;
+    } catch (const UsageError& e) {
+        print_error(io.err, color_err, e.what());
+        io.err << "Run '" << command_path(app) << " --help' for usage and examples.\n";
+        return k_exit_usage;
+    } catch (const InvalidRecord& e) {
+        print_diagnostics(io.err, e.problems(), color_err);
+        print_error(io.err, color_err,
+                    "the file has errors; fix them (see 'plg check') and run the command again");
+        return k_exit_error;
+    } catch (const Error& e) {
+        std::string where = format_diagnostic({Severity::error, e.where(), ""});
+        where = e.where().file.empty() ? "" : where.substr(0, where.find(": error: ")) + ": ";
+        print_error(io.err, color_err, where + e.what());
+        return k_exit_error;
+    }
+}
+
+}  // namespace plg::cli
