@@ -4,6 +4,7 @@
 #include "plg/records.hpp"
 #include "plg/slug.hpp"
 #include "process.hpp"
+#include "schemas.hpp"
 
 namespace fs = std::filesystem;
 
@@ -23,6 +24,18 @@ struct InitOptions {
 };
 
 const char* const k_gitignore = ".plg/\n.*.tmp\n";
+
+// Tells VS Code's YAML extension (yaml-language-server) which schema each file
+// follows, so the editor checks and completes records as a person types.
+const char* const k_vscode_settings = R"({
+  "yaml.schemas": {
+    "./.schema/plg.schema.json": "/plg.yaml",
+    "./.schema/meeting.schema.json": "/meetings/*.yaml",
+    "./.schema/goal.schema.json": "/goals/*.yaml",
+    "./.schema/reflection.schema.json": "/reflections/*.yaml"
+  }
+}
+)";
 
 // Progress entries are appended at the end of a goal's file, so two branches
 // that each add one touch the same place. Git's union merge keeps both; if it
@@ -100,9 +113,10 @@ void make_git_repository(const fs::path& root, const Context& ctx, const std::st
         }
     }
     output.clear();
-    if (run_process({"git", "add", "--", "plg.yaml", ".gitignore", ".gitattributes",
-                     ".yamllint.yaml", "meetings", "goals", "reflections"},
-                    root, output)
+    if (run_process(
+            {"git", "add", "--", "plg.yaml", ".gitignore", ".gitattributes", ".yamllint.yaml",
+             ".schema", ".vscode/settings.json", "meetings", "goals", "reflections"},
+            root, output)
             .value_or(1) != 0) {
         throw Error("created the PLG, but 'git add' failed: " + output);
     }
@@ -164,6 +178,14 @@ int run_init(const InitOptions& opt, const Context& ctx) {
         create_exclusive(root / folder / ".gitkeep", "");
     }
     create_exclusive(root / ".yamllint.yaml", k_yamllint);
+    fs::create_directories(root / ".schema", ec);
+    for (const auto& [name, schema] : schema_files()) {
+        if (name != "network.schema.json") {
+            create_exclusive(root / ".schema" / name, schema);
+        }
+    }
+    fs::create_directories(root / ".vscode", ec);
+    bool editor_set_up = create_exclusive(root / ".vscode" / "settings.json", k_vscode_settings);
     ensure_lines(root / ".gitignore", ".gitignore", k_gitignore, ".plg/");
     ensure_lines(root / ".gitattributes", ".gitattributes", k_gitattributes, "merge=union");
     if (opt.git) {
@@ -172,6 +194,11 @@ int run_init(const InitOptions& opt, const Context& ctx) {
     inform(ctx, "Created the PLG '" + c.name + "' in " + shown_path(root, ctx) +
                     (members.empty() ? "; add members with 'plg member add ID --name NAME'"
                                      : " with " + std::to_string(members.size()) + " member(s)"));
+    if (!editor_set_up) {
+        inform(ctx,
+               ".vscode/settings.json exists and was left alone; to have your editor check "
+               "the records, add the \"yaml.schemas\" of docs/editors.md to it");
+    }
     return 0;
 }
 

@@ -1,3 +1,5 @@
+#include <nlohmann/json.hpp>
+
 #include "cli.hpp"
 
 using namespace plg::test;
@@ -111,10 +113,41 @@ TEST_CASE("plg init --git makes a repository with a first commit") {
     auto log = run({PLG_TEST_GIT, "log", "--oneline"}, dir / "repo");
     CHECK(log.out.find("Start the PLG Git PLG") != std::string::npos);
     auto files = run({PLG_TEST_GIT, "ls-files"}, dir / "repo");
-    CHECK(
-        files.out ==
-        ".gitattributes\n.gitignore\n.yamllint.yaml\ngoals/.gitkeep\nmeetings/.gitkeep\nplg.yaml\n"
-        "reflections/.gitkeep\n");
+    CHECK(files.out ==
+          ".gitattributes\n.gitignore\n.schema/goal.schema.json\n.schema/meeting.schema.json\n"
+          ".schema/plg.schema.json\n.schema/reflection.schema.json\n.vscode/settings.json\n"
+          ".yamllint.yaml\ngoals/.gitkeep\nmeetings/.gitkeep\nplg.yaml\n"
+          "reflections/.gitkeep\n");
     auto status = run({PLG_TEST_GIT, "status", "--porcelain"}, dir / "repo");
     CHECK(status.out == "");
+}
+
+TEST_CASE("plg init sets up editors: the schemas and VS Code's yaml.schemas") {
+    TempDir dir;
+    auto r = run_plg({"init", "team", "--name", "Team"}, dir.path());
+    REQUIRE(r.code == 0);
+    for (std::string kind : {"plg", "meeting", "goal", "reflection"}) {
+        CAPTURE(kind);
+        CHECK(read(dir / ("team/.schema/" + kind + ".schema.json")) ==
+              read(fs::path(PLG_SOURCE_DIR) / "docs/schema" / (kind + ".schema.json")));
+    }
+    auto settings = nlohmann::json::parse(read(dir / "team/.vscode/settings.json"));
+    std::map<std::string, std::string> expected = {
+        {"./.schema/plg.schema.json", "/plg.yaml"},
+        {"./.schema/meeting.schema.json", "/meetings/*.yaml"},
+        {"./.schema/goal.schema.json", "/goals/*.yaml"},
+        {"./.schema/reflection.schema.json", "/reflections/*.yaml"}};
+    CHECK(settings["yaml.schemas"].get<std::map<std::string, std::string>>() == expected);
+    for (const auto& [schema, glob] : expected) {
+        CHECK(fs::exists(dir / "team" / schema));
+    }
+
+    // Settings a person already has are left alone, with a message saying what to add.
+    fs::create_directories(dir / "own/.vscode");
+    write(dir / "own/.vscode/settings.json", "{\"editor.tabSize\": 2}\n");
+    auto own = run_plg({"init", "own", "--name", "Own"}, dir.path());
+    CHECK(own.code == 0);
+    CHECK(read(dir / "own/.vscode/settings.json") == "{\"editor.tabSize\": 2}\n");
+    CHECK(own.err.find(".vscode/settings.json exists and was left alone") != std::string::npos);
+    CHECK(fs::exists(dir / "own/.schema/meeting.schema.json"));
 }

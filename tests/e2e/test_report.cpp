@@ -221,6 +221,11 @@ TEST_CASE("plg report: periods, output file and errors") {
         {{"report", "-o", "missing/dir/report.md"},
          1,
          "-o missing/dir/report.md: the folder 'missing/dir' does not exist"},
+        // A report written over a record would lose it (found by fuzz_cli's oracle).
+        {{"report", "-o", "plg.yaml"}, 1, "-o plg.yaml is a record of a PLG"},
+        {{"report", "-o", "goals/../plg.yaml"}, 1, "is a record of a PLG"},
+        {{"report", "-o", "meetings/verslag.yaml"}, 1, "is a record of a PLG"},
+        {{"network", "report", ".", "-o", "plg.yaml"}, 1, "is a record of a PLG"},
     };
     auto before = snapshot(team.dir.path());
     for (const auto& c : cases) {

@@ -35,6 +35,7 @@ class TempDir {
         m_path = pattern;
     }
     ~TempDir() {
+        keep_records();
         std::error_code ec;
         fs::remove_all(m_path, ec);
     }
@@ -45,6 +46,41 @@ class TempDir {
     fs::path operator/(const std::string& rel) const { return m_path / rel; }
 
   private:
+    // With PLG_TEST_KEEP_RECORDS=DIR, copies the records of every PLG in this
+    // folder to a new folder under DIR before it goes, so that the schema test
+    // can check every file the tests wrote (tests/schema/check.py).
+    void keep_records() const {
+        const char* keep = std::getenv("PLG_TEST_KEEP_RECORDS");
+        if (keep == nullptr || *keep == '\0') {
+            return;
+        }
+        std::error_code ec;
+        fs::create_directories(keep, ec);
+        std::string pattern = std::string(keep) + "/records-XXXXXX";
+        if (::mkdtemp(pattern.data()) == nullptr) {
+            return;
+        }
+        for (auto it = fs::recursive_directory_iterator(m_path, ec); it != fs::end(it);
+             it.increment(ec)) {
+            const fs::path& p = it->path();
+            if (it->is_symlink(ec) || p.filename() == ".plg" || p.filename() == ".git") {
+                it.disable_recursion_pending();
+                continue;
+            }
+            std::string name = p.filename().string();
+            std::string folder = p.parent_path().filename().string();
+            bool record = name == "plg.yaml" || name == "network.yaml" ||
+                          ((folder == "meetings" || folder == "goals" || folder == "reflections") &&
+                           p.extension() == ".yaml" &&
+                           fs::exists(p.parent_path().parent_path() / "plg.yaml", ec));
+            if (record && it->is_regular_file(ec)) {
+                fs::path to = fs::path(pattern) / fs::relative(p, m_path, ec);
+                fs::create_directories(to.parent_path(), ec);
+                fs::copy_file(p, to, ec);
+            }
+        }
+    }
+
     fs::path m_path;
 };
 
@@ -163,6 +199,23 @@ inline Result run(const std::vector<std::string>& args, const fs::path& cwd,
     }
     envp.push_back(nullptr);
     std::vector<std::string> arg_copy = args;
+#ifdef PLG_BINARY
+    // PLG_TEST_WRAPPER="valgrind -q ..." runs every plg under that program (the
+    // memcheck pass of scripts/test).
+    if (const char* wrapper = std::getenv("PLG_TEST_WRAPPER");
+        wrapper && *wrapper && arg_copy.front() == PLG_BINARY) {
+        std::vector<std::string> words;
+        std::string w = wrapper;
+        for (size_t at = 0, next = 0; at < w.size(); at = next + 1) {
+            next = w.find(' ', at);
+            next = next == std::string::npos ? w.size() : next;
+            if (next > at) {
+                words.push_back(w.substr(at, next - at));
+            }
+        }
+        arg_copy.insert(arg_copy.begin(), words.begin(), words.end());
+    }
+#endif
     std::vector<char*> argv;
     for (auto& a : arg_copy) {
         argv.push_back(a.data());
