@@ -62,14 +62,39 @@ OptionSpec option_spec(const CLI::Option& opt) {
         return spec;
     }
     spec.repeatable = opt.get_items_expected_max() > 1;
-    std::string type = opt.get_type_name();
-    spec.choices = choices_of(type);
-    // The value name people read: "FILE", "MEMBER", "DATE", "{en,nl}".
-    std::string base = type.substr(0, type.find(':'));
-    std::string check = type.find(':') == std::string::npos ? "" : type.substr(type.find(':') + 1);
-    spec.value_name = !spec.choices.empty()                                 ? check
-                      : (base == "TEXT" && !check.empty() && check != "ID") ? check
-                                                                            : base;
+    // CLI11 shows "BASE:CHECK:CHECK", the type name and each validator's
+    // description; take them apart again.
+    std::string base = opt.get_type_name();
+    std::vector<std::string> checks;
+    auto& options = const_cast<CLI::Option&>(opt);  // get_validator(int) is not const
+    for (int i = 0;; ++i) {
+        std::string description;
+        try {
+            description = options.get_validator(i)->get_description();
+        } catch (const CLI::OptionNotFound&) {
+            break;
+        }
+        if (!description.empty()) {
+            checks.push_back(description);
+        }
+    }
+    for (auto it = checks.rbegin(); it != checks.rend(); ++it) {
+        std::string suffix = ":" + *it;
+        if (base.size() > suffix.size() && base.ends_with(suffix)) {
+            base.erase(base.size() - suffix.size());
+        }
+    }
+    for (const auto& c : checks) {
+        if (c.starts_with("{")) {
+            spec.choices = choices_of(c);
+            spec.value_name = c;
+        }
+    }
+    if (spec.value_name.empty()) {
+        // "TEXT" with a named check (DATE, ID) reads better as the check's name.
+        spec.value_name =
+            base == "TEXT" && !checks.empty() && checks.front() != "TEXT" ? checks.front() : base;
+    }
     spec.kind = ValueKind::text;
     if (!spec.choices.empty()) {
         spec.kind = ValueKind::choice;
