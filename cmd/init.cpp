@@ -113,11 +113,15 @@ void make_git_repository(const fs::path& root, const Context& ctx, const std::st
         }
     }
     output.clear();
-    if (run_process(
-            {"git", "add", "--", "plg.yaml", ".gitignore", ".gitattributes", ".yamllint.yaml",
-             ".schema", ".vscode/settings.json", "meetings", "goals", "reflections"},
-            root, output)
-            .value_or(1) != 0) {
+    std::vector<std::string> add = {"git", "add", "--", "plg.yaml", ".gitignore", ".gitattributes"};
+    add.insert(add.end(), {".yamllint.yaml", ".schema", "meetings", "goals", "reflections"});
+    // Many repositories ignore .vscode/; naming an ignored path makes 'git add' fail.
+    if (run_process({"git", "check-ignore", "-q", ".vscode/settings.json"}, root, output)
+            .value_or(0) != 0) {
+        add.push_back(".vscode/settings.json");
+    }
+    output.clear();
+    if (run_process(add, root, output).value_or(1) != 0) {
         throw Error("created the PLG, but 'git add' failed: " + output);
     }
     output.clear();
@@ -197,7 +201,7 @@ int run_init(const InitOptions& opt, const Context& ctx) {
     if (!editor_set_up) {
         inform(ctx,
                ".vscode/settings.json exists and was left alone; to have your editor check "
-               "the records, add the \"yaml.schemas\" of docs/editors.md to it");
+               "the records, add the \"yaml.schemas\" of editors.md (in plg's docs) to it");
     }
     return 0;
 }

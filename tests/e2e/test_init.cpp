@@ -120,6 +120,17 @@ TEST_CASE("plg init --git makes a repository with a first commit") {
           "reflections/.gitkeep\n");
     auto status = run({PLG_TEST_GIT, "status", "--porcelain"}, dir / "repo");
     CHECK(status.out == "");
+
+    // Inside a repository that ignores .vscode/, the rest is still added and committed.
+    REQUIRE(run({PLG_TEST_GIT, "init", "-q", "outer"}, dir.path()).code == 0);
+    write(dir / "outer/.gitignore", ".vscode/\n");
+    auto inner = run_plg({"init", "outer/plc", "--name", "Inner", "--git"}, dir.path(), "", env);
+    INFO(inner.err);
+    CHECK(inner.code == 0);
+    auto committed = run({PLG_TEST_GIT, "ls-files"}, dir / "outer");
+    CHECK(committed.out.find("plc/plg.yaml\n") != std::string::npos);
+    CHECK(committed.out.find(".vscode") == std::string::npos);
+    CHECK(fs::exists(dir / "outer/plc/.vscode/settings.json"));
 }
 
 TEST_CASE("plg init sets up editors: the schemas and VS Code's yaml.schemas") {
