@@ -7,6 +7,7 @@
 
 #include "cli_tree.hpp"
 #include "commands.hpp"
+#include "plg/text.hpp"
 
 namespace plg::cli {
 
@@ -38,6 +39,18 @@ std::string hint(const std::string& description) {
     return description.substr(0, description.find('\n'));
 }
 
+// The one-line description of subcommand `child` of `parent`.
+std::string child_hint(const std::vector<CommandSpec>& tree, const CommandSpec& parent,
+                       const std::string& child) {
+    std::string path = parent.path.empty() ? child : parent.path + " " + child;
+    for (const auto& d : tree) {
+        if (d.path == path) {
+            return hint(d.description);
+        }
+    }
+    return "";
+}
+
 // "member", or "choice en nl" for a choice: what the script's value function takes.
 std::string kind_word(const OptionSpec& o) {
     std::string word(kind_name(o.kind));
@@ -45,14 +58,6 @@ std::string kind_word(const OptionSpec& o) {
         word += " " + c;
     }
     return word;
-}
-
-std::string join_words(const std::vector<std::string>& words) {
-    std::string out;
-    for (const auto& w : words) {
-        out += (out.empty() ? "" : " ") + w;
-    }
-    return out;
 }
 
 // The case arms shared by bash and zsh: the value kind of every option that
@@ -102,7 +107,7 @@ void print_bash(std::ostream& out, const std::vector<CommandSpec>& tree) {
            "    case $1 in\n";
     for (const auto& c : tree) {
         if (!c.children.empty()) {
-            out << "        " << sh_quote(c.path) << ") echo " << sh_quote(join_words(c.children))
+            out << "        " << sh_quote(c.path) << ") echo " << sh_quote(join(c.children, " "))
                 << " ;;\n";
         }
     }
@@ -117,8 +122,7 @@ void print_bash(std::ostream& out, const std::vector<CommandSpec>& tree) {
                 names.insert(names.end(), o.names.begin(), o.names.end());
             }
         }
-        out << "        " << sh_quote(c.path) << ") echo " << sh_quote(join_words(names))
-            << " ;;\n";
+        out << "        " << sh_quote(c.path) << ") echo " << sh_quote(join(names, " ")) << " ;;\n";
     }
     out << "    esac\n}\n\n"
            "# What option $2 of command path $1 takes (# for the command's argument):\n"
@@ -233,12 +237,7 @@ void print_zsh(std::ostream& out, const std::vector<CommandSpec>& tree) {
         }
         out << "        " << sh_quote(c.path) << ") reply=(";
         for (const auto& child : c.children) {
-            std::string child_path = c.path.empty() ? child : c.path + " " + child;
-            for (const auto& d : tree) {
-                if (d.path == child_path) {
-                    out << "\n            " << sh_quote(child + ":" + hint(d.description));
-                }
-            }
+            out << "\n            " << sh_quote(child + ":" + child_hint(tree, c, child));
         }
         out << "\n        ) ;;\n";
     }
@@ -356,7 +355,7 @@ void print_fish(std::ostream& out, const std::vector<CommandSpec>& tree) {
     for (const auto& c : tree) {
         if (!c.children.empty()) {
             out << "        case " << fish_quote(c.path) << "\n            echo "
-                << join_words(c.children) << "\n";
+                << join(c.children, " ") << "\n";
         }
     }
     out << "    end\nend\n\n"
@@ -432,7 +431,7 @@ complete -c plg -f
             case ValueKind::text:
                 return " -x";
             case ValueKind::choice:
-                return " -x -a " + fish_quote(join_words(o.choices));
+                return " -x -a " + fish_quote(join(o.choices, " "));
             case ValueKind::date:
                 return " -x -a 'today yesterday'";
             case ValueKind::file:
@@ -447,13 +446,8 @@ complete -c plg -f
     for (const auto& c : tree) {
         std::string at = " -n " + fish_quote("__plg_at \"" + c.path + "\"");
         for (const auto& child : c.children) {
-            std::string child_path = c.path.empty() ? child : c.path + " " + child;
-            for (const auto& d : tree) {
-                if (d.path == child_path) {
-                    out << "complete -c plg" << at << " -a " << child << " -d "
-                        << fish_quote(hint(d.description)) << "\n";
-                }
-            }
+            out << "complete -c plg" << at << " -a " << child << " -d "
+                << fish_quote(child_hint(tree, c, child)) << "\n";
         }
         for (const auto& o : c.options) {
             if (o.positional) {
