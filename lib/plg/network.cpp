@@ -316,6 +316,30 @@ void fill_row(NetworkRow& row, const ReportOptions& options) {
     }
 }
 
+// fill_row with an exception boundary: a PLG whose numbers cannot be computed
+// gets a row saying why, and the other PLGs are still reported. Runs on worker
+// threads, where an escaping exception would end the program.
+void fill_row_safely(NetworkRow& row, const ReportOptions& options) {
+    std::string message;
+    Location where{row.member.shown, 0, 0};
+    try {
+        fill_row(row, options);
+        return;
+    } catch (const Error& e) {
+        message = e.what();
+        if (!e.where().file.empty()) {
+            where = e.where();
+        }
+    } catch (const std::exception& e) {
+        message = std::string("internal error: ") + e.what();
+    }
+    NetworkRow failed;
+    failed.member = std::move(row.member);
+    failed.errors.push_back({Severity::error, where, message});
+    failed.files_with_errors = 1;
+    row = std::move(failed);
+}
+
 int attention_rank(const NetworkRow& row) {
     if (!row.readable) {
         return 0;
@@ -358,6 +382,11 @@ NetworkReport build_network(std::vector<NetworkMember> members, const ReportOpti
     NetworkReport n;
     n.to = options.to.value_or(options.today);
     n.from_given = options.from.has_value();
+    // The one error that is the same for every PLG: said once, before any thread starts.
+    if (options.from && *options.from > n.to) {
+        throw Error("the period starts (" + options.from->iso() + ") after it ends (" + n.to.iso() +
+                    "); check --from and --to");
+    }
     n.rows.resize(members.size());
     for (size_t i = 0; i < members.size(); ++i) {
         n.rows[i].member = std::move(members[i]);
@@ -367,12 +396,12 @@ NetworkReport build_network(std::vector<NetworkMember> members, const ReportOpti
         for (size_t i = next++; i < n.rows.size(); i = next++) {
             NetworkRow& row = n.rows[i];
             if (!use_cache) {
-                fill_row(row, options);
+                fill_row_safely(row, options);
                 continue;
             }
             std::string key = cache_key(row, options);
             if (!row_from_cache(row, key)) {
-                fill_row(row, options);
+                fill_row_safely(row, options);
                 // Keyed by the files as they were before reading: a file changed
                 // while it was read gives a key that will not match next time.
                 write_cache(row.member.root, k_cache_file, row_to_cache(row, key).dump() + "\n");

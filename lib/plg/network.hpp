@@ -73,7 +73,9 @@ struct NetworkReport {
 // the last meeting (longest first), then by name. With `use_cache`, a PLG whose
 // files are unchanged (see fingerprint) since the last run with the same period
 // and today takes its row from .plg/network-row.json, and new rows are stored
-// there.
+// there. A PLG whose numbers cannot be computed gets a row with the message and
+// files_with_errors set; the others are still reported. Throws Error, before any
+// PLG is read, when options.from is after the period's end.
 NetworkReport build_network(std::vector<NetworkMember> members, const ReportOptions& options,
                             unsigned threads, bool use_cache = false);
 

@@ -262,3 +262,29 @@ TEST_CASE("the benchmark's generator and Python reference agree with plg (small 
     CHECK(r.out.find("| `plg network report`, repeated over unchanged files |") !=
           std::string::npos);
 }
+
+// Regression: the period used to be checked inside each worker thread, where the
+// exception ended the program ("terminate called ...", exit 134).
+TEST_CASE("a period that starts after it ends is one error, before any PLG is read") {
+    TempDir dir;
+    for (const char* name : {"a", "b"}) {
+        REQUIRE(run_plg({"init", name, "--name", name, "-q"}, dir.path()).code == 0);
+    }
+    for (const char* format : {"md", "json"}) {
+        for (const char* cache : {"--no-cache", "-q"}) {
+            auto r = run_plg(
+                {"network", "report", "--from", "2030-01-01", "a", "b", "--format", format, cache},
+                dir.path());
+            CHECK(r.code == 1);
+            CHECK(r.out.empty());
+            CHECK(r.err ==
+                  "plg: error: the period starts (2030-01-01) after it ends (2026-11-23); check "
+                  "--from and --to\n");
+        }
+    }
+    auto r = run_plg({"network", "report", "--from", "2026-12-01", "--to", "2026-11-30", "a", "b"},
+                     dir.path());
+    CHECK(r.code == 2);
+    CHECK(r.err.find("plg: error: --from 2026-12-01 is after --to 2026-11-30\n") == 0);
+    CHECK_FALSE(fs::exists(dir / "a/.plg/network-row.json"));
+}
