@@ -2,10 +2,10 @@
 #include <ostream>
 
 #include "commands.hpp"
-#include "plg/json.hpp"
-#include "plg/records.hpp"
-#include "plg/slug.hpp"
-#include "plg/utf8.hpp"
+#include "plg/records/json.hpp"
+#include "plg/records/records.hpp"
+#include "plg/base/slug.hpp"
+#include "plg/base/utf8.hpp"
 
 namespace plg::cli {
 
@@ -109,40 +109,48 @@ int run_action_done(const ActionDoneOptions& opt, const Context& ctx) {
                          "2026-11-23-data-bespreken-k3m9#2 (see 'plg action list')");
     }
     Store store = open_store(ctx);
-    std::string rel = std::string(k_meetings_dir) + "/" + meeting_id + ".yaml";
-    std::error_code ec;
-    if (!std::filesystem::exists(store.path(rel), ec)) {
-        std::vector<Diagnostic> ignored;
-        require_id(store.list(k_meetings_dir, ignored), meeting_id, "action done", "meeting");
-    }
-    Lock lock(store.root());
-    std::string bytes = store.read(rel);
-    Parsed<Meeting> before = read_meeting(store.shown(rel), bytes, meeting_id, References{});
-    if (!before.record) {
-        throw InvalidRecord(before.problems);
-    }
-    if (number > before.record->actions.size()) {
-        throw Error("the meeting " + meeting_id + " has " +
-                    std::to_string(before.record->actions.size()) + " action(s), so there is no #" +
-                    std::to_string(number));
-    }
-    const ActionItem& action = before.record->actions[number - 1];
-    if (action.done) {
-        inform(ctx, "Already done" +
-                        (action.done_on ? " on " + action.done_on->iso() : std::string()) + ": " +
-                        action.text);
+    require_record(store, Kind::meeting, meeting_id, "action done");
+    std::string shown = store.shown(Kind::meeting, meeting_id);
+    std::optional<ActionItem> already_done;
+    std::string text;
+    size_t count = 0;
+    store.change(
+        Kind::meeting, meeting_id,
+        [&](const std::string& bytes) -> std::optional<std::string> {
+            Parsed<Meeting> before = read_meeting(shown, bytes, meeting_id, References{});
+            if (!before.record) {
+                throw InvalidRecord(before.problems);
+            }
+            count = before.record->actions.size();
+            if (number > count) {
+                throw Error("the meeting " + meeting_id + " has " + std::to_string(count) +
+                            " action(s), so there is no #" + std::to_string(number));
+            }
+            const ActionItem& action = before.record->actions[number - 1];
+            text = action.text;
+            if (action.done) {
+                already_done = action;
+                return std::nullopt;
+            }
+            return edit_action_done(shown, bytes, number, ctx.today);
+        },
+        [&](const std::string& updated) {
+            Parsed<Meeting> after = read_meeting(shown, updated, meeting_id, References{});
+            if (!after.record || after.record->actions.size() != count ||
+                !after.record->actions[number - 1].done) {
+                throw Error(
+                    "internal error: marking the action done would not give a valid meeting; "
+                    "nothing was changed");
+            }
+        });
+    if (already_done) {
+        inform(ctx,
+               "Already done" +
+                   (already_done->done_on ? " on " + already_done->done_on->iso() : std::string()) +
+                   ": " + text);
         return 0;
     }
-    std::string updated = edit_action_done(store.shown(rel), bytes, number, ctx.today);
-    Parsed<Meeting> after = read_meeting(store.shown(rel), updated, meeting_id, References{});
-    if (!after.record || !after.record->actions[number - 1].done ||
-        after.record->actions.size() != before.record->actions.size()) {
-        throw Error(
-            "internal error: marking the action done would not give a valid meeting; "
-            "nothing was changed");
-    }
-    write_atomic(store.path(rel), updated);
-    inform(ctx, "Done: " + action.text);
+    inform(ctx, "Done: " + text);
     return 0;
 }
 

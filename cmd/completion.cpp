@@ -7,7 +7,7 @@
 
 #include "cli_tree.hpp"
 #include "commands.hpp"
-#include "plg/text.hpp"
+#include "plg/base/text.hpp"
 
 namespace plg::cli {
 

@@ -8,27 +8,21 @@
 #include <iterator>
 #include <ostream>
 
-#include "plg/slug.hpp"
-#include "plg/text.hpp"
-#include "plg/utf8.hpp"
-
-namespace fs = std::filesystem;
+#include "plg/records/records.hpp"
+#include "plg/base/slug.hpp"
+#include "plg/base/text.hpp"
+#include "plg/base/utf8.hpp"
 
 namespace plg::cli {
 
 Store open_store(const Context& ctx) {
-    auto root = find_root(ctx.start);
-    if (!root) {
+    std::optional<Store> store = Store::find(ctx.start, ctx.cwd);
+    if (!store) {
         throw Error("no PLG found in " + ctx.start.string() +
                     " or any folder above it (plg looks for plg.yaml); start one with "
                     "'plg init --name NAME', or point to one with -C DIR or PLG_DIR");
     }
-    std::error_code ec;
-    fs::path shown = fs::relative(*root, ctx.cwd, ec);
-    if (ec || shown == ".") {
-        shown.clear();
-    }
-    return Store(*root, shown);
+    return std::move(*store);
 }
 
 Plg load_plg(const Store& store, const Context& ctx) {
@@ -49,6 +43,15 @@ Plg load_plg(const Store& store, const Context& ctx) {
                 << " file(s) have errors and are left out; run 'plg check' to see them\n";
     }
     return plg;
+}
+
+Community load_community(const Store& store) {
+    Parsed<Community> parsed =
+        read_community(store.shown(Kind::community), store.read(Kind::community));
+    if (!parsed.record) {
+        throw InvalidRecord(parsed.problems);
+    }
+    return std::move(*parsed.record);
 }
 
 void require_member(const Community& c, const std::string& id, std::string_view flag) {
@@ -155,11 +158,15 @@ Date date_arg(const Context& ctx, const std::string& value) {
     return *d;
 }
 
-void require_existing_file(const Store& store, std::string_view folder, const std::string& id,
-                           std::string_view kind) {
-    std::error_code ec;
-    if (is_record_id(id) && fs::exists(store.path(std::string(folder) + "/" + id + ".yaml"), ec)) {
-        throw Error("the " + std::string(kind) + " '" + id +
+void require_record(const Store& store, Kind kind, const std::string& id, std::string_view flag) {
+    if (!store.exists(kind, id)) {
+        require_id(store.ids(kind), id, flag, kind_info(kind).name);
+    }
+}
+
+void require_existing_file(const Store& store, Kind kind, const std::string& id) {
+    if (store.exists(kind, id)) {
+        throw Error("the " + std::string(kind_info(kind).name) + " '" + id +
                     "' has errors; run 'plg check' to see them");
     }
 }
@@ -194,31 +201,7 @@ void write_output(const Context& ctx, const std::string& output, const std::stri
         ctx.out << text;
         return;
     }
-    fs::path path = ctx.cwd / output;
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-        throw Error("-o " + output + " is a folder; give a file name, like verslag.md");
-    }
-    fs::path folder = fs::path(output).parent_path();
-    if (!folder.empty() && !fs::is_directory(ctx.cwd / folder, ec)) {
-        throw Error("-o " + output + ": the folder '" + folder.string() +
-                    "' does not exist; create it first");
-    }
-    // A report written over a record would lose it: refuse plg.yaml and the
-    // files in a PLG's record folders, wherever -o points.
-    fs::path target = fs::weakly_canonical(path, ec);
-    fs::path parent = target.parent_path();
-    bool record_folder = false;
-    for (auto name : {k_meetings_dir, k_goals_dir, k_reflections_dir}) {
-        record_folder = record_folder || parent.filename() == name;
-    }
-    if (target.filename() == k_config_file ||
-        (record_folder && fs::exists(parent.parent_path() / k_config_file, ec))) {
-        throw Error("-o " + output +
-                    " is a record of a PLG; the report would replace it. Choose another "
-                    "file name, like report.md");
-    }
-    write_atomic(path, text);
+    write_output_file(ctx.cwd, output, text);
     inform(ctx, "Wrote the report to " + output);
 }
 

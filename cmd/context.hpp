@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "plg/date.hpp"
-#include "plg/error.hpp"
-#include "plg/store.hpp"
+#include "plg/base/date.hpp"
+#include "plg/base/error.hpp"
+#include "plg/store/store.hpp"
 
 namespace plg::cli {
 
@@ -50,6 +50,9 @@ Store open_store(const Context& ctx);
 // with errors are left out with one warning on stderr pointing to 'plg check'.
 Plg load_plg(const Store& store, const Context& ctx);
 
+// Reads plg.yaml alone; throws InvalidRecord when it has errors.
+Community load_community(const Store& store);
+
 // Throws Error unless `id` is a member, naming the flag and the nearest id.
 void require_member(const Community& c, const std::string& id, std::string_view flag);
 
@@ -80,17 +83,20 @@ Date date_arg(const Context& ctx, const std::string& value);
 // The same for an optional flag: nullopt when it was not given ("").
 std::optional<Date> optional_date_arg(const Context& ctx, const std::string& value);
 
-// Throws Error when the file of record `id` exists in `folder` (so it was left
-// out for its errors), pointing to 'plg check'.
-void require_existing_file(const Store& store, std::string_view folder, const std::string& id,
-                           std::string_view kind);
+// Throws Error unless record `id` of `kind` has a file, naming the flag and the
+// nearest id.
+void require_record(const Store& store, Kind kind, const std::string& id, std::string_view flag);
 
-// Returns the record with `id` from `records` (meetings, goals or reflections,
-// read from `folder`). Throws Error when there is none, suggesting the nearest
-// id, or saying that the file exists but has errors.
+// Throws Error when record `id` of `kind` has a file (so it was left out for its
+// errors), pointing to 'plg check'.
+void require_existing_file(const Store& store, Kind kind, const std::string& id);
+
+// Returns the record with `id` from `records` (all the records of `kind`). Throws
+// Error when there is none, suggesting the nearest id, or saying that the file
+// exists but has errors.
 template <typename T>
-const T& find_record(const Store& store, const std::vector<T>& records, std::string_view folder,
-                     const std::string& id, std::string_view flag, std::string_view kind) {
+const T& find_record(const Store& store, const std::vector<T>& records, Kind kind,
+                     const std::string& id, std::string_view flag) {
     std::vector<std::string> ids;
     for (const auto& r : records) {
         if (r.id == id) {
@@ -98,9 +104,10 @@ const T& find_record(const Store& store, const std::vector<T>& records, std::str
         }
         ids.push_back(r.id);
     }
-    require_existing_file(store, folder, id, kind);
-    require_id(ids, id, flag, kind);
-    throw Error("unknown " + std::string(kind) + " '" + id + "'");
+    std::string_view name = kind_info(kind).name;
+    require_existing_file(store, kind, id);
+    require_id(ids, id, flag, name);
+    throw Error("unknown " + std::string(name) + " '" + id + "'");
 }
 
 // Returns "Anna de Vries (anna)" for a member id, or the id when unknown.

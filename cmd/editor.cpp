@@ -9,7 +9,7 @@
 #include <istream>
 #include <ostream>
 
-#include "plg/text.hpp"
+#include "plg/base/text.hpp"
 
 extern char** environ;
 
@@ -20,7 +20,6 @@ namespace plg::cli {
 namespace {
 
 constexpr std::string_view k_help_mark = "#|";
-constexpr std::string_view k_drafts_dir = ".plg/drafts";
 
 // Returns `text` without the template's help lines (those starting with "#|").
 std::string strip_help(const std::string& text) {
@@ -100,20 +99,12 @@ bool has_errors_in(const std::vector<Diagnostic>& problems) {
     return false;
 }
 
-bool inside(const fs::path& file, const fs::path& folder) {
-    std::error_code ec;
-    fs::path f = fs::weakly_canonical(file, ec);
-    fs::path d = fs::weakly_canonical(folder, ec);
-    auto [end, _] = std::mismatch(d.begin(), d.end(), f.begin(), f.end());
-    return end == d.end();
-}
-
 // Opens the editor on the draft at `path` until it holds a valid record (or
 // the person gives up). Returns the saved text; throws Error when it is
 // invalid, leaving the draft in place.
 std::string edit_until_valid(const Context& ctx, const Store& store, const fs::path& path,
                              const std::string& again, const CheckText& check) {
-    std::string shown = store.shown(fs::relative(path, store.root()).string());
+    std::string shown = store.shown_path(path);
     while (true) {
         run_editor(path.string(), shown);
         std::string saved = read_file(path, shown);
@@ -195,16 +186,15 @@ std::string template_help(std::string_view kind, const Community& c,
 }
 
 void Draft::done() const {
-    if (!draft.empty()) {
-        std::error_code ec;
-        fs::remove(draft, ec);
+    if (!draft.empty() && store != nullptr) {
+        store->remove_draft(draft);
     }
 }
 
-Draft draft_text(const Context& ctx, const Store& store, const EditOptions& options,
-                 std::string_view kind, const std::string& from_flags, const std::string& help,
-                 const CheckText& check) {
-    std::string again = "plg " + std::string(kind) + " add --edit --file ";
+Draft draft_text(const Context& ctx, const Store& store, const EditOptions& options, Kind kind,
+                 const std::string& from_flags, const std::string& help, const CheckText& check) {
+    std::string name(kind_info(kind).name);
+    std::string again = "plg " + name + " add --edit --file ";
     if (!options.file.empty()) {
         fs::path file = fs::absolute(ctx.cwd / options.file);
         std::string text = read_file(file, options.file);
@@ -214,58 +204,48 @@ Draft draft_text(const Context& ctx, const Store& store, const EditOptions& opti
                 throw InvalidRecord(problems);
             }
             print_diagnostics(ctx.err, problems, ctx.color_err);
-            return {strip_help(text), true, {}, {}};
+            return {strip_help(text), true, {}, {}, nullptr};
         }
-        fs::path path = file;
-        if (!inside(file, store.path(k_drafts_dir))) {
-            std::string id = create_record(store.root(), k_drafts_dir, std::string(kind), text);
-            path = store.path(std::string(k_drafts_dir) + "/" + id + ".yaml");
-        }
+        fs::path path = store.is_draft(file) ? file : store.create_draft(kind, text);
         std::string saved = edit_until_valid(ctx, store, path, again, check);
-        std::string shown = store.shown(fs::relative(path, store.root()).string());
-        return {strip_help(saved), true, path, "; your text is kept in " + shown};
+        return {strip_help(saved), true, path, "; your text is kept in " + store.shown_path(path),
+                &store};
     }
     if (!options.edit) {
-        return {from_flags, false, {}, {}};
+        return {from_flags, false, {}, {}, nullptr};
     }
-    std::string start = help + from_flags;
-    std::string id = create_record(store.root(), k_drafts_dir, std::string(kind), start);
-    fs::path path = store.path(std::string(k_drafts_dir) + "/" + id + ".yaml");
-    std::string shown = store.shown(std::string(k_drafts_dir) + "/" + id + ".yaml");
+    fs::path path = store.create_draft(kind, help + from_flags);
+    std::string shown = store.shown_path(path);
     CheckText unless_unchanged = [&](const std::string& file, const std::string& text) {
         if (strip_help(text) == from_flags) {
-            std::error_code ec;
-            fs::remove(path, ec);
-            throw Error("the template was saved unchanged, so no " + std::string(kind) +
-                        " was added");
+            store.remove_draft(path);
+            throw Error("the template was saved unchanged, so no " + name + " was added");
         }
         return check(file, text);
     };
     std::string saved = edit_until_valid(ctx, store, path, again, unless_unchanged);
-    return {strip_help(saved), true, path, "; your text is kept in " + shown};
+    return {strip_help(saved), true, path, "; your text is kept in " + shown, &store};
 }
 
-Draft edit_existing(const Context& ctx, const Store& store, std::string_view kind,
-                    const std::string& text, const std::string& help, const std::string& again,
-                    const CheckText& check, const std::string& file) {
+Draft edit_existing(const Context& ctx, const Store& store, Kind kind, const std::string& text,
+                    const std::string& help, const std::string& again, const CheckText& check,
+                    const std::string& file) {
     fs::path path;
     std::string start = text;
     if (!file.empty()) {
         fs::path given = fs::absolute(ctx.cwd / file);
         start = read_file(given, file);
-        if (inside(given, store.path(k_drafts_dir))) {
+        if (store.is_draft(given)) {
             path = given;  // a kept draft: go on editing it where it is
-            write_atomic(path, help + strip_help(start));
+            store.write_draft(path, help + strip_help(start));
         }
     }
     if (path.empty()) {
-        std::string id =
-            create_record(store.root(), k_drafts_dir, std::string(kind), help + strip_help(start));
-        path = store.path(std::string(k_drafts_dir) + "/" + id + ".yaml");
+        path = store.create_draft(kind, help + strip_help(start));
     }
-    std::string shown = store.shown(fs::relative(path, store.root()).string());
+    std::string shown = store.shown_path(path);
     std::string saved = edit_until_valid(ctx, store, path, again, check);
-    return {strip_help(saved), true, path, "; your text is kept in " + shown};
+    return {strip_help(saved), true, path, "; your text is kept in " + shown, &store};
 }
 
 }  // namespace plg::cli

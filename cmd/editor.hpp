@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "context.hpp"
-#include "plg/records.hpp"
+#include "plg/records/records.hpp"
 
 namespace plg::cli {
 
@@ -37,9 +37,10 @@ using CheckText =
 // that holds a copy of it until the record is stored.
 struct Draft {
     std::string text;
-    bool by_hand = false;         // written in the editor or read from --file
-    std::filesystem::path draft;  // the kept copy, when there is one
-    std::string kept_note;        // "; your text is kept in FILE" when there is a draft
+    bool by_hand = false;          // written in the editor or read from --file
+    std::filesystem::path draft;   // the kept copy, when there is one
+    std::string kept_note;         // "; your text is kept in FILE" when there is a draft
+    const Store* store = nullptr;  // the store that keeps the draft
 
     // Removes the kept copy: call once the record is stored.
     void done() const;
@@ -50,17 +51,16 @@ struct Draft {
 // (or the --file text) under `help` (comment lines, removed again), and the
 // editor reopens on request while the text is invalid. Throws Error when the
 // result is invalid or unchanged, after printing the problems; the text is kept.
-Draft draft_text(const Context& ctx, const Store& store, const EditOptions& options,
-                 std::string_view kind, const std::string& from_flags, const std::string& help,
-                 const CheckText& check);
+Draft draft_text(const Context& ctx, const Store& store, const EditOptions& options, Kind kind,
+                 const std::string& from_flags, const std::string& help, const CheckText& check);
 
 // Opens the editor on `text` (a copy in .plg/drafts/), or on `file` when one is
 // given (a kept draft is edited where it is), and returns what was saved, for
 // 'meeting edit'. Same guarantees as draft_text; `again` is the command that
 // resumes from the kept draft, followed by its path.
-Draft edit_existing(const Context& ctx, const Store& store, std::string_view kind,
-                    const std::string& text, const std::string& help, const std::string& again,
-                    const CheckText& check, const std::string& file = {});
+Draft edit_existing(const Context& ctx, const Store& store, Kind kind, const std::string& text,
+                    const std::string& help, const std::string& again, const CheckText& check,
+                    const std::string& file = {});
 
 // Returns true when `text` may hold a YAML comment (a '#' after a space or at a
 // line's start). When in doubt it says yes: the text is then kept as written.
@@ -107,14 +107,13 @@ struct Drafted {
 // `read(file, text)` reads and checks a record's text.
 template <typename T, typename Read>
 Drafted<T> draft_record(const Context& ctx, const Store& store, const EditOptions& options,
-                        std::string_view kind, const T& from_flags, const std::string& help,
-                        Read read) {
+                        const T& from_flags, const std::string& help, Read read) {
     CheckText check = [&](const std::string& file, const std::string& text) {
         return read(file, text).problems;
     };
     std::string start = options.edit ? record_template(from_flags) : record_text(from_flags);
-    Draft draft = draft_text(ctx, store, options, kind, start, help, check);
-    Parsed<T> parsed = read("the new " + std::string(kind), draft.text);
+    Draft draft = draft_text(ctx, store, options, T::k_kind, start, help, check);
+    Parsed<T> parsed = read("the new " + std::string(kind_info(T::k_kind).name), draft.text);
     if (!parsed.record) {
         throw InvalidRecord(parsed.problems);
     }

@@ -6,11 +6,11 @@
 
 #include "commands.hpp"
 #include "editor.hpp"
-#include "plg/json.hpp"
-#include "plg/records.hpp"
-#include "plg/slug.hpp"
-#include "plg/text.hpp"
-#include "plg/utf8.hpp"
+#include "plg/records/json.hpp"
+#include "plg/records/records.hpp"
+#include "plg/base/slug.hpp"
+#include "plg/base/text.hpp"
+#include "plg/base/utf8.hpp"
 
 namespace plg::cli {
 
@@ -68,17 +68,10 @@ struct GoalRefs {
 };
 
 GoalRefs goal_refs(const Store& store) {
-    Parsed<Community> parsed =
-        read_community(store.shown(k_config_file), store.read(k_config_file));
-    if (!parsed.record) {
-        throw InvalidRecord(parsed.problems);
-    }
-    std::vector<Diagnostic> ignored;
-    auto goals = store.list(k_goals_dir, ignored);
-    auto meetings = store.list(k_meetings_dir, ignored);
-    return {std::move(*parsed.record),
-            {goals.begin(), goals.end()},
-            {meetings.begin(), meetings.end()}};
+    auto goals = store.ids(Kind::goal);
+    auto meetings = store.ids(Kind::meeting);
+    return {
+        load_community(store), {goals.begin(), goals.end()}, {meetings.begin(), meetings.end()}};
 }
 
 int run_goal_add(const GoalAddOptions& opt, const Context& ctx) {
@@ -120,7 +113,7 @@ int run_goal_add(const GoalAddOptions& opt, const Context& ctx) {
         {"Required: title. Numbers (baseline, target) are plain: 48 or 12.5; dates YYYY-MM-DD.",
          "owners is a list of member ids, one per line ('  - anna') or inline ([anna, bram]).",
          "Leave 'progress:' as it is: 'plg goal progress' adds the measurements there."});
-    Drafted<Goal> drafted = draft_record<Goal>(ctx, store, opt.edit, "goal", g, help, read);
+    Drafted<Goal> drafted = draft_record<Goal>(ctx, store, opt.edit, g, help, read);
     std::string id = opt.id;
     if (id.empty()) {
         id = slugify(drafted.record.title);
@@ -129,16 +122,14 @@ int run_goal_add(const GoalAddOptions& opt, const Context& ctx) {
                              "' gives no usable id; give one with --id, like --id reading-fluency");
         }
     }
-    std::string rel = std::string(k_goals_dir) + "/" + id + ".yaml";
-    std::error_code ec;
-    std::filesystem::create_directories(store.path(k_goals_dir), ec);
-    if (!create_exclusive(store.path(rel), drafted.text)) {
-        throw Error("a goal with the id '" + id + "' already exists (" + store.shown(rel) +
-                    "); choose another with --id" + drafted.kept_note);
+    if (!store.create(Kind::goal, id, drafted.text)) {
+        throw Error("a goal with the id '" + id + "' already exists (" +
+                    store.shown(Kind::goal, id) + "); choose another with --id" +
+                    drafted.kept_note);
     }
     drafted.done();
     ctx.out << id << '\n';
-    inform(ctx, "Added the goal " + store.shown(rel));
+    inform(ctx, "Added the goal " + store.shown(Kind::goal, id));
     return 0;
 }
 
@@ -185,7 +176,7 @@ int run_goal_list(const GoalListOptions& opt, const Context& ctx) {
 int run_goal_show(const GoalShowOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
     Plg plg = load_plg(store, ctx);
-    const Goal& g = find_record(store, plg.goals, k_goals_dir, opt.id, "goal show", "goal");
+    const Goal& g = find_record(store, plg.goals, Kind::goal, opt.id, "goal show");
     if (opt.format == "json") {
         ctx.out << to_json(g).dump(2) << '\n';
         return 0;
@@ -246,21 +237,37 @@ int run_goal_show(const GoalShowOptions& opt, const Context& ctx) {
     return 0;
 }
 
-// Reads the goal `id` for a change, under the lock; throws when it is unknown or broken.
-std::pair<std::string, Goal> read_goal_for_change(const Store& store, const std::string& id,
-                                                  std::string_view flag) {
-    std::string rel = std::string(k_goals_dir) + "/" + id + ".yaml";
-    std::error_code ec;
-    if (!is_record_id(id) || !std::filesystem::exists(store.path(rel), ec)) {
-        std::vector<Diagnostic> ignored;
-        require_id(store.list(k_goals_dir, ignored), id, flag, "goal");
-    }
-    std::string bytes = store.read(rel);
-    Parsed<Goal> parsed = read_goal(store.shown(rel), bytes, id, References{});
-    if (!parsed.record) {
-        throw InvalidRecord(parsed.problems);
-    }
-    return {std::move(bytes), std::move(*parsed.record)};
+// Changes the goal `id` with `edit(bytes, goal)`, which returns the new bytes or
+// nullopt (nothing to change); `intended(before, after)` says whether the result
+// reads as the change meant. Returns the goal as it was before, and as it is
+// after the change when there was one.
+template <typename Edit, typename Intended>
+std::pair<Goal, std::optional<Goal>> change_goal(const Store& store, const std::string& id,
+                                                 std::string_view command, std::string_view what,
+                                                 Edit edit, Intended intended) {
+    require_record(store, Kind::goal, id, command);
+    std::string shown = store.shown(Kind::goal, id);
+    Goal before;
+    std::optional<Goal> changed;
+    store.change(
+        Kind::goal, id,
+        [&](const std::string& bytes) -> std::optional<std::string> {
+            Parsed<Goal> parsed = read_goal(shown, bytes, id, References{});
+            if (!parsed.record) {
+                throw InvalidRecord(parsed.problems);
+            }
+            before = std::move(*parsed.record);
+            return edit(shown, bytes, before);
+        },
+        [&](const std::string& updated) {
+            Parsed<Goal> after = read_goal(shown, updated, id, References{});
+            if (!after.record || !intended(before, *after.record)) {
+                throw Error("internal error: " + std::string(what) +
+                            " would not give a valid goal; nothing was changed");
+            }
+            changed = std::move(*after.record);
+        });
+    return {std::move(before), std::move(changed)};
 }
 
 int run_goal_progress(const GoalProgressOptions& opt, const Context& ctx) {
@@ -270,24 +277,20 @@ int run_goal_progress(const GoalProgressOptions& opt, const Context& ctx) {
     p.date = opt.date.empty() ? ctx.today : date_arg(ctx, opt.date);
     p.evidence = opt.evidence.empty() ? "" : text_arg(ctx, opt.evidence);
     if (!opt.meeting.empty()) {
-        std::vector<Diagnostic> ignored;
-        require_id(store.list(k_meetings_dir, ignored), opt.meeting, "--meeting", "meeting");
+        require_id(store.ids(Kind::meeting), opt.meeting, "--meeting", "meeting");
         p.meeting = opt.meeting;
     }
-    Lock lock(store.root());
-    std::string rel = std::string(k_goals_dir) + "/" + opt.id + ".yaml";
-    auto [bytes, before] = read_goal_for_change(store, opt.id, "goal progress");
-    std::string updated = edit_add_progress(store.shown(rel), bytes, p);
-    Parsed<Goal> after = read_goal(store.shown(rel), updated, opt.id, References{});
-    if (!after.record || after.record->progress.size() != before.progress.size() + 1) {
-        throw Error(
-            "internal error: adding the progress entry would not give a valid goal; "
-            "nothing was changed");
-    }
-    write_atomic(store.path(rel), updated);
+    auto [before, after] = change_goal(
+        store, opt.id, "goal progress", "adding the progress entry",
+        [&](const std::string& shown, const std::string& bytes, const Goal&) {
+            return std::optional(edit_add_progress(shown, bytes, p));
+        },
+        [](const Goal& was, const Goal& is) {
+            return is.progress.size() == was.progress.size() + 1;
+        });
     std::string summary =
         "Progress on " + opt.id + ": " + format_number(p.value) + " on " + p.date.iso();
-    if (auto pct = after.record->percent()) {
+    if (auto pct = after->percent()) {
         summary += fmt::format("; now {:.0f}% of the way to the target", *pct);
     }
     if (before.status != GoalStatus::active) {
@@ -301,26 +304,28 @@ int run_goal_close(const GoalCloseOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
     GoalStatus status = opt.achieved ? GoalStatus::achieved : GoalStatus::dropped;
     std::string note = opt.note.empty() ? "" : text_arg(ctx, opt.note);
-    Lock lock(store.root());
-    std::string rel = std::string(k_goals_dir) + "/" + opt.id + ".yaml";
-    auto [bytes, before] = read_goal_for_change(store, opt.id, "goal close");
-    if (before.status == status) {
+    auto [before, after] = change_goal(
+        store, opt.id, "goal close", "closing the goal",
+        [&](const std::string& shown, const std::string& bytes,
+            const Goal& goal) -> std::optional<std::string> {
+            if (goal.status == status) {
+                return std::nullopt;
+            }
+            if (goal.status != GoalStatus::active) {
+                throw Error("the goal " + opt.id + " is already " +
+                            std::string(to_string(goal.status)) +
+                            "; to change that, edit "
+                            "'status' in " +
+                            shown);
+            }
+            return edit_close_goal(shown, bytes, status, ctx.today, note);
+        },
+        [&](const Goal&, const Goal& is) { return is.status == status; });
+    if (!after) {
         inform(ctx, "The goal " + opt.id + " is already " + std::string(to_string(status)) +
                         (before.closed ? " (since " + before.closed->iso() + ")" : ""));
         return 0;
     }
-    if (before.status != GoalStatus::active) {
-        throw Error("the goal " + opt.id + " is already " + std::string(to_string(before.status)) +
-                    "; to change that, edit 'status' in " + store.shown(rel));
-    }
-    std::string updated = edit_close_goal(store.shown(rel), bytes, status, ctx.today, note);
-    Parsed<Goal> after = read_goal(store.shown(rel), updated, opt.id, References{});
-    if (!after.record || after.record->status != status) {
-        throw Error(
-            "internal error: closing the goal would not give a valid goal; "
-            "nothing was changed");
-    }
-    write_atomic(store.path(rel), updated);
     inform(ctx, "Closed the goal " + opt.id + " as " + std::string(to_string(status)));
     return 0;
 }

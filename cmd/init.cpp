@@ -1,8 +1,8 @@
 #include <algorithm>
 
 #include "commands.hpp"
-#include "plg/records.hpp"
-#include "plg/slug.hpp"
+#include "plg/records/records.hpp"
+#include "plg/base/slug.hpp"
 #include "process.hpp"
 #include "schemas.hpp"
 
@@ -27,15 +27,16 @@ const char* const k_gitignore = ".plg/\n.*.tmp\n";
 
 // Tells VS Code's YAML extension (yaml-language-server) which schema each file
 // follows, so the editor checks and completes records as a person types.
-const char* const k_vscode_settings = R"({
-  "yaml.schemas": {
-    "./.schema/plg.schema.json": "/plg.yaml",
-    "./.schema/meeting.schema.json": "/meetings/*.yaml",
-    "./.schema/goal.schema.json": "/goals/*.yaml",
-    "./.schema/reflection.schema.json": "/reflections/*.yaml"
-  }
+std::string vscode_settings() {
+    std::string out = "{\n  \"yaml.schemas\": {\n";
+    for (const KindInfo& kind : kinds()) {
+        std::string files =
+            kind.folder.empty() ? "/plg.yaml" : "/" + std::string(kind.folder) + "/*.yaml";
+        out += "    \"./.schema/" + std::string(kind.schema) + "\": \"" + files + "\"" +
+               (&kind == &kinds().back() ? "\n" : ",\n");
+    }
+    return out + "  }\n}\n";
 }
-)";
 
 // Progress entries are appended at the end of a goal's file, so two branches
 // that each add one touch the same place. Git's union merge keeps both; if it
@@ -43,19 +44,6 @@ const char* const k_vscode_settings = R"({
 const char* const k_gitattributes =
     "# plg: progress added to one goal on two branches merges without a conflict\n"
     "goals/*.yaml merge=union\n";
-
-// Adds `line`s to the file at `path` (created when missing) unless `marker` is
-// already in it.
-void ensure_lines(const fs::path& path, const std::string& shown, const char* lines,
-                  std::string_view marker) {
-    if (create_exclusive(path, lines)) {
-        return;
-    }
-    std::string old = read_file(path, shown);
-    if (old.find(marker) == std::string::npos) {
-        write_atomic(path, old + (old.empty() || old.back() == '\n' ? "" : "\n") + lines);
-    }
-}
 
 // The same text as docs/yamllint.yaml (a test keeps the two equal).
 const char* const k_yamllint =
@@ -113,8 +101,12 @@ void make_git_repository(const fs::path& root, const Context& ctx, const std::st
         }
     }
     output.clear();
-    std::vector<std::string> add = {"git", "add", "--", "plg.yaml", ".gitignore", ".gitattributes"};
-    add.insert(add.end(), {".yamllint.yaml", ".schema", "meetings", "goals", "reflections"});
+    std::vector<std::string> add = {
+        "git",    "add", "--", "plg.yaml", ".gitignore", ".gitattributes", ".yamllint.yaml",
+        ".schema"};
+    for (const KindInfo& kind : record_kinds()) {
+        add.emplace_back(kind.folder);
+    }
     // Many repositories ignore .vscode/; naming an ignored path makes 'git add' fail.
     if (run_process({"git", "check-ignore", "-q", ".vscode/settings.json"}, root, output)
             .value_or(0) != 0) {
@@ -150,12 +142,6 @@ int run_init(const InitOptions& opt, const Context& ctx) {
     if (root.has_relative_path() && root.filename().empty()) {
         root = root.parent_path();
     }
-    std::error_code ec;
-    if (fs::exists(root / k_config_file, ec) || fs::is_symlink(root / k_config_file, ec)) {
-        throw Error("a PLG already exists in " + shown_path(root, ctx) +
-                    " (it has a plg.yaml); nothing was changed");
-    }
-
     Community c;
     c.name = opt.name;
     c.school = opt.school;
@@ -169,36 +155,29 @@ int run_init(const InitOptions& opt, const Context& ctx) {
     c.framework = default_framework(c.language);
     std::string text = write_community(c);
 
-    fs::create_directories(root, ec);
-    if (ec) {
-        throw Error("cannot create the folder " + root.string() + ": " + ec.message());
-    }
-    // plg.yaml is created first and exclusively: it is what makes the folder a PLG.
-    if (!create_exclusive(root / k_config_file, text)) {
-        throw Error("a PLG already exists in " + shown_path(root, ctx) + "; nothing was changed");
-    }
-    for (auto folder : {k_meetings_dir, k_goals_dir, k_reflections_dir}) {
-        fs::create_directories(root / folder, ec);
-        create_exclusive(root / folder / ".gitkeep", "");
-    }
-    create_exclusive(root / ".yamllint.yaml", k_yamllint);
-    fs::create_directories(root / ".schema", ec);
+    std::vector<std::pair<std::string, std::string>> files = {
+        {".yamllint.yaml", k_yamllint}, {".vscode/settings.json", vscode_settings()}};
     for (const auto& [name, schema] : schema_files()) {
         if (name != "network.schema.json") {
-            create_exclusive(root / ".schema" / name, schema);
+            files.emplace_back(".schema/" + std::string(name), std::string(schema));
         }
     }
-    fs::create_directories(root / ".vscode", ec);
-    bool editor_set_up = create_exclusive(root / ".vscode" / "settings.json", k_vscode_settings);
-    ensure_lines(root / ".gitignore", ".gitignore", k_gitignore, ".plg/");
-    ensure_lines(root / ".gitattributes", ".gitattributes", k_gitattributes, "merge=union");
+    std::vector<std::string> left_alone;
+    std::optional<Store> store = Store::init(root, text, files, left_alone);
+    if (!store) {
+        throw Error("a PLG already exists in " + shown_path(root, ctx) +
+                    " (it has a plg.yaml); nothing was changed");
+    }
+    store->ensure_lines(".gitignore", k_gitignore, ".plg/");
+    store->ensure_lines(".gitattributes", k_gitattributes, "merge=union");
     if (opt.git) {
         make_git_repository(root, ctx, c.name);
     }
     inform(ctx, "Created the PLG '" + c.name + "' in " + shown_path(root, ctx) +
                     (members.empty() ? "; add members with 'plg member add ID --name NAME'"
                                      : " with " + std::to_string(members.size()) + " member(s)"));
-    if (!editor_set_up) {
+    if (std::find(left_alone.begin(), left_alone.end(), ".vscode/settings.json") !=
+        left_alone.end()) {
         inform(ctx,
                ".vscode/settings.json exists and was left alone; to have your editor check "
                "the records, add the \"yaml.schemas\" of editors.md (in plg's docs) to it");

@@ -3,11 +3,11 @@
 
 #include "commands.hpp"
 #include "editor.hpp"
-#include "plg/json.hpp"
-#include "plg/records.hpp"
-#include "plg/slug.hpp"
-#include "plg/text.hpp"
-#include "plg/utf8.hpp"
+#include "plg/records/json.hpp"
+#include "plg/records/records.hpp"
+#include "plg/base/slug.hpp"
+#include "plg/base/text.hpp"
+#include "plg/base/utf8.hpp"
 
 namespace plg::cli {
 
@@ -93,14 +93,8 @@ int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
     require_unless_edited(opt.edit, opt.date, "--date");
     require_unless_edited(opt.edit, opt.title, "--title");
     Store store = open_store(ctx);
-    Parsed<Community> parsed =
-        read_community(store.shown(k_config_file), store.read(k_config_file));
-    if (!parsed.record) {
-        throw InvalidRecord(parsed.problems);
-    }
-    const Community& c = *parsed.record;
-    std::vector<Diagnostic> ignored;
-    std::vector<std::string> goal_ids = store.list(k_goals_dir, ignored);
+    const Community c = load_community(store);
+    std::vector<std::string> goal_ids = store.ids(Kind::goal);
 
     Meeting m;
     m.date = opt.date.empty() ? ctx.today : date_arg(ctx, opt.date);
@@ -152,34 +146,24 @@ int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
     if (!goal_ids.empty()) {
         help.push_back("Goals: " + join(goal_ids));
     }
-    Drafted<Meeting> drafted = draft_record<Meeting>(ctx, store, opt.edit, "meeting", m,
-                                                     template_help("meeting", c, help), read);
+    Drafted<Meeting> drafted =
+        draft_record<Meeting>(ctx, store, opt.edit, m, template_help("meeting", c, help), read);
     const Meeting& saved = drafted.record;
     std::string slug = slugify(saved.title);
     std::string base = saved.date.iso() + "-" + (slug.empty() ? "meeting" : slug);
-    std::string id = create_record(store.root(), k_meetings_dir, base, drafted.text);
+    std::string id = *store.create(Kind::meeting, base, drafted.text);
     drafted.done();
     ctx.out << id << '\n';
-    inform(ctx,
-           "Added the meeting " + store.shown(std::string(k_meetings_dir) + "/" + id + ".yaml"));
+    inform(ctx, "Added the meeting " + store.shown(Kind::meeting, id));
     return 0;
 }
 
 int run_meeting_edit(const MeetingEditOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
-    std::string rel = std::string(k_meetings_dir) + "/" + opt.id + ".yaml";
-    std::error_code ec;
-    std::vector<Diagnostic> ignored;
-    if (!is_record_id(opt.id) || !std::filesystem::exists(store.path(rel), ec)) {
-        require_id(store.list(k_meetings_dir, ignored), opt.id, "meeting edit", "meeting");
-    }
-    Parsed<Community> parsed =
-        read_community(store.shown(k_config_file), store.read(k_config_file));
-    if (!parsed.record) {
-        throw InvalidRecord(parsed.problems);
-    }
-    const Community& c = *parsed.record;
-    std::vector<std::string> goal_ids = store.list(k_goals_dir, ignored);
+    require_record(store, Kind::meeting, opt.id, "meeting edit");
+    std::string shown = store.shown(Kind::meeting, opt.id);
+    const Community c = load_community(store);
+    std::vector<std::string> goal_ids = store.ids(Kind::goal);
     std::set<std::string> goals(goal_ids.begin(), goal_ids.end());
     References refs{&c, &goals, nullptr, {}};
     CheckText check = [&](const std::string& file, const std::string& text) {
@@ -187,26 +171,35 @@ int run_meeting_edit(const MeetingEditOptions& opt, const Context& ctx) {
     };
 
     // A broken file can be edited too: that is how it gets fixed.
-    std::string original = store.read(rel);
+    std::string original = store.read(Kind::meeting, opt.id);
     std::vector<std::string> help = k_meeting_help;
-    help.insert(help.begin(), "Editing " + store.shown(rel) + "; its id stays " + opt.id + ".");
+    help.insert(help.begin(), "Editing " + shown + "; its id stays " + opt.id + ".");
     Draft draft =
-        edit_existing(ctx, store, "meeting", original, template_help("meeting", c, help, false),
+        edit_existing(ctx, store, Kind::meeting, original, template_help("meeting", c, help, false),
                       "plg meeting edit " + opt.id + " --file ", check, opt.file);
     if (draft.text == original) {
         draft.done();
-        inform(ctx, "No changes to " + store.shown(rel));
+        inform(ctx, "No changes to " + shown);
         return 0;
     }
-    Lock lock(store.root());
-    if (store.read(rel) != original) {
-        throw Error(store.shown(rel) + " was changed by someone else while you edited it; " +
-                    "nothing was written" + draft.kept_note + " (run 'plg meeting edit " + opt.id +
-                    " --file' on it to merge by hand)");
-    }
-    write_atomic(store.path(rel), draft.text);
+    store.change(
+        Kind::meeting, opt.id,
+        [&](const std::string& bytes) {
+            if (bytes != original) {
+                throw Error(shown + " was changed by someone else while you edited it; " +
+                            "nothing was written" + draft.kept_note + " (run 'plg meeting edit " +
+                            opt.id + " --file' on it to merge by hand)");
+            }
+            return std::optional(draft.text);
+        },
+        [&](const std::string& updated) {
+            std::vector<Diagnostic> problems = check(shown, updated);
+            if (has_errors(problems)) {
+                throw InvalidRecord(problems);
+            }
+        });
     draft.done();
-    inform(ctx, "Saved " + store.shown(rel));
+    inform(ctx, "Saved " + shown);
     return 0;
 }
 
@@ -256,8 +249,7 @@ int run_meeting_list(const MeetingListOptions& opt, const Context& ctx) {
 int run_meeting_show(const MeetingShowOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
     Plg plg = load_plg(store, ctx);
-    const Meeting& m =
-        find_record(store, plg.meetings, k_meetings_dir, opt.id, "meeting show", "meeting");
+    const Meeting& m = find_record(store, plg.meetings, Kind::meeting, opt.id, "meeting show");
     if (opt.format == "json") {
         ctx.out << to_json(m).dump(2) << '\n';
         return 0;

@@ -4,8 +4,8 @@
 #include <ostream>
 
 #include "commands.hpp"
-#include "plg/records.hpp"
-#include "plg/utf8.hpp"
+#include "plg/records/records.hpp"
+#include "plg/base/utf8.hpp"
 
 namespace plg::cli {
 
@@ -21,9 +21,9 @@ struct MemberListOptions {
     std::string format = "text";
 };
 
-// Reads plg.yaml and returns the community; throws InvalidRecord when it has errors.
+// Reads plg.yaml's bytes; throws InvalidRecord when they have errors.
 Community read_config(const Store& store, const std::string& bytes) {
-    Parsed<Community> parsed = read_community(store.shown(k_config_file), bytes);
+    Parsed<Community> parsed = read_community(store.shown(Kind::community), bytes);
     if (!parsed.record) {
         throw InvalidRecord(parsed.problems);
     }
@@ -32,30 +32,33 @@ Community read_config(const Store& store, const std::string& bytes) {
 
 int run_member_add(const MemberAddOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
-    Lock lock(store.root());
-    std::string bytes = store.read(k_config_file);
-    Community c = read_config(store, bytes);
-    if (const Member* existing = c.find_member(opt.id)) {
-        throw Error("a member with the id '" + opt.id + "' already exists (" + existing->name +
-                    "); choose another id");
-    }
     Member m{opt.id, opt.name, opt.role};
-    std::string updated = edit_add_member(store.shown(k_config_file), bytes, m);
-    // Never keep a change that does not read back as intended.
-    Community check = read_config(store, updated);
-    if (!check.find_member(opt.id) || check.members.size() != c.members.size() + 1) {
-        throw Error(
-            "internal error: adding the member would not give a valid plg.yaml; "
-            "nothing was changed");
-    }
-    write_atomic(store.path(k_config_file), updated);
+    Community c;
+    store.change(
+        Kind::community, {},
+        [&](const std::string& bytes) {
+            c = read_config(store, bytes);
+            if (const Member* existing = c.find_member(opt.id)) {
+                throw Error("a member with the id '" + opt.id + "' already exists (" +
+                            existing->name + "); choose another id");
+            }
+            return std::optional(edit_add_member(store.shown(Kind::community), bytes, m));
+        },
+        [&](const std::string& updated) {
+            Community check = read_config(store, updated);
+            if (!check.find_member(opt.id) || check.members.size() != c.members.size() + 1) {
+                throw Error(
+                    "internal error: adding the member would not give a valid plg.yaml; "
+                    "nothing was changed");
+            }
+        });
     inform(ctx, "Added " + m.name + " (" + m.id + ") to " + c.name);
     return 0;
 }
 
 int run_member_list(const MemberListOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
-    Community c = read_config(store, store.read(k_config_file));
+    Community c = load_community(store);
     if (opt.format == "json") {
         nlohmann::json list = nlohmann::json::array();
         for (const auto& m : c.members) {

@@ -1,7 +1,7 @@
 #include <thread>
 
 #include "commands.hpp"
-#include "plg/network.hpp"
+#include "plg/network/network.hpp"
 
 namespace plg::cli {
 

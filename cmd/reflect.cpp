@@ -5,11 +5,11 @@
 
 #include "commands.hpp"
 #include "editor.hpp"
-#include "plg/json.hpp"
-#include "plg/records.hpp"
-#include "plg/slug.hpp"
-#include "plg/text.hpp"
-#include "plg/utf8.hpp"
+#include "plg/records/json.hpp"
+#include "plg/records/records.hpp"
+#include "plg/base/slug.hpp"
+#include "plg/base/text.hpp"
+#include "plg/base/utf8.hpp"
 
 namespace plg::cli {
 
@@ -65,15 +65,9 @@ Rating parse_rating(const Community& c, const std::string& spec) {
 int run_reflect_add(const ReflectAddOptions& opt, const Context& ctx) {
     require_unless_edited(opt.edit, opt.author, "--author");
     Store store = open_store(ctx);
-    Parsed<Community> parsed =
-        read_community(store.shown(k_config_file), store.read(k_config_file));
-    if (!parsed.record) {
-        throw InvalidRecord(parsed.problems);
-    }
-    const Community& c = *parsed.record;
-    std::vector<Diagnostic> ignored;
-    std::vector<std::string> goal_list = store.list(k_goals_dir, ignored);
-    std::vector<std::string> meeting_list = store.list(k_meetings_dir, ignored);
+    const Community c = load_community(store);
+    std::vector<std::string> goal_list = store.ids(Kind::goal);
+    std::vector<std::string> meeting_list = store.ids(Kind::meeting);
 
     Reflection r;
     if (!opt.author.empty()) {
@@ -129,15 +123,13 @@ int run_reflect_add(const ReflectAddOptions& opt, const Context& ctx) {
          "For several lines write 'text: |' and indent the lines below it by two spaces.",
          "ratings: rate the framework's dimensions 1-5 (not all needed), one per line, like",
          "  ratings:", "    collaboration: 4", "Dimensions: " + join(c.dimension_ids())});
-    Drafted<Reflection> drafted =
-        draft_record<Reflection>(ctx, store, opt.edit, "reflection", r, help, read);
+    Drafted<Reflection> drafted = draft_record<Reflection>(ctx, store, opt.edit, r, help, read);
     const Reflection& saved = drafted.record;
     std::string base = saved.date.iso() + "-" + saved.author;
-    std::string id = create_record(store.root(), k_reflections_dir, base, drafted.text);
+    std::string id = *store.create(Kind::reflection, base, drafted.text);
     drafted.done();
     ctx.out << id << '\n';
-    inform(ctx, "Added the reflection " +
-                    store.shown(std::string(k_reflections_dir) + "/" + id + ".yaml"));
+    inform(ctx, "Added the reflection " + store.shown(Kind::reflection, id));
     return 0;
 }
 
@@ -191,8 +183,8 @@ int run_reflect_list(const ReflectListOptions& opt, const Context& ctx) {
 int run_reflect_show(const ReflectShowOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
     Plg plg = load_plg(store, ctx);
-    const Reflection& r = find_record(store, plg.reflections, k_reflections_dir, opt.id,
-                                      "reflect show", "reflection");
+    const Reflection& r =
+        find_record(store, plg.reflections, Kind::reflection, opt.id, "reflect show");
     if (opt.format == "json") {
         ctx.out << to_json(r).dump(2) << '\n';
         return 0;

@@ -1,8 +1,8 @@
 #include <ostream>
 
 #include "commands.hpp"
-#include "plg/report.hpp"
-#include "plg/text.hpp"
+#include "plg/report/report.hpp"
+#include "plg/base/text.hpp"
 
 namespace plg::cli {
 

@@ -11,9 +11,9 @@
 #include <set>
 #include <string>
 
-#include "plg/json.hpp"
-#include "plg/records.hpp"
-#include "plg/report.hpp"
+#include "plg/records/json.hpp"
+#include "plg/records/records.hpp"
+#include "plg/report/report.hpp"
 
 using namespace plg;
 

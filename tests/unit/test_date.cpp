@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "plg/date.hpp"
+#include "plg/base/date.hpp"
 
 using plg::Date;
 

@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/support.hpp"
-#include "plg/records.hpp"
-#include "plg/yaml.hpp"
+#include "plg/records/records.hpp"
+#include "plg/yaml/yaml.hpp"
 
 using namespace plg;
 using plg::test::TempDir;

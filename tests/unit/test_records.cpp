@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "plg/records.hpp"
+#include "plg/records/records.hpp"
 
 using namespace plg;
 

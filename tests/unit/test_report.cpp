@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "plg/report.hpp"
+#include "plg/report/report.hpp"
 
 using namespace plg;
 

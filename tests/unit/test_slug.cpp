@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "plg/slug.hpp"
+#include "plg/base/slug.hpp"
 
 TEST_CASE("plg::slugify") {
     SUBCASE("ordinary titles") {

@@ -3,9 +3,10 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <set>
 
 #include "../support/support.hpp"
-#include "plg/store.hpp"
+#include "plg/store/store.hpp"
 
 using namespace plg;
 namespace fs = std::filesystem;
@@ -70,7 +71,7 @@ TEST_CASE("plg::Store::list reports what cannot be a record") {
     fs::create_symlink("../../outside.yaml", dir / "meetings/link.yaml");
     Store store(dir.path(), "");
     std::vector<Diagnostic> problems;
-    auto ids = store.list("meetings", problems);
+    auto ids = store.list(Kind::meeting, problems);
     CHECK(ids == std::vector<std::string>{"2026-01-01-a"});
     auto has = [&](const std::string& file, const std::string& words, Severity s) {
         return std::any_of(problems.begin(), problems.end(), [&](const Diagnostic& d) {
@@ -84,7 +85,7 @@ TEST_CASE("plg::Store::list reports what cannot be a record") {
     CHECK(has("meetings/sub.yaml", "not a regular file", Severity::error));
     CHECK(has("meetings/link.yaml", "symbolic link", Severity::error));
     CHECK(problems.size() == 5);
-    CHECK(store.list("goals", problems).empty());
+    CHECK(store.list(Kind::goal, problems).empty());
 }
 
 TEST_CASE("plg::load collects every problem and keeps every good record") {
@@ -107,4 +108,119 @@ TEST_CASE("plg::load collects every problem and keeps every good record") {
     CHECK(format_diagnostic(plg.problems[0]) ==
           "pl/meetings/2026-01-02-b.yaml:3:13: error: unknown member 'bob' in attendees; add it "
           "with 'plg member add bob --name ...' or use one of: anna");
+}
+
+TEST_CASE("plg::Store::file builds a record's path from a checked id only") {
+    Store store("/nowhere", "team");
+    CHECK(store.file(Kind::community) == "plg.yaml");
+    CHECK(store.file(Kind::meeting, "2026-01-01-a-k3m9") == "meetings/2026-01-01-a-k3m9.yaml");
+    CHECK(store.file(Kind::goal, "tafels") == "goals/tafels.yaml");
+    CHECK(store.shown(Kind::reflection, "2026-01-01-anna-ab12") ==
+          "team/reflections/2026-01-01-anna-ab12.yaml");
+    for (const char* bad : {"../plg", "..", "a/b", "", "A", "a.yaml", "/etc/passwd", "a\nb"}) {
+        INFO(bad);
+        CHECK_THROWS_WITH_AS(store.file(Kind::goal, bad), doctest::Contains("not a valid goal id"),
+                             Error);
+        CHECK_FALSE(store.exists(Kind::goal, bad));
+    }
+}
+
+TEST_CASE("plg::Store::create names records by their kind's id rule") {
+    TempDir dir;
+    test::write(dir / "plg.yaml", "name: X\n");
+    Store store(dir.path(), "");
+    // A dated kind: the base and four random characters; never the same name twice.
+    std::set<std::string> ids;
+    for (int i = 0; i < 20; ++i) {
+        auto id = store.create(Kind::meeting, "2026-01-01-data", "date: 2026-01-01\ntitle: T\n");
+        REQUIRE(id);
+        CHECK(id->size() == std::string("2026-01-01-data-abcd").size());
+        CHECK(id->rfind("2026-01-01-data-", 0) == 0);
+        CHECK(test::read(dir / ("meetings/" + *id + ".yaml")) == "date: 2026-01-01\ntitle: T\n");
+        ids.insert(*id);
+    }
+    CHECK(ids.size() == 20);
+    // A chosen id: exactly that name, and never over another file.
+    CHECK(store.create(Kind::goal, "tafels", "title: A\n") == std::optional<std::string>("tafels"));
+    CHECK_FALSE(store.create(Kind::goal, "tafels", "title: B\n"));
+    CHECK(test::read(dir / "goals/tafels.yaml") == "title: A\n");
+    CHECK_THROWS_AS(store.create(Kind::goal, "../escape", "title: C\n"), Error);
+    CHECK_FALSE(fs::exists(dir / "escape.yaml"));
+    CHECK(store.ids(Kind::goal) == std::vector<std::string>{"tafels"});
+}
+
+TEST_CASE("plg::Store::change writes only a verified change") {
+    TempDir dir;
+    test::write(dir / "plg.yaml", "name: X\n");
+    test::write(dir / "goals/g.yaml", "title: G # a comment\n");
+    Store store(dir.path(), "");
+    auto append = [](const std::string& bytes) { return std::optional(bytes + "unit: '%'\n"); };
+    auto accept = [](const std::string&) {};
+
+    SUBCASE("a change that verifies replaces the file") {
+        CHECK(store.change(Kind::goal, "g", append, accept));
+        CHECK(test::read(dir / "goals/g.yaml") == "title: G # a comment\nunit: '%'\n");
+    }
+    SUBCASE("nothing to change writes nothing") {
+        CHECK_FALSE(store.change(
+            Kind::goal, "g", [](const std::string&) { return std::optional<std::string>(); },
+            accept));
+        CHECK_FALSE(store.change(
+            Kind::goal, "g", [](const std::string& b) { return std::optional(b); }, accept));
+        CHECK(test::read(dir / "goals/g.yaml") == "title: G # a comment\n");
+    }
+    SUBCASE("a change that fails verification leaves the file as it was") {
+        CHECK_THROWS_WITH_AS(store.change(Kind::goal, "g", append,
+                                          [](const std::string&) { throw Error("not intended"); }),
+                             "not intended", Error);
+        CHECK_THROWS_WITH_AS(store.change(
+                                 Kind::goal, "g",
+                                 [](const std::string&) -> std::optional<std::string> {
+                                     throw Error("cannot edit");
+                                 },
+                                 accept),
+                             "cannot edit", Error);
+        CHECK(test::read(dir / "goals/g.yaml") == "title: G # a comment\n");
+    }
+    SUBCASE("a record without a file, or a bad id, is an error") {
+        CHECK_THROWS_WITH_AS(store.change(Kind::goal, "missing", append, accept),
+                             doctest::Contains("has no file (goals/missing.yaml)"), Error);
+        CHECK_THROWS_AS(store.change(Kind::goal, "../plg", append, accept), Error);
+        CHECK(test::read(dir / "plg.yaml") == "name: X\n");
+    }
+    SUBCASE("the community is plg.yaml") {
+        CHECK(store.change(Kind::community, {}, append, accept));
+        CHECK(test::read(dir / "plg.yaml") == "name: X\nunit: '%'\n");
+    }
+    // No temporary file is left behind in any case.
+    for (auto& e : fs::directory_iterator(dir / "goals")) {
+        CHECK(e.path().filename() == "g.yaml");
+    }
+}
+
+TEST_CASE("plg::Store::init makes a PLG once") {
+    TempDir dir;
+    std::vector<std::string> left_alone;
+    test::write(dir / "team/.editor/settings", "mine\n");
+    auto store =
+        Store::init(dir / "team", "name: X\n",
+                    {{".editor/settings", "plg's\n"}, {".schema/a.json", "{}"}}, left_alone);
+    REQUIRE(store);
+    CHECK(test::read(dir / "team/plg.yaml") == "name: X\n");
+    for (const KindInfo& kind : record_kinds()) {
+        CHECK(fs::is_regular_file(dir / "team" / std::string(kind.folder) / ".gitkeep"));
+    }
+    CHECK(test::read(dir / "team/.schema/a.json") == "{}");
+    CHECK(test::read(dir / "team/.editor/settings") == "mine\n");
+    CHECK(left_alone == std::vector<std::string>{".editor/settings"});
+    // A second time nothing changes.
+    CHECK_FALSE(Store::init(dir / "team", "name: Y\n", {}, left_alone));
+    CHECK(test::read(dir / "team/plg.yaml") == "name: X\n");
+
+    store->ensure_lines(".gitignore", ".plg/\n", ".plg/");
+    store->ensure_lines(".gitignore", ".plg/\n", ".plg/");
+    CHECK(test::read(dir / "team/.gitignore") == ".plg/\n");
+    test::write(dir / "team/.gitattributes", "*.png binary");
+    store->ensure_lines(".gitattributes", "x merge=union\n", "merge=union");
+    CHECK(test::read(dir / "team/.gitattributes") == "*.png binary\nx merge=union\n");
 }

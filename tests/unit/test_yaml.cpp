@@ -3,7 +3,7 @@
 #include <chrono>
 #include <string>
 
-#include "plg/yaml.hpp"
+#include "plg/yaml/yaml.hpp"
 
 using plg::yaml::Node;
 using plg::yaml::Value;

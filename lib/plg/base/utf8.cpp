@@ -1,4 +1,4 @@
-#include "plg/utf8.hpp"
+#include "plg/base/utf8.hpp"
 
 namespace plg {
 

@@ -1,4 +1,4 @@
-#include "plg/records.hpp"
+#include "plg/records/records.hpp"
 
 #include <fmt/format.h>
 
@@ -6,9 +6,9 @@
 #include <charconv>
 #include <cmath>
 
-#include "plg/slug.hpp"
-#include "plg/text.hpp"
-#include "plg/yaml.hpp"
+#include "plg/base/slug.hpp"
+#include "plg/base/text.hpp"
+#include "plg/yaml/yaml.hpp"
 
 namespace plg {
 

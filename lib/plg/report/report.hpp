@@ -12,8 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "plg/model.hpp"
-#include "plg/store.hpp"
+#include "plg/records/model.hpp"
+#include "plg/store/store.hpp"
 
 namespace plg {
 

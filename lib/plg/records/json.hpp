@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "plg/model.hpp"
+#include "plg/records/model.hpp"
 
 namespace plg {
 

@@ -1,4 +1,4 @@
-#include "plg/report.hpp"
+#include "plg/report/report.hpp"
 
 #include <fmt/format.h>
 
@@ -7,9 +7,9 @@
 #include <cmath>
 #include <set>
 
-#include "plg/json.hpp"
-#include "plg/records.hpp"
-#include "plg/text.hpp"
+#include "plg/base/text.hpp"
+#include "plg/records/json.hpp"
+#include "plg/records/records.hpp"
 
 namespace plg {
 

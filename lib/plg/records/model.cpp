@@ -1,4 +1,4 @@
-#include "plg/model.hpp"
+#include "plg/records/model.hpp"
 
 namespace plg {
 

@@ -1,4 +1,4 @@
-#include "plg/error.hpp"
+#include "plg/base/error.hpp"
 
 #include <algorithm>
 

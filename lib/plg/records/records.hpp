@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "plg/error.hpp"
-#include "plg/model.hpp"
+#include "plg/base/error.hpp"
+#include "plg/records/model.hpp"
 
 namespace plg {
 

@@ -1,4 +1,4 @@
-#include "plg/date.hpp"
+#include "plg/base/date.hpp"
 
 #include <cstdlib>
 #include <ctime>

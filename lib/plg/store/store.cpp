@@ -1,4 +1,4 @@
-#include "plg/store.hpp"
+#include "plg/store/store.hpp"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -13,8 +13,8 @@
 #include <random>
 #include <set>
 
-#include "plg/records.hpp"
-#include "plg/slug.hpp"
+#include "plg/records/records.hpp"
+#include "plg/base/slug.hpp"
 
 namespace fs = std::filesystem;
 
@@ -185,12 +185,16 @@ bool create_exclusive(const fs::path& path, std::string_view contents) {
     return true;
 }
 
-std::string create_record(const fs::path& root, std::string_view folder, const std::string& base,
-                          std::string_view contents) {
+namespace {
+
+// Creates "<base>-<four random characters>.yaml" in `dir` holding `contents`
+// and returns its name without ".yaml". Retries with new characters if a name is
+// taken. Throws Error when the file cannot be created.
+std::string create_with_random_suffix(const fs::path& dir, const std::string& base,
+                                      std::string_view contents) {
     static constexpr std::string_view k_alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
     std::random_device random;
     std::uniform_int_distribution<size_t> pick(0, k_alphabet.size() - 1);
-    fs::path dir = root / folder;
     std::error_code ec;
     fs::create_directories(dir, ec);
     for (int attempt = 0; attempt < 64; ++attempt) {
@@ -202,8 +206,10 @@ std::string create_record(const fs::path& root, std::string_view folder, const s
             return id;
         }
     }
-    throw Error("cannot find a free file name for '" + base + "' in " + std::string(folder));
+    throw Error("cannot find a free file name for '" + base + "' in " + dir.string());
 }
+
+}  // namespace
 
 Lock::Lock(const fs::path& root) {
     fs::path folder = root / k_cache_dir;
@@ -227,18 +233,174 @@ Lock::~Lock() {
     }
 }
 
+std::optional<Store> Store::find(const fs::path& start, const fs::path& cwd) {
+    auto root = find_root(start);
+    if (!root) {
+        return std::nullopt;
+    }
+    std::error_code ec;
+    fs::path shown = fs::relative(*root, cwd, ec);
+    if (ec || shown == ".") {
+        shown.clear();
+    }
+    return Store(*root, shown);
+}
+
+std::optional<Store> Store::init(const fs::path& root, std::string_view config,
+                                 const std::vector<std::pair<std::string, std::string>>& files,
+                                 std::vector<std::string>& left_alone) {
+    std::error_code ec;
+    struct stat st {};
+    if (::lstat((root / k_config_file).c_str(), &st) == 0) {
+        return std::nullopt;
+    }
+    fs::create_directories(root, ec);
+    if (ec) {
+        throw Error("cannot create the folder " + root.string() + ": " + ec.message());
+    }
+    if (!create_exclusive(root / k_config_file, config)) {
+        return std::nullopt;
+    }
+    for (const KindInfo& kind : record_kinds()) {
+        fs::create_directories(root / kind.folder, ec);
+        create_exclusive(root / kind.folder / ".gitkeep", "");
+    }
+    for (const auto& [relative, text] : files) {
+        fs::path path = root / relative;
+        fs::create_directories(path.parent_path(), ec);
+        if (!create_exclusive(path, text)) {
+            left_alone.push_back(relative);
+        }
+    }
+    return Store(root, {});
+}
+
+void Store::ensure_lines(std::string_view relative, std::string_view lines,
+                         std::string_view marker) const {
+    fs::path path = m_root / relative;
+    if (create_exclusive(path, lines)) {
+        return;
+    }
+    std::string old = read_file(path, shown(relative));
+    if (old.find(marker) == std::string::npos) {
+        write_atomic(path,
+                     old + (old.empty() || old.back() == '\n' ? "" : "\n") + std::string(lines));
+    }
+}
+
 std::string Store::shown(std::string_view relative) const {
     return (m_shown / relative).lexically_normal().string();
 }
 
-std::string Store::read(std::string_view relative) const {
-    return read_file(path(relative), shown(relative));
+std::string Store::file(Kind kind, std::string_view id) const {
+    const KindInfo& k = kind_info(kind);
+    if (k.id_rule == IdRule::fixed) {
+        return std::string(k_config_file);
+    }
+    if (!is_record_id(id)) {
+        throw Error("'" + std::string(id) + "' is not a valid " + std::string(k.name) +
+                    " id; ids are lower-case letters, digits and '-'");
+    }
+    return std::string(k.folder) + "/" + std::string(id) + ".yaml";
 }
 
-std::vector<std::string> Store::list(std::string_view folder,
-                                     std::vector<Diagnostic>& problems) const {
+bool Store::exists(Kind kind, std::string_view id) const {
+    if (kind_info(kind).id_rule != IdRule::fixed && !is_record_id(id)) {
+        return false;
+    }
+    struct stat st {};
+    return ::lstat((m_root / file(kind, id)).c_str(), &st) == 0;
+}
+
+std::string Store::read(Kind kind, std::string_view id) const {
+    std::string rel = file(kind, id);
+    return read_file(m_root / rel, shown(rel));
+}
+
+std::vector<std::string> Store::ids(Kind kind) const {
+    std::vector<Diagnostic> ignored;
+    return list(kind, ignored);
+}
+
+std::optional<std::string> Store::create(Kind kind, const std::string& base,
+                                         std::string_view text) const {
+    const KindInfo& k = kind_info(kind);
+    if (k.id_rule == IdRule::fixed) {
+        if (!create_exclusive(m_root / k_config_file, text)) {
+            return std::nullopt;
+        }
+        return std::string();
+    }
+    std::string rel = file(kind, base);  // throws unless `base` is a valid id
+    if (k.id_rule == IdRule::dated_random) {
+        return create_with_random_suffix(m_root / k.folder, base, text);
+    }
+    std::error_code ec;
+    fs::create_directories(m_root / k.folder, ec);
+    if (!create_exclusive(m_root / rel, text)) {
+        return std::nullopt;
+    }
+    return base;
+}
+
+bool Store::change(Kind kind, std::string_view id, const EditFn& edit,
+                   const VerifyFn& verify) const {
+    std::string rel = file(kind, id);
+    Lock lock(m_root);
+    if (!exists(kind, id)) {
+        throw Error("the " + std::string(kind_info(kind).name) + " '" + std::string(id) +
+                    "' has no file (" + shown(rel) + ")");
+    }
+    std::string bytes = read_file(m_root / rel, shown(rel));
+    std::optional<std::string> updated = edit(bytes);
+    if (!updated || *updated == bytes) {
+        return false;
+    }
+    verify(*updated);
+    write_atomic(m_root / rel, *updated);
+    return true;
+}
+
+namespace {
+
+constexpr std::string_view k_drafts_dir = ".plg/drafts";
+
+}  // namespace
+
+fs::path Store::create_draft(Kind kind, std::string_view text) const {
+    std::string id =
+        create_with_random_suffix(m_root / k_drafts_dir, std::string(kind_info(kind).name), text);
+    return m_root / k_drafts_dir / (id + ".yaml");
+}
+
+void Store::write_draft(const fs::path& path, std::string_view text) const {
+    write_atomic(path, text);
+}
+
+void Store::remove_draft(const fs::path& path) const {
+    std::error_code ec;
+    fs::remove(path, ec);
+}
+
+bool Store::is_draft(const fs::path& path) const {
+    std::error_code ec;
+    fs::path f = fs::weakly_canonical(path, ec);
+    fs::path d = fs::weakly_canonical(m_root / k_drafts_dir, ec);
+    auto [end, _] = std::mismatch(d.begin(), d.end(), f.begin(), f.end());
+    return end == d.end();
+}
+
+std::string Store::shown_path(const fs::path& path) const {
+    return shown(fs::relative(path, m_root).string());
+}
+
+std::vector<std::string> Store::list(Kind kind, std::vector<Diagnostic>& problems) const {
     std::vector<std::string> ids;
-    fs::path dir = path(folder);
+    std::string_view folder = kind_info(kind).folder;
+    if (folder.empty()) {
+        return ids;
+    }
+    fs::path dir = m_root / folder;
     std::error_code ec;
     auto status = fs::symlink_status(dir, ec);
     if (ec || status.type() == fs::file_type::not_found) {
@@ -306,13 +468,12 @@ std::vector<std::string> Store::list(std::string_view folder,
 namespace {
 
 template <typename T, typename Reader>
-void load_folder(const Store& store, std::string_view folder, const std::vector<std::string>& ids,
+void load_folder(const Store& store, Kind kind, const std::vector<std::string>& ids,
                  std::vector<T>& out, std::vector<Diagnostic>& problems, Reader&& reader) {
     for (const auto& id : ids) {
-        std::string rel = std::string(folder) + "/" + id + ".yaml";
-        std::string shown = store.shown(rel);
+        std::string shown = store.shown(kind, id);
         try {
-            Parsed<T> parsed = reader(shown, store.read(rel), id);
+            Parsed<T> parsed = reader(shown, store.read(kind, id), id);
             problems.insert(problems.end(), parsed.problems.begin(), parsed.problems.end());
             if (parsed.record) {
                 out.push_back(std::move(*parsed.record));
@@ -328,26 +489,26 @@ void load_folder(const Store& store, std::string_view folder, const std::vector<
 Plg load(const Store& store, Date today) {
     Plg plg;
     Parsed<Community> community =
-        read_community(store.shown(k_config_file), store.read(k_config_file));
+        read_community(store.shown(Kind::community), store.read(Kind::community));
     plg.problems = std::move(community.problems);
     plg.community = std::move(community.record);
 
-    std::vector<std::string> meeting_ids = store.list(k_meetings_dir, plg.problems);
-    std::vector<std::string> goal_ids = store.list(k_goals_dir, plg.problems);
-    std::vector<std::string> reflection_ids = store.list(k_reflections_dir, plg.problems);
+    std::vector<std::string> meeting_ids = store.list(Kind::meeting, plg.problems);
+    std::vector<std::string> goal_ids = store.list(Kind::goal, plg.problems);
+    std::vector<std::string> reflection_ids = store.list(Kind::reflection, plg.problems);
     std::set<std::string> meetings(meeting_ids.begin(), meeting_ids.end());
     std::set<std::string> goals(goal_ids.begin(), goal_ids.end());
     References refs{plg.community ? &*plg.community : nullptr, &goals, &meetings, today};
 
-    load_folder(store, k_meetings_dir, meeting_ids, plg.meetings, plg.problems,
+    load_folder(store, Kind::meeting, meeting_ids, plg.meetings, plg.problems,
                 [&](const std::string& shown, std::string bytes, const std::string& id) {
                     return read_meeting(shown, std::move(bytes), id, refs);
                 });
-    load_folder(store, k_goals_dir, goal_ids, plg.goals, plg.problems,
+    load_folder(store, Kind::goal, goal_ids, plg.goals, plg.problems,
                 [&](const std::string& shown, std::string bytes, const std::string& id) {
                     return read_goal(shown, std::move(bytes), id, refs);
                 });
-    load_folder(store, k_reflections_dir, reflection_ids, plg.reflections, plg.problems,
+    load_folder(store, Kind::reflection, reflection_ids, plg.reflections, plg.problems,
                 [&](const std::string& shown, std::string bytes, const std::string& id) {
                     return read_reflection(shown, std::move(bytes), id, refs);
                 });
@@ -397,7 +558,8 @@ uint64_t fingerprint(const fs::path& root) {
     if (::lstat((root / k_config_file).c_str(), &st) == 0) {
         add_stat(h, st);
     }
-    for (auto folder : {k_meetings_dir, k_goals_dir, k_reflections_dir}) {
+    for (const KindInfo& kind : record_kinds()) {
+        std::string_view folder = kind.folder;
         std::string name(folder);
         h.add(name.data(), name.size() + 1);
         int dir_fd = ::open((root / folder).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -451,6 +613,34 @@ void write_cache(const fs::path& root, std::string_view name, std::string_view t
     } catch (const Error&) {
         // No cache then; the next run reads the records again.
     }
+}
+
+void write_output_file(const fs::path& cwd, const std::string& output, std::string_view text) {
+    fs::path path = cwd / output;
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        throw Error("-o " + output + " is a folder; give a file name, like verslag.md");
+    }
+    fs::path folder = fs::path(output).parent_path();
+    if (!folder.empty() && !fs::is_directory(cwd / folder, ec)) {
+        throw Error("-o " + output + ": the folder '" + folder.string() +
+                    "' does not exist; create it first");
+    }
+    // A report written over a record would lose it: refuse plg.yaml and the
+    // files in a PLG's record folders, wherever -o points.
+    fs::path target = fs::weakly_canonical(path, ec);
+    fs::path parent = target.parent_path();
+    bool record_folder = false;
+    for (const KindInfo& kind : record_kinds()) {
+        record_folder = record_folder || parent.filename() == kind.folder;
+    }
+    if (target.filename() == k_config_file ||
+        (record_folder && fs::exists(parent.parent_path() / k_config_file, ec))) {
+        throw Error("-o " + output +
+                    " is a record of a PLG; the report would replace it. Choose another "
+                    "file name, like report.md");
+    }
+    write_atomic(path, text);
 }
 
 }  // namespace plg

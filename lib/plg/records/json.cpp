@@ -1,4 +1,4 @@
-#include "plg/json.hpp"
+#include "plg/records/json.hpp"
 
 #include <cmath>
 

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "plg/error.hpp"
+#include "plg/base/error.hpp"
 
 namespace plg::yaml {
 

@@ -1,4 +1,4 @@
-#include "plg/yaml.hpp"
+#include "plg/yaml/yaml.hpp"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -11,7 +11,7 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "plg/utf8.hpp"
+#include "plg/base/utf8.hpp"
 
 namespace plg::yaml {
 

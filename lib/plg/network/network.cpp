@@ -1,4 +1,4 @@
-#include "plg/network.hpp"
+#include "plg/network/network.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -9,9 +9,9 @@
 #include <set>
 #include <thread>
 
-#include "plg/json.hpp"
-#include "plg/store.hpp"
-#include "plg/yaml.hpp"
+#include "plg/records/json.hpp"
+#include "plg/store/store.hpp"
+#include "plg/yaml/yaml.hpp"
 
 namespace fs = std::filesystem;
 

@@ -1,4 +1,4 @@
-#include "plg/slug.hpp"
+#include "plg/base/slug.hpp"
 
 #include <cstdint>
 

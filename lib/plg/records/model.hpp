@@ -5,7 +5,8 @@
 #include <utility>
 #include <vector>
 
-#include "plg/date.hpp"
+#include "plg/base/date.hpp"
+#include "plg/base/kinds.hpp"
 
 namespace plg {
 
@@ -25,6 +26,7 @@ struct Dimension {
 
 // The PLG itself: the contents of plg.yaml.
 struct Community {
+    static constexpr Kind k_kind = Kind::community;
     std::string name;
     std::string school;
     std::optional<Date> founded;
@@ -67,6 +69,7 @@ struct ActionItem {
 };
 
 struct Meeting {
+    static constexpr Kind k_kind = Kind::meeting;
     std::string id;  // the file name without ".yaml"
     Date date;
     std::string title;
@@ -99,6 +102,7 @@ struct Progress {
 
 // A SMART goal with its dated measurements.
 struct Goal {
+    static constexpr Kind k_kind = Kind::goal;
     std::string id;  // the file name without ".yaml"
     std::string title;
     std::vector<std::string> owners;
@@ -130,6 +134,7 @@ struct Rating {
 // A member's reflection: free text and/or the three prompts, and optional 1-5
 // ratings on the framework's dimensions.
 struct Reflection {
+    static constexpr Kind k_kind = Kind::reflection;
     std::string id;  // the file name without ".yaml"
     std::string author;
     Date date;

@@ -1,4 +1,4 @@
-#include "plg/text.hpp"
+#include "plg/base/text.hpp"
 
 namespace plg {
 

@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "plg/report.hpp"
+#include "plg/report/report.hpp"
 
 namespace plg {
 

@@ -1,0 +1,175 @@
+// The Markdown form of a network report, in the words of report/labels.cpp.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "plg/network/network.hpp"
+#include "plg/report/markdown_writer.hpp"
+
+namespace plg {
+
+namespace {
+
+std::string share(int part, int whole, const Labels& l) {
+    return whole > 0 ? percent(100.0 * part / whole, l) : std::string(l.none);
+}
+
+std::vector<std::string> network_row(const NetworkRow& r, const Labels& l, bool with_labels,
+                                     const std::vector<std::string>& keys) {
+    std::vector<std::string> row;
+    row.push_back(markdown_inline(r.readable ? r.name : r.member.shown));
+    row.push_back(r.readable ? markdown_inline(r.school.empty() ? std::string(l.none) : r.school)
+                             : std::string(l.none));
+    if (with_labels) {
+        for (const auto& k : keys) {
+            auto it = r.member.labels.find(k);
+            row.push_back(it == r.member.labels.end() ? std::string(l.none)
+                                                      : markdown_inline(it->second));
+        }
+    }
+    if (!r.readable) {
+        row.push_back("**" + std::string(l.unreadable) + "**");
+        for (int i = 0; i < 7; ++i) {
+            row.push_back(std::string(l.none));
+        }
+        return row;
+    }
+    row.push_back(r.status == Activity::active
+                      ? std::string(l.statuses[0])
+                      : "**" + std::string(l.statuses[size_t(r.status)]) + "**");
+    row.push_back(r.last_meeting ? r.last_meeting->iso() : std::string(l.none));
+    row.push_back(std::to_string(r.meetings_held) + "/" + std::to_string(r.meetings_expected));
+    row.push_back(r.attendance_percent ? percent(*r.attendance_percent, l) : std::string(l.none));
+    row.push_back(number(r.person_hours, l));
+    row.push_back(std::to_string(r.goals_achieved) + "/" + std::to_string(r.goals_total));
+    row.push_back(std::to_string(r.actions_open));
+    row.push_back(r.average_rating ? number(*r.average_rating, l, 1) : std::string(l.none));
+    return row;
+}
+
+}  // namespace
+
+std::string render_network_markdown(const NetworkReport& n, std::string_view language) {
+    const Labels& l = labels_for(language);
+    MarkdownWriter w;
+    w.heading(1, std::string(l.network_title));
+    w.paragraph(
+        fmt::format(fmt::runtime(l.period_from_to), long_date(n.from, l), long_date(n.to, l)));
+
+    NetworkTotals t = network_totals(n);
+    int readable = int(n.rows.size()) - t.unreadable;
+
+    w.heading(2, std::string(l.summary));
+    w.paragraph(
+        fmt::format(fmt::runtime(l.plgs_line), n.rows.size(), t.active, t.at_risk, t.dormant) +
+        (t.unreadable ? fmt::format(fmt::runtime(l.unreadable_line), t.unreadable) : "") + ".");
+    w.bullet("**" + std::string(l.meetings) + "**: " + std::to_string(t.meetings_held));
+    w.bullet("**" + std::string(l.attendance_rate) +
+             "**: " + share(t.attendance_present, t.attendance_possible, l));
+    w.bullet("**" + std::string(l.person_hours) + "**: " + number(t.person_hours, l));
+    w.bullet("**" + std::string(l.goals) + "**: " + std::to_string(t.goals_achieved) + "/" +
+             std::to_string(t.goals_total));
+    w.bullet("**" + std::string(l.actions) + "**: " + std::to_string(t.actions_open));
+
+    w.heading(2, std::string(l.questions));
+    if (!t.ages_in_months.empty()) {
+        w.bullet(fmt::format(fmt::runtime(l.q_age), t.ages_in_months[t.ages_in_months.size() / 2],
+                             long_date(n.to, l), t.ages_in_months.front(), t.ages_in_months.back(),
+                             t.without_founding));
+    }
+    w.bullet(fmt::format(fmt::runtime(l.q_sustained), t.active, readable,
+                         share(t.active, readable, l), t.at_risk, t.dormant));
+    w.bullet(fmt::format(fmt::runtime(l.q_cost), number(t.person_hours, l),
+                         number(readable ? t.person_hours / readable : 0, l)));
+    w.bullet(fmt::format(fmt::runtime(l.q_goals), t.goals_achieved, t.goals_total,
+                         share(t.goals_achieved, t.goals_total, l)));
+
+    std::vector<std::string> header = {std::string(l.plg), std::string(l.school)};
+    std::vector<bool> right = {false, false};
+    for (const auto& k : n.label_keys) {
+        header.push_back(markdown_inline(k));
+        right.push_back(false);
+    }
+    for (auto [label, r] :
+         {std::pair{l.status, false}, std::pair{l.last_meeting_label, false},
+          std::pair{l.meetings, true}, std::pair{l.attendance_rate, true}, std::pair{l.hours, true},
+          std::pair{l.goals, true}, std::pair{l.open_actions, true}, std::pair{l.rating, true}}) {
+        header.push_back(std::string(label));
+        right.push_back(r);
+    }
+    w.heading(2, "PLGs");
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& r : n.rows) {
+        rows.push_back(network_row(r, l, true, n.label_keys));
+    }
+    if (!rows.empty()) {
+        w.table(header, right, rows);
+    }
+
+    std::vector<const NetworkRow*> attention;
+    for (const auto& r : n.rows) {
+        if (r.readable && r.status != Activity::active) {
+            attention.push_back(&r);
+        }
+    }
+    if (!attention.empty()) {
+        w.heading(2, std::string(l.attention));
+        for (const auto* r : attention) {
+            w.bullet(fmt::format(
+                fmt::runtime(l.attention_line), markdown_inline(r->name),
+                l.statuses[size_t(r->status)],
+                r->last_meeting ? long_date(*r->last_meeting, l) : std::string(l.never)));
+        }
+    }
+
+    for (const auto& key : n.label_keys) {
+        std::map<std::string, std::array<int, 4>>
+            groups;  // plgs, t.active, t.meetings_held, t.person_hours*100
+        std::map<std::string, double> group_hours;
+        for (const auto& r : n.rows) {
+            auto it = r.member.labels.find(key);
+            std::string g = it == r.member.labels.end() ? std::string(l.unlabelled) : it->second;
+            auto& counts = groups[g];
+            ++counts[0];
+            counts[1] += r.readable && r.status == Activity::active;
+            counts[2] += r.meetings_held;
+            group_hours[g] += r.person_hours;
+        }
+        w.heading(2, fmt::format(fmt::runtime(l.groups), markdown_inline(key)));
+        std::vector<std::vector<std::string>> grows;
+        for (const auto& [g, counts] : groups) {
+            grows.push_back({markdown_inline(g), std::to_string(counts[0]),
+                             std::to_string(counts[1]), std::to_string(counts[2]),
+                             number(group_hours[g], l)});
+        }
+        w.table({markdown_inline(key), std::string(l.plg), std::string(l.statuses[0]),
+                 std::string(l.meetings), std::string(l.hours)},
+                {false, true, true, true, true}, grows);
+    }
+
+    bool any_problem = !n.problems.empty() ||
+                       std::any_of(n.rows.begin(), n.rows.end(),
+                                   [](const NetworkRow& r) { return r.files_with_errors > 0; });
+    if (any_problem) {
+        w.heading(2, std::string(l.problems));
+        w.paragraph(std::string(l.problems_intro));
+        for (const auto& p : n.problems) {
+            w.bullet(markdown_inline(format_diagnostic(p)));
+        }
+        for (const auto& r : n.rows) {
+            if (r.files_with_errors == 0) {
+                continue;
+            }
+            std::string first = r.errors.empty() ? "" : ": " + format_diagnostic(r.errors[0]);
+            w.bullet(markdown_inline(
+                r.member.shown + ", " +
+                fmt::format(fmt::runtime(l.files_with_errors), r.files_with_errors) + first));
+        }
+    }
+    return w.take();
+}
+
+}  // namespace plg

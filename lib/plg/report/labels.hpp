@@ -1,0 +1,104 @@
+#pragma once
+
+// Every word a reader sees in a report, one table per language (labels.cpp).
+// Adding a language is adding one table there; tests/unit/test_labels.cpp
+// renders every label of every language with the arguments the code gives it.
+
+#include <array>
+#include <span>
+#include <string_view>
+
+namespace plg {
+
+// A label holding "{}" is a format string: the comment beside it says what
+// fills each "{}", in order.
+struct Labels {
+    std::string_view code;
+    std::array<std::string_view, 12> months;
+    std::array<std::string_view, 12> short_months;
+    std::string_view decimal;
+    std::string_view report;          // "Report"
+    std::string_view period_from_to;  // "{} to {}"
+    std::string_view summary;
+    std::string_view meetings_held;  // "{} of {} expected (one every {} days)"
+    std::string_view cadence_assumed;
+    std::string_view attendance_rate;
+    std::string_view not_recorded;
+    std::string_view person_hours;
+    std::string_view without_minutes;  // "({} meeting(s) without a duration)"
+    std::string_view goals_line;       // "{} active, {} achieved, {} dropped"
+    std::string_view actions_line;     // "{} open, {} overdue"
+    std::string_view reflections;
+    std::string_view last_meeting_label;
+    std::string_view last_meeting;  // "{} ({} days before {})"
+    std::string_view never;
+    std::string_view status;
+    std::array<std::string_view, 3> statuses;  // active, at risk, dormant
+    std::string_view status_rule;              // "active: ... {} ..."
+    std::string_view meetings;
+    std::string_view date;
+    std::string_view title;
+    std::string_view facilitator;
+    std::string_view attendance;
+    std::string_view decisions;
+    std::string_view member;
+    std::string_view attended;
+    std::string_view hours;
+    std::string_view roles;
+    std::string_view roles_intro;
+    std::string_view goals;
+    std::string_view owners;
+    std::string_view due;
+    std::string_view progress;    // "baseline → latest → target"
+    std::string_view of_the_way;  // "{}% of the way"
+    std::array<std::string_view, 3> goal_statuses;
+    std::string_view measured;  // "Measured"
+    std::string_view value;
+    std::string_view evidence;
+    std::string_view baseline;
+    std::string_view target;
+    std::string_view actions;
+    std::string_view open_actions;
+    std::string_view completed_actions;
+    std::string_view owner;
+    std::string_view action;
+    std::string_view overdue;
+    std::string_view agreed;
+    std::string_view done_on;
+    std::string_view dimension;
+    std::string_view trend;
+    std::string_view ratings_intro;
+    std::string_view next_steps;
+    std::string_view quarter;  // "Q"
+    std::string_view per_month;
+    std::string_view per_quarter;
+    std::string_view none;
+    std::string_view network_title;
+    std::string_view plgs_line;
+    std::string_view unreadable_line;
+    std::string_view totals;
+    std::string_view questions;
+    std::string_view q_age;
+    std::string_view q_sustained;
+    std::string_view q_cost;
+    std::string_view q_goals;
+    std::string_view plg;
+    std::string_view school;
+    std::string_view rating;
+    std::string_view attention;
+    std::string_view attention_line;
+    std::string_view problems;
+    std::string_view problems_intro;
+    std::string_view groups;
+    std::string_view unlabelled;
+    std::string_view files_with_errors;
+    std::string_view unreadable;
+};
+
+// Returns the labels of `language` ("en", "nl"); English for any other.
+const Labels& labels_for(std::string_view language);
+
+// Every language's labels, English first.
+std::span<const Labels* const> all_labels();
+
+}  // namespace plg
