@@ -1,0 +1,286 @@
+#pragma once
+
+// What the record kinds' files share, inside the records layer only: reading
+// typed values out of a parsed document with every problem collected, the
+// writer's building blocks, and the helpers of in-place edits. Public headers
+// never include it (it brings plg's YAML types).
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "plg/base/error.hpp"
+#include "plg/base/slug.hpp"
+#include "plg/base/text.hpp"
+#include "plg/records/community.hpp"
+#include "plg/records/parsed.hpp"
+#include "plg/yaml/yaml.hpp"
+
+namespace plg::detail {
+
+using yaml::Node;
+using yaml::Value;
+
+// Reads typed values out of a parsed document, collecting every problem.
+class Decoder {
+  public:
+    Decoder(const yaml::Document& doc, std::vector<Diagnostic>& out) : m_doc(doc), m_out(out) {}
+
+    void error(const Node& at, std::string message) {
+        m_out.push_back({Severity::error, where(at), std::move(message)});
+    }
+    void warning(const Node& at, std::string message) {
+        m_out.push_back({Severity::warning, where(at), std::move(message)});
+    }
+
+    // Checks that `node` is a mapping with only `known` keys and all `required`
+    // ones. Returns false when it is not a mapping at all.
+    bool fields(const Node& node, std::string_view what, const std::vector<std::string>& known,
+                const std::vector<std::string>& required) {
+        if (node.kind != Node::Kind::mapping) {
+            error(node, std::string(what) + " must be a mapping of 'key: value' lines, not " +
+                            std::string(node.kind_name()));
+            return false;
+        }
+        for (const auto& e : node.entries) {
+            if (std::find(known.begin(), known.end(), e.key.value) == known.end()) {
+                std::string hint = did_you_mean(e.key.value, known);
+                error(e.key, "unknown key '" + e.key.value + "' in " + std::string(what) +
+                                 (hint.empty() ? "; the keys are: " + join(known) : hint));
+            }
+        }
+        for (const auto& r : required) {
+            const Node* v = node.find(r);
+            if (v == nullptr || v->kind == Node::Kind::null ||
+                (v->kind == Node::Kind::scalar && v->value.empty())) {
+                error(v ? *v : node,
+                      std::string(what) + " needs '" + r + "'" +
+                          (v ? "; give it a value" : "; add a line '" + r + ": ...'"));
+            }
+        }
+        return true;
+    }
+
+    std::string text(const Node* n, std::string_view field) {
+        if (n == nullptr || n->kind == Node::Kind::null) {
+            return {};
+        }
+        if (n->kind != Node::Kind::scalar) {
+            error(*n, "'" + std::string(field) + "' must be text, not " +
+                          std::string(n->kind_name()) + " (for several lines use a block: '" +
+                          std::string(field) + ": |')");
+            return {};
+        }
+        return n->value;
+    }
+
+    std::optional<Date> date(const Node* n, std::string_view field) {
+        if (n == nullptr || n->kind == Node::Kind::null) {
+            return std::nullopt;
+        }
+        if (n->kind == Node::Kind::scalar) {
+            if (auto d = Date::parse_iso(n->value)) {
+                return d;
+            }
+        }
+        error(*n, "'" + std::string(field) + "' must be a date written YYYY-MM-DD, like " +
+                      "2026-11-23, not " + describe(*n));
+        return std::nullopt;
+    }
+
+    std::optional<double> number(const Node* n, std::string_view field) {
+        if (n == nullptr || n->kind == Node::Kind::null) {
+            return std::nullopt;
+        }
+        if (n->kind == Node::Kind::scalar) {
+            const std::string& s = n->value;
+            double value = 0;
+            auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+            if (ec == std::errc() && end == s.data() + s.size() && std::isfinite(value) &&
+                !s.empty()) {
+                return value;
+            }
+        }
+        error(*n,
+              "'" + std::string(field) + "' must be a number, like 12 or 7.5, not " + describe(*n));
+        return std::nullopt;
+    }
+
+    std::optional<int> integer(const Node* n, std::string_view field, int min, int max) {
+        auto v = number(n, field);
+        if (!v) {
+            return std::nullopt;
+        }
+        if (*v != std::floor(*v) || *v < min || *v > max) {
+            error(*n, "'" + std::string(field) + "' must be a whole number from " +
+                          std::to_string(min) + " to " + std::to_string(max) + ", not " +
+                          describe(*n));
+            return std::nullopt;
+        }
+        return int(*v);
+    }
+
+    std::optional<bool> boolean(const Node* n, std::string_view field) {
+        if (n == nullptr || n->kind == Node::Kind::null) {
+            return std::nullopt;
+        }
+        if (n->kind == Node::Kind::scalar && !n->quoted) {
+            std::string v = n->value;
+            std::transform(v.begin(), v.end(), v.begin(),
+                           [](unsigned char c) { return char(std::tolower(c)); });
+            if (v == "true" || v == "yes" || v == "on") {
+                return true;
+            }
+            if (v == "false" || v == "no" || v == "off") {
+                return false;
+            }
+        }
+        error(*n, "'" + std::string(field) + "' must be true or false, not " + describe(*n));
+        return std::nullopt;
+    }
+
+    // A list of items read by `each`; a missing or empty value is an empty list.
+    template <typename F>
+    void list(const Node* n, std::string_view field, F&& each) {
+        if (n == nullptr || n->kind == Node::Kind::null) {
+            return;
+        }
+        if (n->kind != Node::Kind::sequence) {
+            error(*n, "'" + std::string(field) + "' must be a list (one '- item' per line), not " +
+                          std::string(n->kind_name()));
+            return;
+        }
+        for (const auto& item : n->items) {
+            each(item);
+        }
+    }
+
+    std::vector<std::string> text_list(const Node* n, std::string_view field) {
+        std::vector<std::string> out;
+        list(n, field, [&](const Node& item) {
+            std::string s = text(&item, std::string(field) + " item");
+            if (!s.empty()) {
+                out.push_back(std::move(s));
+            }
+        });
+        return out;
+    }
+
+    // A member id, checked against the PLG's members when they are known.
+    std::string member(const Node* n, std::string_view field, const References& refs) {
+        std::string id = text(n, field);
+        if (!id.empty() && refs.community && !refs.community->find_member(id)) {
+            auto ids = refs.community->member_ids();
+            std::string hint = did_you_mean(id, ids);
+            error(*n, "unknown member '" + id + "' in " + std::string(field) +
+                          (hint.empty() ? "; add it with 'plg member add " + id +
+                                              " --name ...' or use one of: " + join(ids)
+                                        : hint));
+        }
+        return id;
+    }
+
+    std::vector<std::string> member_list(const Node* n, std::string_view field,
+                                         const References& refs) {
+        std::vector<std::string> out;
+        list(n, field, [&](const Node& item) {
+            std::string id = member(&item, field, refs);
+            if (id.empty()) {
+                return;
+            }
+            if (std::find(out.begin(), out.end(), id) != out.end()) {
+                warning(item, "member '" + id + "' is listed twice in " + std::string(field));
+                return;
+            }
+            out.push_back(std::move(id));
+        });
+        return out;
+    }
+
+    // An id of a record in `known` (goals or meetings), when those are known.
+    std::string record_ref(const Node* n, std::string_view field, std::string_view kind,
+                           const std::set<std::string>* known) {
+        std::string id = text(n, field);
+        if (!id.empty() && known && !known->count(id)) {
+            std::vector<std::string> ids(known->begin(), known->end());
+            std::string hint = did_you_mean(id, ids);
+            error(*n, "unknown " + std::string(kind) + " '" + id + "' in " + std::string(field) +
+                          (hint.empty() ? "; see 'plg " + std::string(kind) + " list'" : hint));
+        }
+        return id;
+    }
+
+    std::string one_of(const Node* n, std::string_view field,
+                       const std::vector<std::string>& allowed) {
+        std::string v = text(n, field);
+        if (!v.empty() && std::find(allowed.begin(), allowed.end(), v) == allowed.end()) {
+            error(*n, "'" + std::string(field) + "' must be one of " + join(allowed) + ", not '" +
+                          v + "'" + did_you_mean(v, allowed));
+        }
+        return v;
+    }
+
+    void future_warning(const Node* n, std::optional<Date> d, const References& refs,
+                        std::string_view field) {
+        if (n && d && refs.today && *d > *refs.today) {
+            warning(*n, "'" + std::string(field) + "' " + d->iso() + " is in the future");
+        }
+    }
+
+  private:
+    Location where(const Node& at) const { return {m_doc.file, at.line, at.column}; }
+    static std::string describe(const Node& n) {
+        if (n.kind == Node::Kind::scalar) {
+            return "'" + n.value + "'";
+        }
+        return std::string(n.kind_name());
+    }
+
+    const yaml::Document& m_doc;
+    std::vector<Diagnostic>& m_out;
+};
+
+// Returns the document's root, or nullptr when the file could not be parsed.
+template <typename T>
+inline const Node* open(const yaml::Document& doc, Parsed<T>& result) {
+    // Duplicate keys, anchors and tags leave a tree to check further, so that every
+    // problem of the file is reported at once; a syntax error leaves none.
+    result.problems = doc.problems;
+    return doc.root ? &*doc.root : nullptr;
+}
+
+template <typename T>
+void finish(Parsed<T>& result, T&& record) {
+    if (!has_errors(result.problems)) {
+        result.record = std::move(record);
+    }
+}
+
+// The plain YAML value of a date, and of a number as plg writes it.
+Value date_value(const Date& d);
+Value number_value(double v);
+// A list of texts; add_list adds it under `key` unless `items` is empty.
+Value text_list(const std::vector<std::string>& items);
+void add_list(Value& map, std::string key, const std::vector<std::string>& items);
+
+// Lays out `rendered` (a writer's output) with every key of `keys` in order:
+// the entries that are there as written, the others as empty "key:" lines.
+std::string with_placeholders(const std::string& rendered, const std::vector<std::string>& keys);
+
+// Parses a file for editing; throws InvalidRecord when it has errors.
+yaml::Document open_for_edit(const std::string& file, std::string bytes);
+const yaml::Entry* find_entry(const Node& map, std::string_view key);
+// Sets each field of `map`: replaces the values that are there, and adds the
+// missing ones together, in the order given, after the entry `after` when the
+// mapping has it, else after the mapping's last line.
+std::vector<yaml::Edit> set_fields(const yaml::Document& doc, const Node& map,
+                                   const std::vector<yaml::Field>& fields,
+                                   std::string_view after = {});
+// Appends `item` to the list under `key`, creating the list when there is none.
+yaml::Edit push_to_list(const yaml::Document& doc, const Node& map, std::string_view key,
+                        const Value& item);
+
+}  // namespace plg::detail

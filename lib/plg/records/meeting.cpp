@@ -1,0 +1,256 @@
+#include "plg/records/meeting.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "plg/records/codec.hpp"
+#include "plg/records/json.hpp"
+
+namespace plg {
+
+using namespace detail;
+
+namespace {
+
+const std::vector<std::string> k_meeting_keys = {
+    "date",   "title", "facilitator", "roles",    "attendees", "absent",  "minutes", "focus",
+    "agenda", "notes", "data",        "protocol", "decisions", "actions", "goals",   "dimensions"};
+const std::vector<std::string> k_action_keys = {"text", "owner", "due", "done", "done_on"};
+const std::vector<std::string> k_absence_keys = {"member", "reason"};
+
+nlohmann::json date_or_null(const std::optional<Date>& d) {
+    return d ? nlohmann::json(d->iso()) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+const std::vector<std::string>& meeting_keys() {
+    return k_meeting_keys;
+}
+
+Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const std::string& id,
+                             const References& refs) {
+    yaml::Document doc = yaml::parse(file, std::move(bytes));
+    Parsed<Meeting> result;
+    const Node* root = open(doc, result);
+    if (!root) {
+        return result;
+    }
+    Decoder d(doc, result.problems);
+    if (!d.fields(*root, "a meeting", k_meeting_keys, {"date", "title"})) {
+        return result;
+    }
+    Meeting m;
+    m.id = id;
+    if (auto date = d.date(root->find("date"), "date")) {
+        m.date = *date;
+        d.future_warning(root->find("date"), date, refs, "date");
+    }
+    m.title = d.text(root->find("title"), "title");
+    m.facilitator = d.member(root->find("facilitator"), "facilitator", refs);
+    if (const Node* roles = root->find("roles"); roles && roles->kind != Node::Kind::null) {
+        if (roles->kind != Node::Kind::mapping) {
+            d.error(*roles,
+                    "'roles' must be a mapping of role to member, like "
+                    "'note_taker: anna', not " +
+                        std::string(roles->kind_name()));
+        } else {
+            for (const auto& e : roles->entries) {
+                m.roles.emplace_back(e.key.value, d.member(&e.value, "roles." + e.key.value, refs));
+            }
+        }
+    }
+    m.attendees = d.member_list(root->find("attendees"), "attendees", refs);
+    d.list(root->find("absent"), "absent", [&](const Node& item) {
+        Absence a;
+        const Node* who = &item;
+        if (item.kind == Node::Kind::mapping) {
+            d.fields(item, "an absence", k_absence_keys, {"member"});
+            who = item.find("member");
+            a.reason = d.text(item.find("reason"), "reason");
+        }
+        a.member = d.member(who, "absent", refs);
+        if (!a.member.empty() &&
+            std::find(m.attendees.begin(), m.attendees.end(), a.member) != m.attendees.end()) {
+            d.error(*who, "'" + a.member +
+                              "' is listed both as attendee and as absent; "
+                              "remove one of the two");
+        }
+        if (!a.member.empty()) {
+            m.absent.push_back(std::move(a));
+        }
+    });
+    if (auto n = root->find("minutes")) {
+        m.minutes = d.integer(n, "minutes", 1, 24 * 60);
+    }
+    d.list(root->find("focus"), "focus", [&](const Node& item) {
+        std::string f = d.one_of(&item, "focus", k_focus_values);
+        if (!f.empty()) {
+            m.focus.push_back(f);
+        }
+    });
+    m.agenda = d.text_list(root->find("agenda"), "agenda");
+    m.notes = d.text(root->find("notes"), "notes");
+    m.data = d.text(root->find("data"), "data");
+    m.protocol = d.text(root->find("protocol"), "protocol");
+    m.decisions = d.text_list(root->find("decisions"), "decisions");
+    d.list(root->find("actions"), "actions", [&](const Node& item) {
+        if (!d.fields(item, "an action", k_action_keys, {"text"})) {
+            return;
+        }
+        ActionItem a;
+        a.text = d.text(item.find("text"), "text");
+        a.owner = d.member(item.find("owner"), "owner", refs);
+        a.due = d.date(item.find("due"), "due");
+        a.done = d.boolean(item.find("done"), "done").value_or(false);
+        a.done_on = d.date(item.find("done_on"), "done_on");
+        if (a.due && *a.due < m.date) {
+            d.warning(*item.find("due"),
+                      "action is due " + a.due->iso() + ", before the meeting it was agreed in");
+        }
+        m.actions.push_back(std::move(a));
+    });
+    d.list(root->find("goals"), "goals", [&](const Node& item) {
+        std::string g = d.record_ref(&item, "goals", "goal", refs.goal_ids);
+        if (!g.empty()) {
+            m.goals.push_back(g);
+        }
+    });
+    d.list(root->find("dimensions"), "dimensions", [&](const Node& item) {
+        std::string dim = refs.community
+                              ? d.one_of(&item, "dimensions", refs.community->dimension_ids())
+                              : d.text(&item, "dimensions");
+        if (!dim.empty()) {
+            m.dimensions.push_back(dim);
+        }
+    });
+    if (!m.facilitator.empty() && !m.attendees.empty() &&
+        std::find(m.attendees.begin(), m.attendees.end(), m.facilitator) == m.attendees.end()) {
+        d.warning(*root->find("facilitator"),
+                  "facilitator '" + m.facilitator + "' is not among the attendees");
+    }
+    finish(result, std::move(m));
+    return result;
+}
+
+std::string write_meeting(const Meeting& m) {
+    Value root = Value::map();
+    root.add("date", date_value(m.date)).add("title", Value::text(m.title));
+    root.add_text("facilitator", m.facilitator);
+    if (!m.roles.empty()) {
+        Value roles = Value::map();
+        for (const auto& [role, who] : m.roles) {
+            roles.add(role, Value::text(who));
+        }
+        root.add("roles", std::move(roles));
+    }
+    add_list(root, "attendees", m.attendees);
+    if (!m.absent.empty()) {
+        Value absent = Value::list();
+        for (const auto& a : m.absent) {
+            if (a.reason.empty()) {
+                absent.push(Value::text(a.member));
+            } else {
+                absent.push(Value::map()
+                                .add("member", Value::text(a.member))
+                                .add("reason", Value::text(a.reason)));
+            }
+        }
+        root.add("absent", std::move(absent));
+    }
+    if (m.minutes) {
+        root.add("minutes", Value::plain(std::to_string(*m.minutes)));
+    }
+    add_list(root, "focus", m.focus);
+    add_list(root, "agenda", m.agenda);
+    root.add_text("notes", m.notes);
+    root.add_text("data", m.data);
+    root.add_text("protocol", m.protocol);
+    add_list(root, "decisions", m.decisions);
+    if (!m.actions.empty()) {
+        Value actions = Value::list();
+        for (const auto& a : m.actions) {
+            Value v = Value::map();
+            v.add("text", Value::text(a.text));
+            v.add_text("owner", a.owner);
+            if (a.due) {
+                v.add("due", date_value(*a.due));
+            }
+            v.add("done", Value::plain(a.done ? "true" : "false"));
+            if (a.done_on) {
+                v.add("done_on", date_value(*a.done_on));
+            }
+            actions.push(std::move(v));
+        }
+        root.add("actions", std::move(actions));
+    }
+    add_list(root, "goals", m.goals);
+    add_list(root, "dimensions", m.dimensions);
+    return yaml::render_document(root);
+}
+
+std::string template_meeting(const Meeting& m) {
+    return with_placeholders(write_meeting(m), k_meeting_keys);
+}
+
+std::string edit_action_done(const std::string& file, std::string bytes, size_t index, Date when) {
+    yaml::Document doc = open_for_edit(file, std::move(bytes));
+    const Node* actions = doc.root->find("actions");
+    size_t count = actions && actions->kind == Node::Kind::sequence ? actions->items.size() : 0;
+    if (index < 1 || index > count) {
+        throw Error(Location{file, 0, 0}, "the meeting has " + std::to_string(count) +
+                                              " action(s), so there is no action #" +
+                                              std::to_string(index));
+    }
+    const Node& action = actions->items[index - 1];
+    if (action.kind != Node::Kind::mapping) {
+        throw Error(doc.locate(action.offset),
+                    "action #" + std::to_string(index) + " must be a mapping with 'text:'");
+    }
+    return yaml::apply(
+        doc,
+        set_fields(doc, action, {{"done", Value::plain("true")}, {"done_on", date_value(when)}}));
+}
+
+nlohmann::json to_json(const ActionItem& a) {
+    return {{"text", a.text},
+            {"owner", a.owner},
+            {"due", date_or_null(a.due)},
+            {"done", a.done},
+            {"done_on", date_or_null(a.done_on)}};
+}
+
+nlohmann::json to_json(const Meeting& m) {
+    nlohmann::json roles = nlohmann::json::object();
+    for (const auto& [role, who] : m.roles) {
+        roles[role] = who;
+    }
+    nlohmann::json absent = nlohmann::json::array();
+    for (const auto& a : m.absent) {
+        absent.push_back({{"member", a.member}, {"reason", a.reason}});
+    }
+    nlohmann::json actions = nlohmann::json::array();
+    for (size_t i = 0; i < m.actions.size(); ++i) {
+        nlohmann::json a = to_json(m.actions[i]);
+        a["id"] = m.id + "#" + std::to_string(i + 1);
+        actions.push_back(std::move(a));
+    }
+    return {{"id", m.id},
+            {"date", m.date.iso()},
+            {"title", m.title},
+            {"facilitator", m.facilitator},
+            {"roles", roles},
+            {"attendees", m.attendees},
+            {"absent", absent},
+            {"minutes", m.minutes ? nlohmann::json(*m.minutes) : nlohmann::json(nullptr)},
+            {"focus", m.focus},
+            {"agenda", m.agenda},
+            {"notes", m.notes},
+            {"data", m.data},
+            {"protocol", m.protocol},
+            {"decisions", m.decisions},
+            {"actions", actions},
+            {"goals", m.goals},
+            {"dimensions", m.dimensions}};
+}
+
+}  // namespace plg

@@ -1,0 +1,77 @@
+#pragma once
+
+// A meeting: its record, and how a meeting file is read, written, templated for
+// --edit, changed in place and shown as JSON.
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "plg/base/date.hpp"
+#include "plg/base/kinds.hpp"
+#include "plg/records/parsed.hpp"
+
+namespace plg {
+
+// DuFour's four questions, the values of a meeting's `focus`.
+inline const std::vector<std::string> k_focus_values = {"learn", "evidence", "support", "extend"};
+
+struct Absence {
+    std::string member;
+    std::string reason;
+};
+
+// An action item agreed in a meeting. Its id is "<meeting id>#<1-based index>".
+struct ActionItem {
+    std::string text;
+    std::string owner;
+    std::optional<Date> due;
+    bool done = false;
+    std::optional<Date> done_on;
+};
+
+struct Meeting {
+    static constexpr Kind k_kind = Kind::meeting;
+    std::string id;  // the file name without ".yaml"
+    Date date;
+    std::string title;
+    std::string facilitator;
+    std::vector<std::pair<std::string, std::string>> roles;  // role name -> member id
+    std::vector<std::string> attendees;
+    std::vector<Absence> absent;
+    std::optional<int> minutes;
+    std::vector<std::string> focus;
+    std::vector<std::string> agenda;
+    std::string notes;
+    std::string data;
+    std::string protocol;
+    std::vector<std::string> decisions;
+    std::vector<ActionItem> actions;
+    std::vector<std::string> goals;
+    std::vector<std::string> dimensions;
+};
+
+// The keys of a meeting file, in the order plg writes them.
+const std::vector<std::string>& meeting_keys();
+
+// Reads a meeting file; the id is the file name without ".yaml".
+Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const std::string& id,
+                             const References& refs);
+// Returns the whole text of a meeting file.
+std::string write_meeting(const Meeting& m);
+// The --edit template: the fields that are set, and an empty "key:" line for
+// each other field, in the order plg writes them.
+std::string template_meeting(const Meeting& m);
+// Marks action `index` (1-based) done on `when`, changing nothing else. Throws
+// InvalidRecord when the file has errors, Error when there is no such action.
+std::string edit_action_done(const std::string& file, std::string bytes, size_t index, Date when);
+
+// The JSON form: the file's fields plus "id"; each action adds its "id".
+nlohmann::json to_json(const Meeting& m);
+nlohmann::json to_json(const ActionItem& a);
+
+}  // namespace plg
