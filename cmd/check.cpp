@@ -29,13 +29,14 @@ int run_check(const CheckOptions& opt, const Context& ctx) {
                                 {"severity", d.severity == Severity::error ? "error" : "warning"},
                                 {"message", d.message}});
         }
+        nlohmann::json records = nlohmann::json::object();
+        for (const KindInfo& kind : record_kinds()) {
+            records[std::string(kind.plural)] = plg.ids(kind.kind).size();
+        }
         nlohmann::json result = {{"ok", errors == 0},
                                  {"errors", errors},
                                  {"warnings", warnings},
-                                 {"records",
-                                  {{"meetings", plg.meetings.size()},
-                                   {"goals", plg.goals.size()},
-                                   {"reflections", plg.reflections.size()}}},
+                                 {"records", records},
                                  {"problems", problems}};
         ctx.out << result.dump(2) << '\n';
     } else {
@@ -66,6 +67,22 @@ all is well. Checks YAML syntax, types, unknown or duplicate keys, and that atte
 owners and authors are members, and that goals, meetings and dimensions referred to
 exist. Exits 1 when there are errors, 0 when there are none (warnings allowed).)");
     commands.push_back({sub, [opt](const Context& ctx) { return run_check(*opt, ctx); }});
+
+    // Hidden (no group): the table of record kinds as JSON, for scripts and tests
+    // (tests/schema/check.py, scripts/fuzz), so no list of kinds is kept by hand.
+    CLI::App* kinds_cmd = app.add_subcommand("__kinds", "Print the record kinds as JSON");
+    kinds_cmd->group("");
+    commands.push_back({kinds_cmd, [](const Context& ctx) {
+                            nlohmann::json list = nlohmann::json::array();
+                            for (const KindInfo& kind : kinds()) {
+                                list.push_back({{"name", kind.name},
+                                                {"plural", kind.plural},
+                                                {"folder", kind.folder},
+                                                {"schema", kind.schema}});
+                            }
+                            ctx.out << list.dump(2) << '\n';
+                            return 0;
+                        }});
 }
 
 }  // namespace plg::cli

@@ -482,17 +482,9 @@ int run_complete_ids(const std::string& kind, const Context& ctx) {
         for (const auto& d : plg.community->framework) {
             ids.insert(d.id + "=");
         }
-    } else if (kind == "goal") {
-        for (const auto& g : plg.goals) {
-            ids.insert(g.id);
-        }
-    } else if (kind == "meeting") {
-        for (const auto& m : plg.meetings) {
-            ids.insert(m.id);
-        }
-    } else if (kind == "reflection") {
-        for (const auto& r : plg.reflections) {
-            ids.insert(r.id);
+    } else if (const KindInfo* record = find_kind(kind)) {
+        for (auto& id : plg.ids(record->kind)) {
+            ids.insert(std::move(id));
         }
     } else if (kind == "action") {
         for (const auto& m : plg.meetings) {

@@ -61,8 +61,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::set<std::string> meetings = {"m"};
     References refs{&community(), &goals, &meetings, Date()};
     try {
-        switch (data[0] % 4) {
-            case 0: {
+        switch (kinds()[data[0] % kinds().size()].kind) {
+            case Kind::community: {
                 Parsed<Community> c = read_community("plg.yaml", bytes);
                 if (c.record) {
                     Parsed<Community> again =
@@ -73,7 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                 }
                 break;
             }
-            case 1: {
+            case Kind::meeting: {
                 Parsed<Meeting> m = read_meeting("m.yaml", bytes, "m", refs);
                 round_trip(
                     m, [&](const std::string& t) { return read_meeting("m.yaml", t, "m", refs); },
@@ -87,7 +87,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                 }
                 break;
             }
-            case 2: {
+            case Kind::goal: {
                 Parsed<Goal> g = read_goal("g.yaml", bytes, "g", refs);
                 round_trip(
                     g, [&](const std::string& t) { return read_goal("g.yaml", t, "g", refs); },
@@ -102,7 +102,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                 }
                 break;
             }
-            case 3: {
+            case Kind::reflection: {
                 Parsed<Reflection> r = read_reflection("r.yaml", bytes, "r", refs);
                 round_trip(
                     r,

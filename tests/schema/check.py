@@ -21,7 +21,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-KINDS = {"meetings": "meeting", "goals": "goal", "reflections": "reflection"}
+# Record folder -> schema name, from plg's own table of kinds (plg __kinds).
+KINDS: dict[str, str] = {}
 
 
 FORCED_KIND = ""
@@ -31,7 +32,7 @@ def kind_of(path: Path) -> str:
     if FORCED_KIND:
         return FORCED_KIND
     if path.name == "plg.yaml":
-        return "plg"
+        return KINDS[""]
     if path.name == "network.yaml":
         return "network"
     return KINDS[path.parent.name]
@@ -49,7 +50,7 @@ def accepted_records(plg: str, root: Path) -> list[Path]:
         return []  # plg.yaml itself unreadable: nothing to compare
     files = [root / "plg.yaml"]
     for folder in KINDS:
-        if (root / folder).is_dir():
+        if folder and (root / folder).is_dir():
             files += sorted(p for p in (root / folder).glob("*.yaml")
                             if p.is_file() and not p.is_symlink())
     return [f for f in files if os.path.relpath(f, root) not in bad]
@@ -98,10 +99,16 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--plg", required=True)
     ap.add_argument("--reject", action="store_true")
-    ap.add_argument("--kind", default="", choices=["", "plg", "meeting", "goal", "reflection",
-                                                   "network"])
+    ap.add_argument("--kind", default="", help="a schema name: plg, meeting, ..., network")
     ap.add_argument("paths", nargs="+")
     args = ap.parse_args()
+    kinds = json.loads(subprocess.run([os.path.abspath(args.plg), "__kinds"], capture_output=True,
+                                      text=True, check=True).stdout)
+    for kind in kinds:
+        KINDS[kind["folder"]] = kind["schema"].removesuffix(".schema.json")
+    if args.kind and args.kind not in list(KINDS.values()) + ["network"]:
+        ap.error(f"--kind {args.kind}: not a schema; the schemas are "
+                 + ", ".join(list(KINDS.values()) + ["network"]))
     global FORCED_KIND
     FORCED_KIND = args.kind
     if args.reject:

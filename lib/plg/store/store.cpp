@@ -13,8 +13,8 @@
 #include <random>
 #include <set>
 
-#include "plg/records/records.hpp"
 #include "plg/base/slug.hpp"
+#include "plg/records/records.hpp"
 
 namespace fs = std::filesystem;
 
@@ -485,6 +485,33 @@ void load_folder(const Store& store, Kind kind, const std::vector<std::string>& 
 }
 
 }  // namespace
+
+namespace {
+
+template <typename T>
+std::vector<std::string> ids_of(const std::vector<T>& records) {
+    std::vector<std::string> ids;
+    for (const auto& r : records) {
+        ids.push_back(r.id);
+    }
+    return ids;
+}
+
+}  // namespace
+
+std::vector<std::string> Plg::ids(Kind kind) const {
+    switch (kind) {
+        case Kind::community:
+            return {};
+        case Kind::meeting:
+            return ids_of(meetings);
+        case Kind::goal:
+            return ids_of(goals);
+        case Kind::reflection:
+            return ids_of(reflections);
+    }
+    return {};
+}
 
 Plg load(const Store& store, Date today) {
     Plg plg;

@@ -157,6 +157,9 @@ struct Plg {
     std::vector<Goal> goals;              // by id
     std::vector<Reflection> reflections;  // by date, then id
     std::vector<Diagnostic> problems;     // every error and warning, file by file
+
+    // The ids of the records of `kind` that were read (none for the community).
+    std::vector<std::string> ids(Kind kind) const;
 };
 
 // Returns a fingerprint of everything `load` reads: the name, size, inode,
