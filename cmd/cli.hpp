@@ -9,9 +9,16 @@
 #include <iosfwd>
 #include <string>
 
-#include "context.hpp"
+#include <vector>
+
+namespace CLI {
+class App;
+}
 
 namespace plg::cli {
+
+struct Command;
+using Commands = std::vector<Command>;
 
 constexpr int k_exit_ok = 0;
 constexpr int k_exit_error = 1;

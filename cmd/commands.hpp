@@ -1,6 +1,6 @@
 #pragma once
 
-#include "context.hpp"
+#include "options.hpp"
 
 namespace plg::cli {
 

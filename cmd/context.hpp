@@ -3,8 +3,6 @@
 // What every command receives: where it runs, today's date, and where to write.
 // Commands take what they need from it; nothing here is global.
 
-#include <CLI/CLI.hpp>
-
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
@@ -29,13 +27,6 @@ struct Context {
     bool color_err = false;  // colour on stderr
     bool quiet = false;
 };
-
-// A leaf subcommand and the function that runs it once parsing succeeded.
-struct Command {
-    CLI::App* app;
-    std::function<int(const Context&)> run;
-};
-using Commands = std::vector<Command>;
 
 // A usage error found after parsing (a bad flag value): exit code 2.
 class UsageError : public Error {
@@ -69,14 +60,6 @@ void inform(const Context& ctx, const std::string& message);
 
 // Prints diagnostics as "file:line:col: error: message" lines, coloured on a terminal.
 void print_diagnostics(std::ostream& out, const std::vector<Diagnostic>& problems, bool color);
-
-// Adds "--format text|json" bound to `format`.
-void add_format_option(CLI::App& app, std::string& format);
-
-// Validators for flag values; a bad value is a usage error (exit 2).
-extern const CLI::Validator k_date_value;       // ISO date, "today" or "yesterday"
-extern const CLI::Validator k_member_id_value;  // a well-formed member id
-extern const CLI::Validator k_one_line_value;   // non-empty text without line breaks
 
 // Returns the date of a flag value that k_date_value accepted.
 Date date_arg(const Context& ctx, const std::string& value);

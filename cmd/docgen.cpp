@@ -8,6 +8,7 @@
 
 #include "cli.hpp"
 #include "cli_tree.hpp"
+#include "options.hpp"
 
 namespace {
 

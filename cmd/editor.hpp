@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "context.hpp"
+#include "options.hpp"
 #include "plg/records/records.hpp"
 
 namespace plg::cli {

@@ -30,6 +30,7 @@
 
 #include "cli.hpp"
 #include "cli_tree.hpp"
+#include "options.hpp"
 
 namespace fs = std::filesystem;
 

@@ -1,3 +1,5 @@
+#include <nlohmann/json.hpp>
+
 #include "plg/network/network.hpp"
 
 #include <algorithm>

@@ -1,3 +1,5 @@
+#include <nlohmann/json.hpp>
+
 #include "plg/report/report.hpp"
 
 #include <fmt/format.h>

@@ -2,10 +2,10 @@
 #include <ostream>
 
 #include "commands.hpp"
-#include "plg/records/json.hpp"
-#include "plg/records/records.hpp"
 #include "plg/base/slug.hpp"
 #include "plg/base/utf8.hpp"
+#include "plg/records/json.hpp"
+#include "plg/records/records.hpp"
 
 namespace plg::cli {
 

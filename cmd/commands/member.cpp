@@ -4,8 +4,8 @@
 #include <ostream>
 
 #include "commands.hpp"
-#include "plg/records/records.hpp"
 #include "plg/base/utf8.hpp"
+#include "plg/records/records.hpp"
 
 namespace plg::cli {
 

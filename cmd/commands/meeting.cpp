@@ -3,11 +3,11 @@
 
 #include "commands.hpp"
 #include "editor.hpp"
-#include "plg/records/json.hpp"
-#include "plg/records/records.hpp"
 #include "plg/base/slug.hpp"
 #include "plg/base/text.hpp"
 #include "plg/base/utf8.hpp"
+#include "plg/records/json.hpp"
+#include "plg/records/records.hpp"
 
 namespace plg::cli {
 

@@ -1,8 +1,8 @@
 #include <algorithm>
 
 #include "commands.hpp"
-#include "plg/records/records.hpp"
 #include "plg/base/slug.hpp"
+#include "plg/records/records.hpp"
 #include "process.hpp"
 #include "schemas.hpp"
 

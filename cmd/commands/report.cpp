@@ -1,8 +1,10 @@
+#include <nlohmann/json.hpp>
+
 #include <ostream>
 
 #include "commands.hpp"
-#include "plg/report/report.hpp"
 #include "plg/base/text.hpp"
+#include "plg/report/report.hpp"
 
 namespace plg::cli {
 

@@ -1,0 +1,52 @@
+#include "options.hpp"
+
+#include "plg/base/date.hpp"
+#include "plg/base/slug.hpp"
+#include "plg/base/utf8.hpp"
+
+namespace plg::cli {
+
+void add_format_option(CLI::App& app, std::string& format) {
+    app.add_option("--format", format, "Output format: text for people, json for scripts")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->default_str("text");
+}
+
+const CLI::Validator k_date_value(
+    [](std::string& value) -> std::string {
+        if (parse_date_arg(value, Date()).has_value()) {
+            return {};
+        }
+        return "'" + value +
+               "' is not a date; write it as YYYY-MM-DD (like 2026-11-23), "
+               "'today' or 'yesterday'";
+    },
+    "DATE");
+
+const CLI::Validator k_member_id_value(
+    [](std::string& value) -> std::string {
+        if (is_member_id(value)) {
+            return {};
+        }
+        return "'" + value +
+               "' is not a valid member id; use 1-32 lower-case letters, "
+               "digits, '-' or '_', starting with a letter (like 'anna' or 'jdvries')";
+    },
+    "ID");
+
+const CLI::Validator k_one_line_value(
+    [](std::string& value) -> std::string {
+        if (value.find_first_not_of(" \t") == std::string::npos) {
+            return "the value is empty";
+        }
+        if (value.find_first_of("\r\n") != std::string::npos) {
+            return "the value must be one line";
+        }
+        if (first_invalid_utf8(value)) {
+            return "the value is not valid UTF-8";
+        }
+        return {};
+    },
+    "TEXT");
+
+}  // namespace plg::cli
