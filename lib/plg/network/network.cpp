@@ -170,7 +170,7 @@ std::string cache_key(const NetworkRow& row, const ReportOptions& options) {
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx",
                   static_cast<unsigned long long>(fingerprint(row.member.root)));
-    return std::string("plg ") + PLG_VERSION + " row 1; files " + hex + "; shown " +
+    return std::string("plg ") + PLG_VERSION + " row 2; files " + hex + "; shown " +
            row.member.shown + "; from " + (options.from ? options.from->iso() : "-") + "; to " +
            (options.to ? options.to->iso() : "-") + "; today " + options.today.iso();
 }
@@ -191,10 +191,17 @@ nlohmann::json row_to_cache(const NetworkRow& r, const std::string& key) {
         {"last_meeting", opt_date(r.last_meeting)},
         {"days", r.days_since_last_meeting ? nlohmann::json(*r.days_since_last_meeting)
                                            : nlohmann::json(nullptr)},
-        {"numbers",
-         {r.meetings_held, r.meetings_expected, r.attendance_present, r.attendance_possible,
-          r.goals_achieved, r.goals_total, r.actions_open, r.actions_overdue, r.reflections,
-          r.rating_count, r.files_with_errors}},
+        {"meetings_held", r.meetings_held},
+        {"meetings_expected", r.meetings_expected},
+        {"attendance_present", r.attendance_present},
+        {"attendance_possible", r.attendance_possible},
+        {"goals_achieved", r.goals_achieved},
+        {"goals_total", r.goals_total},
+        {"actions_open", r.actions_open},
+        {"actions_overdue", r.actions_overdue},
+        {"reflections", r.reflections},
+        {"rating_count", r.rating_count},
+        {"files_with_errors", r.files_with_errors},
         {"attendance",
          r.attendance_percent ? nlohmann::json(*r.attendance_percent) : nlohmann::json(nullptr)},
         {"hours", r.person_hours},
@@ -226,17 +233,17 @@ bool row_from_cache(NetworkRow& r, const std::string& key) {
         if (!j.at("days").is_null()) {
             c.days_since_last_meeting = j.at("days").get<int>();
         }
-        const auto& n = j.at("numbers");
-        int* fields[] = {&c.meetings_held,       &c.meetings_expected, &c.attendance_present,
-                         &c.attendance_possible, &c.goals_achieved,    &c.goals_total,
-                         &c.actions_open,        &c.actions_overdue,   &c.reflections,
-                         &c.rating_count,        &c.files_with_errors};
-        if (!n.is_array() || n.size() != std::size(fields)) {
-            return false;
-        }
-        for (size_t i = 0; i < n.size(); ++i) {
-            *fields[i] = n[i].get<int>();
-        }
+        c.meetings_held = j.at("meetings_held").get<int>();
+        c.meetings_expected = j.at("meetings_expected").get<int>();
+        c.attendance_present = j.at("attendance_present").get<int>();
+        c.attendance_possible = j.at("attendance_possible").get<int>();
+        c.goals_achieved = j.at("goals_achieved").get<int>();
+        c.goals_total = j.at("goals_total").get<int>();
+        c.actions_open = j.at("actions_open").get<int>();
+        c.actions_overdue = j.at("actions_overdue").get<int>();
+        c.reflections = j.at("reflections").get<int>();
+        c.rating_count = j.at("rating_count").get<int>();
+        c.files_with_errors = j.at("files_with_errors").get<int>();
         if (!j.at("attendance").is_null()) {
             c.attendance_percent = j.at("attendance").get<double>();
         }
