@@ -52,16 +52,11 @@ std::vector<std::string> network_row(const NetworkRow& r, const Labels& l, bool 
 
 }  // namespace
 
-std::string render_network_markdown(const NetworkReport& n, std::string_view language) {
-    const Labels& l = labels_for(language);
-    MarkdownWriter w;
-    w.heading(1, std::string(l.network_title));
-    w.paragraph(
-        fmt::format(fmt::runtime(l.period_from_to), long_date(n.from, l), long_date(n.to, l)));
+namespace {
 
-    NetworkTotals t = network_totals(n);
-    int readable = int(n.rows.size()) - t.unreadable;
-
+// The totals over the PLGs that could be read.
+void write_summary(MarkdownWriter& w, const NetworkReport& n,
+                   [[maybe_unused]] const NetworkTotals& t, const Labels& l) {
     w.heading(2, std::string(l.summary));
     w.paragraph(
         fmt::format(fmt::runtime(l.plgs_line), n.rows.size(), t.active, t.at_risk, t.dormant) +
@@ -73,7 +68,12 @@ std::string render_network_markdown(const NetworkReport& n, std::string_view lan
     w.bullet("**" + std::string(l.goals) + "**: " + std::to_string(t.goals_achieved) + "/" +
              std::to_string(t.goals_total));
     w.bullet("**" + std::string(l.actions) + "**: " + std::to_string(t.actions_open));
+}
 
+// The programme's questions: how old, how sustained, what they cost, goals reached.
+void write_questions(MarkdownWriter& w, const NetworkReport& n,
+                     [[maybe_unused]] const NetworkTotals& t, const Labels& l) {
+    int readable = int(n.rows.size()) - t.unreadable;
     w.heading(2, std::string(l.questions));
     if (!t.ages_in_months.empty()) {
         w.bullet(fmt::format(fmt::runtime(l.q_age), t.ages_in_months[t.ages_in_months.size() / 2],
@@ -86,7 +86,11 @@ std::string render_network_markdown(const NetworkReport& n, std::string_view lan
                          number(readable ? t.person_hours / readable : 0, l)));
     w.bullet(fmt::format(fmt::runtime(l.q_goals), t.goals_achieved, t.goals_total,
                          share(t.goals_achieved, t.goals_total, l)));
+}
 
+// One row per PLG, those needing attention first.
+void write_plgs(MarkdownWriter& w, const NetworkReport& n, [[maybe_unused]] const NetworkTotals& t,
+                const Labels& l) {
     std::vector<std::string> header = {std::string(l.plg), std::string(l.school)};
     std::vector<bool> right = {false, false};
     for (const auto& k : n.label_keys) {
@@ -108,7 +112,11 @@ std::string render_network_markdown(const NetworkReport& n, std::string_view lan
     if (!rows.empty()) {
         w.table(header, right, rows);
     }
+}
 
+// The PLGs at risk or dormant.
+void write_attention(MarkdownWriter& w, const NetworkReport& n,
+                     [[maybe_unused]] const NetworkTotals& t, const Labels& l) {
     std::vector<const NetworkRow*> attention;
     for (const auto& r : n.rows) {
         if (r.readable && r.status != Activity::active) {
@@ -124,7 +132,11 @@ std::string render_network_markdown(const NetworkReport& n, std::string_view lan
                 r->last_meeting ? long_date(*r->last_meeting, l) : std::string(l.never)));
         }
     }
+}
 
+// A table per label of network.yaml (district, cluster).
+void write_groups(MarkdownWriter& w, const NetworkReport& n,
+                  [[maybe_unused]] const NetworkTotals& t, const Labels& l) {
     for (const auto& key : n.label_keys) {
         std::map<std::string, std::array<int, 4>>
             groups;  // plgs, t.active, t.meetings_held, t.person_hours*100
@@ -149,7 +161,11 @@ std::string render_network_markdown(const NetworkReport& n, std::string_view lan
                  std::string(l.meetings), std::string(l.hours)},
                 {false, true, true, true, true}, grows);
     }
+}
 
+// The PLGs with files that have errors, and problems finding them.
+void write_problems(MarkdownWriter& w, const NetworkReport& n,
+                    [[maybe_unused]] const NetworkTotals& t, const Labels& l) {
     bool any_problem = !n.problems.empty() ||
                        std::any_of(n.rows.begin(), n.rows.end(),
                                    [](const NetworkRow& r) { return r.files_with_errors > 0; });
@@ -168,6 +184,21 @@ std::string render_network_markdown(const NetworkReport& n, std::string_view lan
                 r.member.shown + ", " +
                 fmt::format(fmt::runtime(l.files_with_errors), r.files_with_errors) + first));
         }
+    }
+}
+
+}  // namespace
+
+std::string render_network_markdown(const NetworkReport& n, std::string_view language) {
+    const Labels& l = labels_for(language);
+    NetworkTotals t = network_totals(n);
+    MarkdownWriter w;
+    w.heading(1, std::string(l.network_title));
+    w.paragraph(
+        fmt::format(fmt::runtime(l.period_from_to), long_date(n.from, l), long_date(n.to, l)));
+    for (auto section : {write_summary, write_questions, write_plgs, write_attention, write_groups,
+                         write_problems}) {
+        section(w, n, t, l);
     }
     return w.take();
 }

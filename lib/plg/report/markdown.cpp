@@ -178,18 +178,23 @@ std::string markdown_inline(std::string_view text) {
     return out;
 }
 
-std::string render_markdown(const Report& r, std::string_view language) {
-    const Labels& l = labels_for(language);
-    const Community& c = *r.community;
-    MarkdownWriter w;
-    auto esc = [](std::string_view s) { return markdown_inline(s); };
+namespace {
 
+std::string esc(std::string_view s) {
+    return markdown_inline(s);
+}
+
+// The title and the period.
+void write_title(MarkdownWriter& w, const Report& r, const Labels& l) {
+    const Community& c = *r.community;
     w.heading(1, esc(c.name) + ": " + std::string(l.report));
     std::string sub = c.school.empty() ? "" : esc(c.school) + ", ";
     w.paragraph(sub + fmt::format(fmt::runtime(l.period_from_to), long_date(r.from, l),
                                   long_date(r.to, l)));
+}
 
-    // 1. Summary
+// 1. The summary: meetings held and expected, attendance, hours, goals, actions, status.
+void write_summary(MarkdownWriter& w, const Report& r, const Labels& l) {
     w.heading(2, std::string(l.summary));
     std::string held = fmt::format(fmt::runtime(l.meetings_held), r.meetings_held,
                                    r.meetings_expected, r.cadence_days);
@@ -220,8 +225,11 @@ std::string render_markdown(const Report& r, std::string_view language) {
                   : std::string(l.never)));
     w.bullet("**" + std::string(l.status) + "**: " + std::string(l.statuses[size_t(r.status)]));
     w.paragraph(fmt::format(fmt::runtime(l.status_rule), 2 * r.cadence_days, 4 * r.cadence_days));
+}
 
-    // 2. Meetings
+// 2. One row per meeting.
+void write_meetings(MarkdownWriter& w, const Report& r, const Labels& l) {
+    const Community& c = *r.community;
     if (!r.meetings.empty()) {
         w.heading(2, std::string(l.meetings));
         std::vector<std::vector<std::string>> rows;
@@ -239,8 +247,10 @@ std::string render_markdown(const Report& r, std::string_view language) {
                  std::string(l.attendance), std::string(l.decisions)},
                 {false, false, false, true, true}, rows);
     }
+}
 
-    // 3. Attendance per member, and roles
+// 3. Attendance and hours per member (evidence for professional-development credits).
+void write_attendance(MarkdownWriter& w, const Report& r, const Labels& l) {
     bool any_recorded = std::any_of(r.members.begin(), r.members.end(),
                                     [](const MemberStats& s) { return s.recorded > 0; });
     if (any_recorded) {
@@ -255,6 +265,10 @@ std::string render_markdown(const Report& r, std::string_view language) {
         w.table({std::string(l.member), std::string(l.attended), "%", std::string(l.hours)},
                 {false, true, true, true}, rows);
     }
+}
+
+// 3b. Who held which role (shared leadership).
+void write_roles(MarkdownWriter& w, const Report& r, const Labels& l) {
     bool any_roles = std::any_of(r.members.begin(), r.members.end(), [](const MemberStats& s) {
         return s.facilitated > 0 || !s.roles.empty();
     });
@@ -275,8 +289,11 @@ std::string render_markdown(const Report& r, std::string_view language) {
             }
         }
     }
+}
 
-    // 4. Goals
+// 4. Each goal: baseline, latest and target, its measurements and charts.
+void write_goals(MarkdownWriter& w, const Report& r, const Labels& l) {
+    const Community& c = *r.community;
     if (!r.goals.empty()) {
         w.heading(2, std::string(l.goals));
         for (const auto* g : r.goals) {
@@ -322,8 +339,11 @@ std::string render_markdown(const Report& r, std::string_view language) {
             }
         }
     }
+}
 
-    // 5. Actions
+// 5. Open and completed actions.
+void write_actions(MarkdownWriter& w, const Report& r, const Labels& l) {
+    const Community& c = *r.community;
     if (!r.open_actions.empty() || !r.completed_actions.empty()) {
         w.heading(2, std::string(l.actions));
         if (!r.open_actions.empty()) {
@@ -357,16 +377,21 @@ std::string render_markdown(const Report& r, std::string_view language) {
                     {false, false, false}, rows);
         }
     }
+}
 
-    // 6. Decisions
+// 6. The decisions.
+void write_decisions(MarkdownWriter& w, const Report& r, const Labels& l) {
     if (!r.decisions.empty()) {
         w.heading(2, std::string(l.decisions));
         for (const auto& d : r.decisions) {
             w.bullet(long_date(d.meeting->date, l) + ": " + esc(d.text));
         }
     }
+}
 
-    // 7. Reflections
+// 7. The ratings over time and the next steps.
+void write_reflections(MarkdownWriter& w, const Report& r, const Labels& l) {
+    const Community& c = *r.community;
     if (r.reflections > 0) {
         w.heading(2, std::string(l.reflections));
         if (!r.ratings.empty()) {
@@ -404,6 +429,17 @@ std::string render_markdown(const Report& r, std::string_view language) {
                          esc(x->next_step));
             }
         }
+    }
+}
+
+}  // namespace
+
+std::string render_markdown(const Report& r, std::string_view language) {
+    const Labels& l = labels_for(language);
+    MarkdownWriter w;
+    for (auto section : {write_title, write_summary, write_meetings, write_attendance, write_roles,
+                         write_goals, write_actions, write_decisions, write_reflections}) {
+        section(w, r, l);
     }
     return w.take();
 }

@@ -83,13 +83,11 @@ double round_to(double v, int decimals) {
 
 }  // namespace
 
-Report build_report(const Plg& plg, const ReportOptions& options) {
+namespace {
+
+// The period: --from, else the founding date or the first record; --to, else today.
+void set_period(Report& r, const Plg& plg, const ReportOptions& options) {
     const Community& c = *plg.community;
-    Report r;
-    r.community = &c;
-    r.today = options.today;
-    r.cadence_given = c.cadence_days.has_value();
-    r.cadence_days = c.cadence_days.value_or(k_default_cadence_days);
     r.to = options.to.value_or(options.today);
     if (options.from) {
         r.from = *options.from;
@@ -117,7 +115,12 @@ Report build_report(const Plg& plg, const ReportOptions& options) {
     }
     int days = r.to.days_since(r.from) + 1;
     r.meetings_expected = std::max(1, days / r.cadence_days);
+}
 
+// Meetings held, attendance and hours per member, roles, decisions and the
+// actions completed in the period.
+void add_meetings(Report& r, const Plg& plg) {
+    const Community& c = *plg.community;
     for (const auto& m : c.members) {
         r.members.push_back({m.id, m.name, 0, 0, 0, 0, {}});
     }
@@ -174,6 +177,10 @@ Report build_report(const Plg& plg, const ReportOptions& options) {
             }
         }
     }
+}
+
+// The actions still open at the period's end, soonest due first.
+void add_open_actions(Report& r, const Plg& plg) {
     for (const auto& m : plg.meetings) {
         for (size_t i = 0; i < m.actions.size(); ++i) {
             const ActionItem& a = m.actions[i];
@@ -192,6 +199,10 @@ Report build_report(const Plg& plg, const ReportOptions& options) {
                          }
                          return x.action->due && *x.action->due < *y.action->due;
                      });
+}
+
+// The rates and the status, from the counts added before.
+void add_summary(Report& r) {
     if (r.attendance_possible > 0) {
         r.attendance_percent = round_to(100.0 * r.attendance_present / r.attendance_possible, 1);
     }
@@ -200,7 +211,9 @@ Report build_report(const Plg& plg, const ReportOptions& options) {
         r.days_since_last_meeting = r.to.days_since(*r.last_meeting);
     }
     r.status = activity(r.days_since_last_meeting, r.cadence_days);
+}
 
+void add_goals(Report& r, const Plg& plg) {
     for (const auto& g : plg.goals) {
         r.goals.push_back(&g);
         switch (g.status) {
@@ -215,7 +228,12 @@ Report build_report(const Plg& plg, const ReportOptions& options) {
                 break;
         }
     }
+}
 
+// Reflections in the period, their next steps, and the ratings per dimension by
+// month (by quarter beyond six months).
+void add_reflections(Report& r, const Plg& plg) {
+    const Community& c = *plg.community;
     std::set<std::string> months;
     for (const auto& x : plg.reflections) {
         if (!in_period(x.date, r)) {
@@ -267,6 +285,22 @@ Report build_report(const Plg& plg, const ReportOptions& options) {
             r.ratings.push_back(std::move(t));
         }
     }
+}
+
+}  // namespace
+
+Report build_report(const Plg& plg, const ReportOptions& options) {
+    Report r;
+    r.community = &*plg.community;
+    r.today = options.today;
+    r.cadence_given = plg.community->cadence_days.has_value();
+    r.cadence_days = plg.community->cadence_days.value_or(k_default_cadence_days);
+    set_period(r, plg, options);
+    add_meetings(r, plg);
+    add_open_actions(r, plg);
+    add_summary(r);
+    add_goals(r, plg);
+    add_reflections(r, plg);
     return r;
 }
 
