@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <istream>
+#include <new>
 #include <ostream>
 
 #include "commands.hpp"
@@ -177,7 +178,8 @@ int run_cli(int argc, const char* const* argv, const Streams& io) {
                 io.err,
                 use_color(globals.no_color, io.out_is_terminal),
                 color_err,
-                globals.quiet};
+                globals.quiet,
+                io.in_is_terminal && io.err_is_terminal && !globals.quiet};
     try {
         for (const auto& command : commands) {
             if (command.app->parsed()) {
@@ -207,6 +209,20 @@ int run_cli(int argc, const char* const* argv, const Streams& io) {
         print_error(io.err, color_err, where + e.what());
         return k_exit_error;
     }
+}
+
+int run_cli_guarded(int argc, const char* const* argv, const Streams& io) {
+    try {
+        return run_cli(argc, argv, io);
+    } catch (const std::bad_alloc&) {
+        io.err << "plg: error: out of memory\n";
+    } catch (const std::exception& e) {
+        io.err << "plg: error: internal error: " << e.what()
+               << "\nThis is a bug in plg; please report it with the command you ran.\n";
+    } catch (...) {
+        io.err << "plg: error: internal error\n";
+    }
+    return k_exit_error;
 }
 
 }  // namespace plg::cli

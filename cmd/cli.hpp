@@ -38,6 +38,7 @@ struct Streams {
     std::ostream& err;
     bool out_is_terminal = false;
     bool err_is_terminal = false;
+    bool in_is_terminal = false;
 };
 
 // Defines every command and flag on `app`, binding values to `globals` and
@@ -47,5 +48,9 @@ void build_cli(CLI::App& app, Commands& commands, Globals& globals);
 // Parses argv (argv[0] is the program name), runs the command, and returns the
 // exit code. Throws only what main() catches as an internal error.
 int run_cli(int argc, const char* const* argv, const Streams& io);
+
+// run_cli, with what should never escape it caught too: even a bug ends with a
+// message on io.err and exit code 1, never an exception. main() is this.
+int run_cli_guarded(int argc, const char* const* argv, const Streams& io);
 
 }  // namespace plg::cli

@@ -26,6 +26,7 @@ struct Context {
     bool color_out = false;  // colour on stdout
     bool color_err = false;  // colour on stderr
     bool quiet = false;
+    bool interactive = false;  // stdin and stderr are a terminal: plg may ask a question
 };
 
 // A usage error found after parsing (a bad flag value): exit code 2.

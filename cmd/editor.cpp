@@ -77,10 +77,6 @@ void run_editor(const std::string& file, const std::string& shown) {
     }
 }
 
-bool interactive(const Context& ctx) {
-    return ::isatty(STDIN_FILENO) == 1 && ::isatty(STDERR_FILENO) == 1 && !ctx.quiet;
-}
-
 bool ask_again(const Context& ctx) {
     ctx.err << "Open the editor again to fix it? [Y/n] " << std::flush;
     std::string answer;
@@ -113,7 +109,7 @@ std::string edit_until_valid(const Context& ctx, const Store& store, const fs::p
         if (!has_errors_in(problems)) {
             return saved;
         }
-        if (!interactive(ctx) || !ask_again(ctx)) {
+        if (!ctx.interactive || !ask_again(ctx)) {
             throw Error("nothing was added; your text is kept in " + shown + ": fix it with '" +
                         again + shown + "'");
         }

@@ -1,6 +1,6 @@
 #include <nlohmann/json.hpp>
 
-#include "cli.hpp"
+#include "e2e.hpp"
 
 using namespace plg::test;
 

@@ -4,7 +4,7 @@
 // that print what they were given. Ids come from the PLG, by way of the hidden
 // 'plg __complete KIND'.
 
-#include "cli.hpp"
+#include "e2e.hpp"
 
 using namespace plg::test;
 

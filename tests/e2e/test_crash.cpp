@@ -14,7 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli.hpp"
+#include "e2e.hpp"
 
 using namespace plg::test;
 
@@ -184,10 +184,12 @@ TEST_CASE("twenty writers at once on one goal and one meeting lose nothing") {
     std::vector<std::thread> threads;
     for (int i = 0; i < 20; ++i) {
         threads.emplace_back([&, i] {
-            results[size_t(i)] = team({"goal", "progress", "tafels", "--value", std::to_string(i)});
+            results[size_t(i)] =
+                team.spawn({"goal", "progress", "tafels", "--value", std::to_string(i)});
         });
         threads.emplace_back([&, i] {
-            results[size_t(20 + i)] = team({"action", "done", id + "#" + std::to_string(i + 1)});
+            results[size_t(20 + i)] =
+                team.spawn({"action", "done", id + "#" + std::to_string(i + 1)});
         });
     }
     for (auto& t : threads) {

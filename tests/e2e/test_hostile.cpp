@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "cli.hpp"
+#include "e2e.hpp"
 
 using namespace plg::test;
 

@@ -4,7 +4,7 @@
 #include <set>
 #include <thread>
 
-#include "cli.hpp"
+#include "e2e.hpp"
 
 using namespace plg::test;
 
@@ -157,8 +157,8 @@ TEST_CASE("twenty meeting adds at once give twenty distinct valid files") {
     std::vector<std::thread> threads;
     for (size_t i = 0; i < results.size(); ++i) {
         threads.emplace_back([&, i] {
-            results[i] = team({"meeting", "add", "--date", "2026-11-20", "--title",
-                               "Data bespreken", "--attendee", "anna"});
+            results[i] = team.spawn({"meeting", "add", "--date", "2026-11-20", "--title",
+                                     "Data bespreken", "--attendee", "anna"});
         });
     }
     for (auto& t : threads) {

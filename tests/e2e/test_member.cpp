@@ -1,4 +1,4 @@
-#include "cli.hpp"
+#include "e2e.hpp"
 
 using namespace plg::test;
 

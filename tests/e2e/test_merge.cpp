@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "cli.hpp"
+#include "e2e.hpp"
 
 using namespace plg::test;
 

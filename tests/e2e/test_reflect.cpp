@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli.hpp"
+#include "e2e.hpp"
 
 using namespace plg::test;
 

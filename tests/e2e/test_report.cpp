@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "cli.hpp"
+#include "e2e.hpp"
 
 using namespace plg::test;
 

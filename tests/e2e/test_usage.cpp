@@ -1,4 +1,4 @@
-#include "cli.hpp"
+#include "e2e.hpp"
 
 using namespace plg::test;
 
@@ -22,7 +22,7 @@ TEST_CASE("usage errors exit 2 with a message on stderr") {
         {{"member", "list", "--format"}, "--format"},
     };
     for (const auto& c : cases) {
-        auto r = team(c.args);
+        auto r = team.spawn(c.args);  // the exit status of the real process
         INFO(r.err);
         CHECK(r.code == 2);
         CHECK(r.out == "");
