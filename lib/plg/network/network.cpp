@@ -23,45 +23,6 @@ namespace {
 
 constexpr size_t k_errors_kept = 3;
 
-std::string display(const fs::path& p, const fs::path& cwd) {
-    std::error_code ec;
-    fs::path rel = fs::relative(p, cwd, ec);
-    std::string s = ec || rel.empty() ? p.string() : rel.string();
-    return s == "." ? "." : s;
-}
-
-bool is_plg(const fs::path& dir) {
-    std::error_code ec;
-    return fs::is_regular_file(dir / k_config_file, ec) && !fs::is_symlink(dir / k_config_file, ec);
-}
-
-// Finds PLG folders at or below `dir` (not below a PLG, never into hidden
-// folders or through links), in name order.
-void search(const fs::path& dir, int depth, std::vector<fs::path>& found) {
-    if (is_plg(dir)) {
-        found.push_back(dir);
-        return;
-    }
-    if (depth > 32) {
-        return;
-    }
-    std::error_code ec;
-    std::vector<fs::path> subdirs;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        const auto& entry = *it;
-        std::string name = entry.path().filename().string();
-        if (name.empty() || name[0] == '.' || name == "node_modules" || entry.is_symlink(ec) ||
-            !entry.is_directory(ec)) {
-            continue;
-        }
-        subdirs.push_back(entry.path());
-    }
-    std::sort(subdirs.begin(), subdirs.end());
-    for (const auto& sub : subdirs) {
-        search(sub, depth + 1, found);
-    }
-}
-
 void add_path(const fs::path& path, const std::string& given, const fs::path& cwd,
               const std::map<std::string, std::string>& labels, std::vector<NetworkMember>& out,
               std::vector<Diagnostic>& problems, const Location& where);
@@ -133,20 +94,19 @@ void read_network_file(const fs::path& file, const std::string& given, const fs:
 void add_path(const fs::path& path, const std::string& given, const fs::path& cwd,
               const std::map<std::string, std::string>& labels, std::vector<NetworkMember>& out,
               std::vector<Diagnostic>& problems, const Location& where) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-        std::vector<fs::path> found;
-        search(path, 0, found);
+    PathType type = path_type(path);
+    if (type == PathType::folder) {
+        std::vector<fs::path> found = find_plg_folders(path);
         if (found.empty()) {
             problems.push_back({Severity::warning, where,
                                 "no PLG (a folder holding plg.yaml) in '" + given + "'"});
         }
         for (const auto& root : found) {
-            out.push_back({root, display(root, cwd), labels});
+            out.push_back({root, display_path(root, cwd), labels});
         }
         return;
     }
-    if (fs::is_regular_file(path, ec) && labels.empty() &&
+    if (type == PathType::file && labels.empty() &&
         (path.extension() == ".yaml" || path.extension() == ".yml")) {
         read_network_file(path, given, cwd, out, problems);
         return;
@@ -377,8 +337,7 @@ std::vector<NetworkMember> find_network(const std::vector<std::string>& paths, c
     std::set<fs::path> seen;
     std::vector<NetworkMember> unique;
     for (auto& m : out) {
-        std::error_code ec;
-        fs::path key = fs::weakly_canonical(m.root, ec);
+        fs::path key = resolved_path(m.root);
         if (seen.insert(key).second) {
             unique.push_back(std::move(m));
         }

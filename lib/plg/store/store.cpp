@@ -670,4 +670,69 @@ void write_output_file(const fs::path& cwd, const std::string& output, std::stri
     write_atomic(path, text);
 }
 
+PathType path_type(const fs::path& path) {
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (ec || status.type() == fs::file_type::not_found) {
+        return PathType::missing;
+    }
+    if (status.type() == fs::file_type::directory) {
+        return PathType::folder;
+    }
+    return status.type() == fs::file_type::regular ? PathType::file : PathType::other;
+}
+
+namespace {
+
+bool is_plg(const fs::path& dir) {
+    std::error_code ec;
+    return fs::is_regular_file(dir / k_config_file, ec) && !fs::is_symlink(dir / k_config_file, ec);
+}
+
+void search(const fs::path& dir, int depth, std::vector<fs::path>& found) {
+    if (is_plg(dir)) {
+        found.push_back(dir);
+        return;
+    }
+    if (depth > 32) {
+        return;
+    }
+    std::error_code ec;
+    std::vector<fs::path> subdirs;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const auto& entry = *it;
+        std::string name = entry.path().filename().string();
+        if (name.empty() || name[0] == '.' || name == "node_modules" || entry.is_symlink(ec) ||
+            !entry.is_directory(ec)) {
+            continue;
+        }
+        subdirs.push_back(entry.path());
+    }
+    std::sort(subdirs.begin(), subdirs.end());
+    for (const auto& sub : subdirs) {
+        search(sub, depth + 1, found);
+    }
+}
+
+}  // namespace
+
+std::vector<fs::path> find_plg_folders(const fs::path& dir) {
+    std::vector<fs::path> found;
+    search(dir, 0, found);
+    return found;
+}
+
+std::string display_path(const fs::path& p, const fs::path& cwd) {
+    std::error_code ec;
+    fs::path rel = fs::relative(p, cwd, ec);
+    std::string s = ec || rel.empty() ? p.string() : rel.string();
+    return s == "." ? "." : s;
+}
+
+fs::path resolved_path(const fs::path& path) {
+    std::error_code ec;
+    fs::path out = fs::weakly_canonical(path, ec);
+    return ec ? path : out;
+}
+
 }  // namespace plg

@@ -143,6 +143,23 @@ class Store {
     std::filesystem::path m_shown;
 };
 
+// What is at a path given on the command line or in network.yaml.
+enum class PathType { missing, folder, file, other };
+PathType path_type(const std::filesystem::path& path);
+
+// Returns the PLG folders at or below `dir` (a folder holding plg.yaml as a
+// regular file; not below a PLG, never into hidden folders, node_modules or
+// through links), in name order.
+std::vector<std::filesystem::path> find_plg_folders(const std::filesystem::path& dir);
+
+// Returns `path` as the person should see it: relative to `cwd` when it can be
+// ("." for cwd itself), else as it is.
+std::string display_path(const std::filesystem::path& path, const std::filesystem::path& cwd);
+
+// Returns the path with every link resolved, so that one folder named two ways
+// is recognised as one.
+std::filesystem::path resolved_path(const std::filesystem::path& path);
+
 // Writes `text` atomically to `output` (relative to `cwd`), a file outside the
 // PLG's records such as a report. Throws Error naming "-o OUTPUT" when it is a
 // folder, its folder does not exist, or it is a record of some PLG (plg.yaml, or a
