@@ -151,6 +151,23 @@ TEST_CASE("plg::yaml::parse refuses what plg records must not contain") {
         CHECK(doc.problems[1].where.line == 2);
         CHECK(doc.problems[1].message.find("the tag 'tag:yaml.org,2002:str'") != std::string::npos);
     }
+    SUBCASE("the non-specific tag '!', which yaml-cpp also gives quoted and block text") {
+        // Found by fuzz_records: 'title: !"..."' read as text, PyYAML refuses it.
+        for (const char* text : {"title: !\"a b\"\n", "title: ! a\n", "owners: ! [a]\n",
+                                 "owners: !\n  - a\n"}) {
+            INFO(text);
+            auto doc = parse(text);
+            REQUIRE(doc.problems.size() == 1);
+            CHECK(doc.problems[0].message ==
+                  "the tag '!' is not supported in plg records; remove it (quote the value to "
+                  "keep it as text)");
+        }
+        for (const char* text : {"title: \"a\"\n", "title: 'a'\n", "title: |\n  a\n",
+                                 "title: >-\n  a\n", "title: a!b\n", "title: \"!a\"\n"}) {
+            INFO(text);
+            CHECK(parse(text).problems.empty());
+        }
+    }
     SUBCASE("keys that are not text") {
         auto doc = parse("? [a, b]\n: c\n");
         check_single_problem(doc, 1, 3, "a key must be");

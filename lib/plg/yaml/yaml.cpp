@@ -162,7 +162,11 @@ class Builder : public YAML::EventHandler {
     }
 
     void check_tag(const YAML::Mark& mark, const std::string& tag) {
-        if (tag != "?" && tag != "!") {
+        // yaml-cpp gives quoted and block scalars the non-specific tag "!" too, so
+        // a '!' written in the file is told apart by the text itself.
+        size_t at = size_t(std::max(mark.pos, 0));
+        bool written = at < m_doc.text.size() && m_doc.text[at] == '!';
+        if ((tag != "?" && tag != "!") || written) {
             problem(mark, "the tag '" + tag +
                               "' is not supported in plg records; remove it (quote the value "
                               "to keep it as text)");
@@ -171,7 +175,7 @@ class Builder : public YAML::EventHandler {
 
     void start(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
                YAML::EmitterStyle::value style, Node::Kind kind) {
-        if (tag != "?" && tag != "!" && tag != "") {
+        if (tag != "") {
             check_tag(mark, tag);
         }
         if (int(m_stack.size()) >= m_limits.max_depth) {
