@@ -202,8 +202,8 @@ std::vector<std::string> output_names(const std::vector<std::string>& args) {
             names.push_back(args[i + 1]);
         } else if (a.rfind("--output=", 0) == 0) {
             names.push_back(a.substr(9));
-        } else if (a.rfind("-o", 0) == 0 && a.size() > 2 && a[2] != '-') {
-            names.push_back(a.substr(2));
+        } else if (a.rfind("-o", 0) == 0 && a.size() > 2) {
+            names.push_back(a.substr(2));  // "-oFILE", and "-o--x" is the file "--x"
         }
     }
     return names;
