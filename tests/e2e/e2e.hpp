@@ -13,6 +13,9 @@
 
 namespace plg::test {
 
+// The example PLGs in the source tree.
+inline const fs::path k_examples = fs::path(PLG_SOURCE_DIR) / "examples";
+
 // Runs the real plg binary with `args` in `cwd`, with `input` on stdin and `env`
 // added to the environment (an empty value removes a variable): for what only a
 // process shows (exit statuses, signals, concurrency, outside programs).

@@ -8,8 +8,6 @@ using namespace plg::test;
 
 namespace {
 
-const fs::path k_examples = fs::path(PLG_SOURCE_DIR) / "examples";
-
 void copy_example(const std::string& name, const fs::path& to) {
     fs::create_directories(to.parent_path());
     fs::copy(k_examples / name, to, fs::copy_options::recursive);

@@ -12,7 +12,6 @@ using namespace plg::test;
 
 namespace {
 
-const fs::path k_examples = fs::path(PLG_SOURCE_DIR) / "examples";
 const fs::path k_golden = fs::path(PLG_SOURCE_DIR) / "tests/golden";
 
 // Compares `text` with the golden file `name`; PLG_UPDATE_GOLDEN=1 rewrites it
