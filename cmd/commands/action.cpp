@@ -71,7 +71,7 @@ int run_action_list(const ActionListOptions& opt, const Context& ctx) {
             a["overdue"] = f.overdue;
             list.push_back(std::move(a));
         }
-        ctx.out << list.dump(2) << '\n';
+        ctx.out << json_text(list) << '\n';
         return 0;
     }
     size_t id_width = 2;

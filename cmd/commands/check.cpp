@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "commands.hpp"
+#include "plg/records/json.hpp"
 
 namespace plg::cli {
 
@@ -38,7 +39,7 @@ int run_check(const CheckOptions& opt, const Context& ctx) {
                                  {"warnings", warnings},
                                  {"records", records},
                                  {"problems", problems}};
-        ctx.out << result.dump(2) << '\n';
+        ctx.out << json_text(result) << '\n';
     } else {
         print_diagnostics(ctx.out, plg.problems, ctx.color_out);
         if (!plg.problems.empty()) {
@@ -80,7 +81,7 @@ exist. Exits 1 when there are errors, 0 when there are none (warnings allowed).)
                                                 {"folder", kind.folder},
                                                 {"schema", kind.schema}});
                             }
-                            ctx.out << list.dump(2) << '\n';
+                            ctx.out << json_text(list) << '\n';
                             return 0;
                         }});
 }

@@ -158,7 +158,7 @@ int run_goal_list(const GoalListOptions& opt, const Context& ctx) {
         for (const auto* g : shown) {
             list.push_back(to_json(*g));
         }
-        ctx.out << list.dump(2) << '\n';
+        ctx.out << json_text(list) << '\n';
         return 0;
     }
     size_t id_width = 2;
@@ -178,7 +178,7 @@ int run_goal_show(const GoalShowOptions& opt, const Context& ctx) {
     Plg plg = load_plg(store, ctx);
     const Goal& g = find_record(store, plg.goals, Kind::goal, opt.id, "goal show");
     if (opt.format == "json") {
-        ctx.out << to_json(g).dump(2) << '\n';
+        ctx.out << json_text(to_json(g)) << '\n';
         return 0;
     }
     const Community& c = *plg.community;

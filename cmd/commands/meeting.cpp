@@ -232,7 +232,7 @@ int run_meeting_list(const MeetingListOptions& opt, const Context& ctx) {
         for (const auto* m : shown) {
             list.push_back(to_json(*m));
         }
-        ctx.out << list.dump(2) << '\n';
+        ctx.out << json_text(list) << '\n';
         return 0;
     }
     size_t title_width = 5;
@@ -251,7 +251,7 @@ int run_meeting_show(const MeetingShowOptions& opt, const Context& ctx) {
     Plg plg = load_plg(store, ctx);
     const Meeting& m = find_record(store, plg.meetings, Kind::meeting, opt.id, "meeting show");
     if (opt.format == "json") {
-        ctx.out << to_json(m).dump(2) << '\n';
+        ctx.out << json_text(to_json(m)) << '\n';
         return 0;
     }
     const Community& c = *plg.community;

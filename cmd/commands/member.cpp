@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "plg/base/utf8.hpp"
+#include "plg/records/json.hpp"
 #include "plg/records/records.hpp"
 
 namespace plg::cli {
@@ -64,7 +65,7 @@ int run_member_list(const MemberListOptions& opt, const Context& ctx) {
         for (const auto& m : c.members) {
             list.push_back({{"id", m.id}, {"name", m.name}, {"role", m.role}});
         }
-        ctx.out << list.dump(2) << '\n';
+        ctx.out << json_text(list) << '\n';
         return 0;
     }
     size_t id_width = 2;

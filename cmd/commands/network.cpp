@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "plg/network/network.hpp"
+#include "plg/records/json.hpp"
 
 namespace plg::cli {
 
@@ -33,7 +34,7 @@ int run_network_report(const NetworkReportOptions& opt, const Context& ctx) {
     unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
     NetworkReport report = build_network(std::move(members), period, jobs, !opt.no_cache);
     report.problems = std::move(problems);
-    std::string text = opt.format == "json" ? network_json(report).dump(2) + "\n"
+    std::string text = opt.format == "json" ? json_text(network_json(report)) + "\n"
                                             : render_network_markdown(report, opt.lang);
     write_output(ctx, opt.output, text);
     print_diagnostics(ctx.err, report.problems, ctx.color_err);

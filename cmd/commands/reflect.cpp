@@ -164,7 +164,7 @@ int run_reflect_list(const ReflectListOptions& opt, const Context& ctx) {
         for (const auto* r : shown) {
             list.push_back(to_json(*r));
         }
-        ctx.out << list.dump(2) << '\n';
+        ctx.out << json_text(list) << '\n';
         return 0;
     }
     size_t id_width = 2;
@@ -186,7 +186,7 @@ int run_reflect_show(const ReflectShowOptions& opt, const Context& ctx) {
     const Reflection& r =
         find_record(store, plg.reflections, Kind::reflection, opt.id, "reflect show");
     if (opt.format == "json") {
-        ctx.out << to_json(r).dump(2) << '\n';
+        ctx.out << json_text(to_json(r)) << '\n';
         return 0;
     }
     const Community& c = *plg.community;

@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "plg/base/text.hpp"
+#include "plg/records/json.hpp"
 #include "plg/report/report.hpp"
 
 namespace plg::cli {
@@ -36,7 +37,7 @@ int run_report(const ReportOptions& opt, const Context& ctx) {
                        ? plg.community->language
                        : "en";
     }
-    std::string text = opt.format == "json" ? report_json(report).dump(2) + "\n"
+    std::string text = opt.format == "json" ? json_text(report_json(report)) + "\n"
                                             : render_markdown(report, language);
     write_output(ctx, opt.output, text);
     return 0;

@@ -286,3 +286,28 @@ TEST_CASE("a period that starts after it ends is one error, before any PLG is re
     CHECK(r.err.find("plg: error: --from 2026-12-01 is after --to 2026-11-30\n") == 0);
     CHECK_FALSE(fs::exists(dir / "a/.plg/network-row.json"));
 }
+
+// Regression (fuzz_cli): a path that is not UTF-8 made the JSON writer throw, and
+// with the cache on, it threw in a worker thread, which ended the program.
+TEST_CASE("paths that are not UTF-8 are reported, in JSON too") {
+    TempDir dir;
+    REQUIRE(run_plg({"init", "a", "--name", "A", "-q"}, dir.path()).code == 0);
+    fs::create_directories(dir / "clones\xff");
+    copy_example("riverside-maths", dir / "clones\xff/riverside");
+    for (const char* cache : {"--no-cache", "-q"}) {
+        for (const char* format : {"json", "md"}) {
+            INFO(cache, " ", format);
+            auto r = spawn_plg({"network", "report", "\xff\xfe missing", "a", "clones\xff",
+                                "--format", format, cache},
+                               dir.path());
+            CHECK(r.code == 1);
+            CHECK(r.err.find("internal error") == std::string::npos);
+            CHECK(r.err.find("missing") != std::string::npos);
+            if (std::string(format) == "json") {
+                auto json = nlohmann::json::parse(r.out);
+                CHECK(json["plgs"].size() == 2);
+                CHECK(json["problems"][0].get<std::string>().find("missing") != std::string::npos);
+            }
+        }
+    }
+}

@@ -153,8 +153,8 @@ TEST_CASE("plg::yaml::parse refuses what plg records must not contain") {
     }
     SUBCASE("the non-specific tag '!', which yaml-cpp also gives quoted and block text") {
         // Found by fuzz_records: 'title: !"..."' read as text, PyYAML refuses it.
-        for (const char* text : {"title: !\"a b\"\n", "title: ! a\n", "owners: ! [a]\n",
-                                 "owners: !\n  - a\n"}) {
+        for (const char* text :
+             {"title: !\"a b\"\n", "title: ! a\n", "owners: ! [a]\n", "owners: !\n  - a\n"}) {
             INFO(text);
             auto doc = parse(text);
             REQUIRE(doc.problems.size() == 1);
@@ -164,6 +164,22 @@ TEST_CASE("plg::yaml::parse refuses what plg records must not contain") {
         }
         for (const char* text : {"title: \"a\"\n", "title: 'a'\n", "title: |\n  a\n",
                                  "title: >-\n  a\n", "title: a!b\n", "title: \"!a\"\n"}) {
+            INFO(text);
+            CHECK(parse(text).problems.empty());
+        }
+    }
+    SUBCASE("a key's text on the next line, not indented under it") {
+        // Found by fuzz_records: yaml-cpp read 'T  ine8.' as the title, PyYAML refuses.
+        for (const char* text : {"title:\nT  ine8.\n#88", "title:\n\"q\"\n"}) {
+            INFO(text);
+            auto doc = parse(text);
+            REQUIRE(doc.problems.size() == 1);
+            CHECK(doc.problems[0].where.line == 2);
+            CHECK(doc.problems[0].message.find("is not indented under 'title:'") !=
+                  std::string::npos);
+        }
+        for (const char* text :
+             {"title:\n  T  ine8.\n", "title: |\n  a\n", "owners:\n- a\n", "a:\n  b:\n    c\n"}) {
             INFO(text);
             CHECK(parse(text).problems.empty());
         }

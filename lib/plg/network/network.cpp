@@ -372,7 +372,8 @@ NetworkReport build_network(std::vector<NetworkMember> members, const ReportOpti
                 fill_row_safely(row, options);
                 // Keyed by the files as they were before reading: a file changed
                 // while it was read gives a key that will not match next time.
-                write_cache(row.member.root, k_cache_file, row_to_cache(row, key).dump() + "\n");
+                write_cache(row.member.root, k_cache_file,
+                            json_text(row_to_cache(row, key), -1) + "\n");
             }
         }
     };

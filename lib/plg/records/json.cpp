@@ -11,4 +11,8 @@ nlohmann::json json_number(double value) {
     return value;
 }
 
+std::string json_text(const nlohmann::json& j, int indent) {
+    return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace plg

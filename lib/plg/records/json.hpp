@@ -14,4 +14,9 @@ namespace plg {
 // prints as 40 and 12.5 as 12.5.
 nlohmann::json json_number(double value);
 
+// Returns `j` as text, indented by `indent` spaces (-1: on one line). Bytes that
+// are not UTF-8 (a folder name given on the command line, say) become U+FFFD
+// instead of an exception.
+std::string json_text(const nlohmann::json& j, int indent = 2);
+
 }  // namespace plg

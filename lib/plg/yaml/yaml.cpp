@@ -477,7 +477,8 @@ std::string folded_plain(std::string_view source) {
 // - a key without a ':' (a lone word on a line), which yaml-cpp takes as a key;
 // - a quoted scalar never closed, which yaml-cpp reads to the end of the file;
 // - a plain scalar continued on a line that is not indented under it, which
-//   yaml-cpp joins to the text above (PyYAML expects a key there).
+//   yaml-cpp joins to the text above (PyYAML expects a key there);
+// - a key's text on the next line, not indented under the key.
 void check_scalars(Document& doc, const Node& n, bool in_flow) {
     for (const auto& item : n.items) {
         check_scalars(doc, item, in_flow || n.flow);
@@ -495,6 +496,14 @@ void check_scalars(Document& doc, const Node& n, bool in_flow) {
                                     "'" + e.key.value +
                                         "' has no ':' after it; write it as 'key: value', or "
                                         "indent it if it continues the text above"});
+        } else if (!in_flow && !n.flow && e.value.kind == Node::Kind::scalar &&
+                   e.value.line > e.key.line && e.value.column <= e.key.column) {
+            // yaml-cpp takes "key:" and a text on the next line, not indented, as
+            // the key's value (when the text holds two spaces); PyYAML refuses it.
+            doc.problems.push_back(
+                {Severity::error, doc.locate(e.value.offset),
+                 "this text is not indented under '" + e.key.value +
+                     ":'; indent it, or, if it is a key of its own, add ':' after it"});
         }
     }
     if (n.kind != Node::Kind::scalar || n.offset >= doc.text.size()) {
