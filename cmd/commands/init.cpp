@@ -18,6 +18,7 @@ struct InitOptions {
     std::string school;
     std::string language = "en";
     std::string origin;
+    std::string founded;
     int cadence = 0;
     std::vector<std::string> members;
     bool git = false;
@@ -80,7 +81,7 @@ std::vector<Member> parse_members(const std::vector<std::string>& specs) {
                         [&](const Member& m) { return m.id == id; })) {
             throw UsageError("--member: the id '" + id + "' is given twice");
         }
-        members.push_back({id, name, ""});
+        members.push_back({id, name, "", std::nullopt, std::nullopt});
     }
     return members;
 }
@@ -145,7 +146,7 @@ int run_init(const InitOptions& opt, const Context& ctx) {
     Community c;
     c.name = opt.name;
     c.school = opt.school;
-    c.founded = ctx.today;
+    c.founded = opt.founded.empty() ? ctx.today : date_arg(ctx, opt.founded);
     c.origin = opt.origin;
     c.language = opt.language;
     if (opt.cadence > 0) {
@@ -201,6 +202,11 @@ void setup_init(CLI::App& app, Commands& commands) {
                     "How it started: mandate, project (development project) or support "
                     "(mutual support)")
         ->check(CLI::IsMember(k_origins));
+    sub->add_option("--founded", opt->founded,
+                    "When the PLG started (default: today); reports never count from earlier, so "
+                    "give the date of its first meeting when you record past ones")
+        ->check(k_date_value)
+        ->type_name("DATE");
     sub->add_option("--cadence", opt->cadence, "Days expected between meetings (e.g. 14)")
         ->check(CLI::Range(1, 366))
         ->type_name("DAYS");

@@ -33,7 +33,7 @@ Community read_config(const Store& store, const std::string& bytes) {
 
 int run_member_add(const MemberAddOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
-    Member m{opt.id, opt.name, opt.role};
+    Member m{opt.id, opt.name, opt.role, std::nullopt, std::nullopt};
     Community c;
     store.change(
         Kind::community, {},

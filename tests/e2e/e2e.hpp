@@ -88,13 +88,14 @@ inline Result run_plg(std::vector<std::string> args, const fs::path& cwd,
     return run_in_process(args, cwd, input, env);
 }
 
-// A temporary folder holding a fresh PLG with members anna, bram and carla.
+// A temporary folder holding a fresh PLG with members anna, bram and carla,
+// founded on 1 September 2026 (the tests' today is 23 November 2026).
 struct Fixture {
     TempDir dir;
     Fixture() {
         auto r = run_plg({"init", "--name", "Leerteam rekenen", "--language", "nl", "--cadence",
-                          "14", "--member", "anna=Anna de Vries", "--member", "bram=Bram Jansen",
-                          "--member", "carla=Carla Öztürk"},
+                          "14", "--founded", "2026-09-01", "--member", "anna=Anna de Vries",
+                          "--member", "bram=Bram Jansen", "--member", "carla=Carla Öztürk"},
                          dir.path());
         REQUIRE(r.code == 0);
     }

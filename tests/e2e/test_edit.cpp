@@ -56,7 +56,7 @@ TEST_CASE("meeting add --edit shows a template filled from the flags") {
         shown.find("#| Members: anna (Anna de Vries), bram (Bram Jansen), carla (Carla Öztürk)") !=
         std::string::npos);
     CHECK(shown.find("date: 2026-11-23\ntitle:\nfacilitator:\nroles:\nattendees:\n  - anna\n"
-                     "absent:\nminutes: 45\n") != std::string::npos);
+                     "absent:\nguests:\nminutes: 45\n") != std::string::npos);
     // No comments of the person's own: the record is stored in plg's layout.
     std::string id = trim(r.out);
     CHECK(id.rfind("2026-11-23-samen-plannen-", 0) == 0);

@@ -81,7 +81,7 @@ TEST_CASE("written records pass yamllint") {
     g.progress = {{*Date::parse_iso("2026-11-01"), 55, "toets\nmet twee regels\n", ""}};
     Community c;
     c.name = "Leerteam";
-    c.members = {{"anna", "Anna", "on"}};
+    c.members = {{"anna", "Anna", "on", {}, {}}};
     c.framework = default_framework("en");
     test::write(dir / "meeting.yaml", write_meeting(m));
     test::write(dir / "goal.yaml", write_goal(g));

@@ -29,6 +29,8 @@ founded: 2025-09-01
 origin: project
 language: nl
 cadence_days: 21
+breaks:
+  - {name: Kerstvakantie, from: 2025-12-20, to: 2026-01-04}
 vision: |
   Elke leerling automatiseert de tafels.
 norms:
@@ -37,6 +39,8 @@ members:
   - id: anna
     name: Anna de Vries
     role: coordinator
+    joined: 2025-09-01
+    left: 2026-07-31
 framework:
   - id: samenwerking
     name: Samenwerking
@@ -51,6 +55,7 @@ attendees: [anna, bram]
 absent:
   - member: carla
     reason: ziek
+guests: [Dr. Jansen]
 minutes: 90
 focus: [evidence, support]
 agenda:

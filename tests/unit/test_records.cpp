@@ -13,7 +13,8 @@ Community sample_community() {
     Community c;
     c.name = "Leerteam rekenen";
     c.language = "nl";
-    c.members = {{"anna", "Anna de Vries", "coordinator"}, {"bram", "Bram Jansen", "teacher"}};
+    c.members = {{"anna", "Anna de Vries", "coordinator", {}, {}},
+                 {"bram", "Bram Jansen", "teacher", {}, {}}};
     c.framework = default_framework("nl");
     return c;
 }
@@ -186,7 +187,8 @@ TEST_CASE("plg::read_goal and plg::read_reflection") {
                       "title: T\nstatus: done\nbaseline: veel\nprogress:\n"
                       "  - value: 3\n  - date: 2026-01-01\n    value: 1\n    meeting: nope\n",
                       "g", refs);
-        CHECK(mentions(parsed.problems, 2, "'status' must be one of active, achieved, dropped"));
+        CHECK(mentions(parsed.problems, 2,
+                       "'status' must be one of active, achieved, not achieved, dropped"));
         CHECK(mentions(parsed.problems, 3, "'baseline' must be a number"));
         CHECK(mentions(parsed.problems, 5, "a progress entry needs 'date'"));
         CHECK(mentions(parsed.problems, 8, "unknown meeting 'nope'"));
@@ -273,7 +275,7 @@ TEST_CASE("plg::edit_* keep a hand-edited file's comments and layout") {
     SUBCASE("add member") {
         const std::string config =
             "name: X  # naam\nmembers:\n  - id: a\n    name: A\n\n# kader\nframework: []\n";
-        std::string out = edit_add_member("plg.yaml", config, {"b", "B", "teacher"});
+        std::string out = edit_add_member("plg.yaml", config, {"b", "B", "teacher", {}, {}});
         CHECK(out ==
               "name: X  # naam\nmembers:\n  - id: a\n    name: A\n"
               "  - id: b\n    name: B\n    role: teacher\n\n# kader\nframework: []\n");

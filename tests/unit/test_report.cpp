@@ -23,16 +23,6 @@ Meeting meeting(const char* id, const char* date, std::vector<std::string> prese
 
 }  // namespace
 
-TEST_CASE("plg::activity") {
-    CHECK(activity(std::nullopt, 14) == Activity::dormant);
-    CHECK(activity(0, 14) == Activity::active);
-    CHECK(activity(28, 14) == Activity::active);
-    CHECK(activity(29, 14) == Activity::at_risk);
-    CHECK(activity(56, 14) == Activity::at_risk);
-    CHECK(activity(57, 14) == Activity::dormant);
-    CHECK(to_string(Activity::at_risk) == "at risk");
-}
-
 TEST_CASE("plg::markdown_inline") {
     CHECK(markdown_inline("plain text") == "plain text");
     CHECK(markdown_inline("a | b") == "a \\| b");
@@ -51,7 +41,8 @@ TEST_CASE("plg::build_report") {
     Community c;
     c.name = "T";
     c.cadence_days = 14;
-    c.members = {{"anna", "Anna", ""}, {"bram", "Bram", ""}, {"carla", "Carla", ""}};
+    c.members = {
+        {"anna", "Anna", "", {}, {}}, {"bram", "Bram", "", {}, {}}, {"carla", "Carla", "", {}, {}}};
     c.framework = {{"collaboration", "Collaboration"}, {"inquiry", "Inquiry"}};
     plg.community = c;
     plg.meetings.push_back(meeting("m1", "2026-01-05", {"anna", "bram"}, 60));

@@ -1,5 +1,6 @@
 #include "plg/base/date.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 
@@ -14,6 +15,20 @@ static bool parse_digits(std::string_view text, int& out) {
         out = out * 10 + (c - '0');
     }
     return !text.empty();
+}
+
+Date Date::plus_months(int n) const {
+    using namespace std::chrono;
+    year_month_day d = ymd();
+    year_month ym = year_month(d.year(), d.month()) + months(n);
+    year_month_day_last last(ym.year(), month_day_last(ym.month()));
+    return Date(year_month_day(ym.year(), ym.month(), std::min(d.day(), last.day())));
+}
+
+Date Date::end_of_month() const {
+    using namespace std::chrono;
+    year_month_day d = ymd();
+    return Date(year_month_day(year_month_day_last(d.year(), month_day_last(d.month()))));
 }
 
 std::optional<Date> Date::parse_iso(std::string_view text) {

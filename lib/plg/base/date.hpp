@@ -32,6 +32,12 @@ class Date {
     // Returns the date `n` days later (earlier for negative n).
     Date plus_days(int n) const { return Date(m_days + std::chrono::days(n)); }
 
+    // Returns the same day `n` months later (earlier for negative n), or the
+    // month's last day when it is shorter (31 January + 1 month = 28 February).
+    Date plus_months(int n) const;
+    // Returns the last day of this date's month.
+    Date end_of_month() const;
+
     // Returns the number of days from `earlier` to this date.
     int days_since(Date earlier) const { return int((m_days - earlier.m_days).count()); }
 

@@ -6,6 +6,7 @@
 #include <array>
 #include <map>
 
+#include "plg/base/text.hpp"
 #include "plg/network/network.hpp"
 #include "plg/report/markdown_writer.hpp"
 
@@ -68,6 +69,13 @@ void write_summary(MarkdownWriter& w, const NetworkReport& n,
     w.bullet("**" + std::string(l.goals) + "**: " + std::to_string(t.goals_achieved) + "/" +
              std::to_string(t.goals_total));
     w.bullet("**" + std::string(l.actions) + "**: " + std::to_string(t.actions_open));
+    if (!n.founded_after.empty()) {
+        std::vector<std::string> names;
+        for (const auto& r : n.founded_after) {
+            names.push_back(markdown_inline(r.name) + " (" + long_date(*r.founded, l) + ")");
+        }
+        w.paragraph(fmt::format(fmt::runtime(l.founded_after), long_date(n.to, l), join(names)));
+    }
 }
 
 // The programme's questions: how old, how sustained, what they cost, goals reached.
@@ -84,8 +92,101 @@ void write_questions(MarkdownWriter& w, const NetworkReport& n,
                          share(t.active, readable, l), t.at_risk, t.dormant));
     w.bullet(fmt::format(fmt::runtime(l.q_cost), number(t.person_hours, l),
                          number(readable ? t.person_hours / readable : 0, l)));
+    if (t.dormant_in_period > 0) {
+        w.bullet(fmt::format(fmt::runtime(l.q_revived), t.revived, t.dormant_in_period));
+    }
     w.bullet(fmt::format(fmt::runtime(l.q_goals), t.goals_achieved, t.goals_total,
                          share(t.goals_achieved, t.goals_total, l)));
+}
+
+std::string letter(const std::optional<Activity>& s, const Labels& l) {
+    return s ? std::string(l.status_letters[size_t(*s)]) : std::string(l.none);
+}
+
+// How many PLGs were active, at risk and dormant at the end of each month (or
+// quarter, year), and a row per PLG.
+void write_timeline(MarkdownWriter& w, const NetworkReport& n, const NetworkTotals& t,
+                    const Labels& l) {
+    if (n.timeline.size() < 2 || n.rows.empty()) {
+        return;
+    }
+    w.heading(2, std::string(l.status_over_time_heading));
+    std::vector<std::string> header = {std::string(l.status)};
+    std::vector<bool> right = {false};
+    for (const auto& p : n.timeline) {
+        header.push_back(period_label(p.label, l));
+        right.push_back(true);
+    }
+    std::vector<std::vector<std::string>> counts(4);
+    counts[0].push_back(std::string(l.statuses[0]));
+    counts[1].push_back(std::string(l.statuses[1]));
+    counts[2].push_back(std::string(l.statuses[2]));
+    counts[3].push_back(std::string(l.not_founded));
+    for (const auto& p : t.timeline) {
+        counts[0].push_back(std::to_string(p.active));
+        counts[1].push_back(std::to_string(p.at_risk));
+        counts[2].push_back(std::to_string(p.dormant));
+        counts[3].push_back(std::to_string(p.not_founded));
+    }
+    w.table(header, right, counts);
+    header[0] = std::string(l.plg);
+    std::fill(right.begin() + 1, right.end(), false);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& r : n.rows) {
+        if (!r.readable) {
+            continue;
+        }
+        std::vector<std::string> row = {markdown_inline(r.name)};
+        for (const auto& s : r.statuses) {
+            row.push_back(letter(s, l));
+        }
+        rows.push_back(std::move(row));
+    }
+    w.table(header, right, rows);
+    w.paragraph(fmt::format(fmt::runtime(l.timeline_legend), l.status_letters[0],
+                            l.status_letters[1], l.status_letters[2], l.none));
+}
+
+// Survival by founding year and by origin.
+void write_survival(MarkdownWriter& w, const NetworkReport& n,
+                    [[maybe_unused]] const NetworkTotals& t, const Labels& l) {
+    Survival s = network_survival(n);
+    if (s.all.plgs == 0) {
+        return;
+    }
+    w.heading(2, std::string(l.survival));
+    w.paragraph(fmt::format(fmt::runtime(l.survival_intro), long_date(n.to, l)));
+    auto cells = [&](const SurvivalRow& g, std::string name) {
+        std::vector<std::string> row = {std::move(name), std::to_string(g.plgs)};
+        for (size_t i = 0; i < k_survival_months.size(); ++i) {
+            row.push_back(g.old_enough[i] ? fmt::format("{}/{} ({})", g.active[i], g.old_enough[i],
+                                                        share(g.active[i], g.old_enough[i], l))
+                                          : std::string(l.none));
+        }
+        return row;
+    };
+    std::vector<std::string> months;
+    for (int m : k_survival_months) {
+        months.push_back(fmt::format(fmt::runtime(l.after_months), m));
+    }
+    auto table = [&](std::string_view first, const std::vector<std::vector<std::string>>& rows) {
+        std::vector<std::string> header = {std::string(first), std::string(l.plg)};
+        header.insert(header.end(), months.begin(), months.end());
+        w.table(header, {false, true, true, true, true}, rows);
+    };
+    std::vector<std::vector<std::string>> cohorts;
+    for (const auto& g : s.by_cohort) {
+        cohorts.push_back(cells(g, g.group));
+    }
+    cohorts.push_back(cells(s.all, "**" + std::string(l.all_plgs) + "**"));
+    table(l.cohort, cohorts);
+    std::vector<std::vector<std::string>> origins;
+    for (const auto& g : s.by_origin) {
+        auto it = std::find(k_origins.begin(), k_origins.end(), g.group);
+        size_t index = it == k_origins.end() ? 3 : size_t(it - k_origins.begin());
+        origins.push_back(cells(g, std::string(l.origins[index])));
+    }
+    table(l.origin, origins);
 }
 
 // One row per PLG, those needing attention first.
@@ -196,8 +297,8 @@ std::string render_network_markdown(const NetworkReport& n, std::string_view lan
     w.heading(1, std::string(l.network_title));
     w.paragraph(
         fmt::format(fmt::runtime(l.period_from_to), long_date(n.from, l), long_date(n.to, l)));
-    for (auto section : {write_summary, write_questions, write_plgs, write_attention, write_groups,
-                         write_problems}) {
+    for (auto section : {write_summary, write_questions, write_plgs, write_attention,
+                         write_timeline, write_survival, write_groups, write_problems}) {
         section(w, n, t, l);
     }
     return w.take();

@@ -130,7 +130,7 @@ std::string cache_key(const NetworkRow& row, const ReportOptions& options) {
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx",
                   static_cast<unsigned long long>(fingerprint(row.member.root)));
-    return std::string("plg ") + PLG_VERSION + " row 2; files " + hex + "; shown " +
+    return std::string("plg ") + PLG_VERSION + " row 3; files " + hex + "; shown " +
            row.member.shown + "; from " + (options.from ? options.from->iso() : "-") + "; to " +
            (options.to ? options.to->iso() : "-") + "; today " + options.today.iso();
 }
@@ -141,12 +141,28 @@ nlohmann::json row_to_cache(const NetworkRow& r, const std::string& key) {
         errors.push_back(
             {e.severity == Severity::error, e.where.file, e.where.line, e.where.column, e.message});
     }
+    nlohmann::json meetings = nlohmann::json::array();
+    for (const auto& d : r.history.meetings) {
+        meetings.push_back(d.iso());
+    }
+    nlohmann::json breaks = nlohmann::json::array();
+    for (const auto& b : r.history.breaks) {
+        breaks.push_back({b.name, b.from.iso(), b.to.iso()});
+    }
     return {
         {"key", key},
         {"readable", r.readable},
         {"name", r.name},
         {"school", r.school},
         {"founded", opt_date(r.founded)},
+        {"origin", r.origin},
+        {"founded_after", r.founded_after},
+        {"cadence", r.history.cadence_days},
+        {"breaks", breaks},
+        {"meetings", meetings},
+        {"goals_not_achieved", r.goals_not_achieved},
+        {"goals_dropped", r.goals_dropped},
+        {"goals_overdue", r.goals_overdue},
         {"status", int(r.status)},
         {"last_meeting", opt_date(r.last_meeting)},
         {"days", r.days_since_last_meeting ? nlohmann::json(*r.days_since_last_meeting)
@@ -188,6 +204,28 @@ bool row_from_cache(NetworkRow& r, const std::string& key) {
         c.name = j.at("name").get<std::string>();
         c.school = j.at("school").get<std::string>();
         c.founded = date_from(j.at("founded"));
+        c.origin = j.at("origin").get<std::string>();
+        c.founded_after = j.at("founded_after").get<bool>();
+        c.history.founded = c.founded;
+        c.history.cadence_days = j.at("cadence").get<int>();
+        for (const auto& b : j.at("breaks")) {
+            auto from = date_from(b.at(1));
+            auto to = date_from(b.at(2));
+            if (!from || !to) {
+                return false;
+            }
+            c.history.breaks.push_back({b.at(0).get<std::string>(), *from, *to});
+        }
+        for (const auto& m : j.at("meetings")) {
+            auto d = date_from(m);
+            if (!d) {
+                return false;
+            }
+            c.history.meetings.push_back(*d);
+        }
+        c.goals_not_achieved = j.at("goals_not_achieved").get<int>();
+        c.goals_dropped = j.at("goals_dropped").get<int>();
+        c.goals_overdue = j.at("goals_overdue").get<int>();
         c.status = Activity(j.at("status").get<int>());
         c.last_meeting = date_from(j.at("last_meeting"));
         if (!j.at("days").is_null()) {
@@ -253,11 +291,18 @@ void fill_row(NetworkRow& row, const ReportOptions& options) {
         return;
     }
     row.readable = true;
-    Report r = build_report(plg, options);
     const Community& c = *plg.community;
     row.name = c.name;
     row.school = c.school;
     row.founded = c.founded;
+    row.origin = c.origin;
+    row.history = history_of(plg);
+    Date to = options.to.value_or(options.today);
+    if (c.founded && *c.founded > to) {
+        row.founded_after = true;
+        return;
+    }
+    Report r = build_report(plg, options);
     row.status = r.status;
     row.last_meeting = r.last_meeting;
     row.days_since_last_meeting = r.days_since_last_meeting;
@@ -268,7 +313,10 @@ void fill_row(NetworkRow& row, const ReportOptions& options) {
     row.attendance_percent = r.attendance_percent;
     row.person_hours = r.person_hours;
     row.goals_achieved = r.goals_achieved;
-    row.goals_total = r.goals_active + r.goals_achieved + r.goals_dropped;
+    row.goals_not_achieved = r.goals_not_achieved;
+    row.goals_dropped = r.goals_dropped;
+    row.goals_overdue = r.goals_overdue;
+    row.goals_total = int(r.goals.size());
     row.actions_open = r.actions_open;
     row.actions_overdue = r.actions_overdue;
     row.reflections = r.reflections;
@@ -394,12 +442,24 @@ NetworkReport build_network(std::vector<NetworkMember> members, const ReportOpti
         }
     }
     n.label_keys.assign(keys.begin(), keys.end());
+    // PLGs founded after the period are said, and left out of every number.
+    auto later = std::stable_partition(n.rows.begin(), n.rows.end(),
+                                       [](const NetworkRow& r) { return !r.founded_after; });
+    std::move(later, n.rows.end(), std::back_inserter(n.founded_after));
+    n.rows.erase(later, n.rows.end());
     n.from = earliest.value_or(n.to);
     if (!options.from) {
         for (const auto& row : n.rows) {
             if (row.founded && *row.founded < n.from) {
                 n.from = *row.founded;
             }
+        }
+    }
+    n.timeline = timeline_points(n.from, n.to);
+    for (auto& row : n.rows) {
+        if (row.readable) {
+            row.statuses = status_over(row.history, n.timeline);
+            row.revived = revived(row.history, n.from, row.statuses);
         }
     }
     std::stable_sort(n.rows.begin(), n.rows.end(), [](const NetworkRow& a, const NetworkRow& b) {
@@ -429,6 +489,7 @@ bool has_problems(const NetworkReport& report) {
 
 NetworkTotals network_totals(const NetworkReport& n) {
     NetworkTotals t;
+    t.timeline.resize(n.timeline.size());
     for (const auto& r : n.rows) {
         if (!r.readable) {
             ++t.unreadable;
@@ -442,8 +503,28 @@ NetworkTotals network_totals(const NetworkReport& n) {
         t.attendance_present += r.attendance_present;
         t.attendance_possible += r.attendance_possible;
         t.goals_achieved += r.goals_achieved;
+        t.goals_not_achieved += r.goals_not_achieved;
+        t.goals_dropped += r.goals_dropped;
+        t.goals_overdue += r.goals_overdue;
         t.goals_total += r.goals_total;
         t.actions_open += r.actions_open;
+        for (size_t i = 0; i < r.statuses.size() && i < t.timeline.size(); ++i) {
+            auto& p = t.timeline[i];
+            if (!r.statuses[i]) {
+                ++p.not_founded;
+            } else {
+                p.active += *r.statuses[i] == Activity::active;
+                p.at_risk += *r.statuses[i] == Activity::at_risk;
+                p.dormant += *r.statuses[i] == Activity::dormant;
+            }
+        }
+        auto before = status_on(r.history, n.from.plus_days(-1));
+        if ((before && before->status == Activity::dormant) ||
+            std::find(r.statuses.begin(), r.statuses.end(), Activity::dormant) !=
+                r.statuses.end()) {
+            ++t.dormant_in_period;
+        }
+        t.revived += r.revived;
         if (r.founded && *r.founded <= n.to) {
             t.ages_in_months.push_back(n.to.days_since(*r.founded) * 12 / 365);
         } else {
@@ -454,12 +535,65 @@ NetworkTotals network_totals(const NetworkReport& n) {
     return t;
 }
 
+Survival network_survival(const NetworkReport& n) {
+    Survival s;
+    std::map<std::string, SurvivalRow> cohorts;
+    std::map<std::string, SurvivalRow> origins;
+    for (const auto& r : n.rows) {
+        if (!r.readable) {
+            continue;
+        }
+        if (!r.founded) {
+            ++s.without_founding;
+            continue;
+        }
+        std::vector<SurvivalRow*> groups = {&cohorts[std::to_string(r.founded->year())],
+                                            &origins[r.origin], &s.all};
+        for (auto* g : groups) {
+            ++g->plgs;
+        }
+        for (size_t i = 0; i < k_survival_months.size(); ++i) {
+            Date then = r.founded->plus_months(k_survival_months[i]);
+            if (then > n.to) {
+                continue;
+            }
+            auto st = status_on(r.history, then);
+            for (auto* g : groups) {
+                ++g->old_enough[i];
+                g->active[i] += st && st->status == Activity::active;
+            }
+        }
+    }
+    for (auto& [year, row] : cohorts) {
+        row.group = year;
+        s.by_cohort.push_back(row);
+    }
+    for (const auto& origin : k_origins) {
+        if (auto it = origins.find(origin); it != origins.end()) {
+            it->second.group = origin;
+            s.by_origin.push_back(it->second);
+        }
+    }
+    if (auto it = origins.find(""); it != origins.end()) {
+        s.by_origin.push_back(it->second);
+    }
+    s.all.group = "all";
+    return s;
+}
+
 nlohmann::json network_json(const NetworkReport& n) {
     auto date = [](const std::optional<Date>& d) {
         return d ? nlohmann::json(d->iso()) : nlohmann::json(nullptr);
     };
     auto number = [](const std::optional<double>& v) {
         return v ? json_number(*v) : nlohmann::json(nullptr);
+    };
+    auto statuses = [](const NetworkRow& r) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& s : r.statuses) {
+            out.push_back(s ? nlohmann::json(to_string(*s)) : nlohmann::json(nullptr));
+        }
+        return out;
     };
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& r : n.rows) {
@@ -474,7 +608,10 @@ nlohmann::json network_json(const NetworkReport& n) {
              {"name", r.name},
              {"school", r.school},
              {"founded", date(r.founded)},
+             {"origin", r.origin},
              {"status", r.readable ? std::string(to_string(r.status)) : "unreadable"},
+             {"status_over_time", statuses(r)},
+             {"revived", r.revived},
              {"last_meeting", date(r.last_meeting)},
              {"days_since_last_meeting",
               r.days_since_last_meeting ? nlohmann::json(*r.days_since_last_meeting) : nullptr},
@@ -483,6 +620,9 @@ nlohmann::json network_json(const NetworkReport& n) {
              {"attendance_percent", number(r.attendance_percent)},
              {"person_hours", json_number(r.person_hours)},
              {"goals_achieved", r.goals_achieved},
+             {"goals_not_achieved", r.goals_not_achieved},
+             {"goals_dropped", r.goals_dropped},
+             {"goals_overdue", r.goals_overdue},
              {"goals_total", r.goals_total},
              {"actions_open", r.actions_open},
              {"actions_overdue", r.actions_overdue},
@@ -496,8 +636,50 @@ nlohmann::json network_json(const NetworkReport& n) {
     for (const auto& p : n.problems) {
         problems.push_back(format_diagnostic(p));
     }
+    nlohmann::json timeline = nlohmann::json::array();
+    for (size_t i = 0; i < n.timeline.size(); ++i) {
+        const auto& p = t.timeline[i];
+        timeline.push_back({{"period", n.timeline[i].label},
+                            {"date", n.timeline[i].day.iso()},
+                            {"active", p.active},
+                            {"at_risk", p.at_risk},
+                            {"dormant", p.dormant},
+                            {"not_founded", p.not_founded}});
+    }
+    nlohmann::json later = nlohmann::json::array();
+    for (const auto& r : n.founded_after) {
+        later.push_back({{"path", r.member.shown},
+                         {"labels", r.member.labels},
+                         {"name", r.name},
+                         {"founded", date(r.founded)}});
+    }
+    auto survival_rows = [](const std::vector<SurvivalRow>& rows_in) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& g : rows_in) {
+            nlohmann::json after = nlohmann::json::object();
+            for (size_t i = 0; i < k_survival_months.size(); ++i) {
+                after[std::to_string(k_survival_months[i])] = {
+                    {"old_enough", g.old_enough[i]},
+                    {"active", g.active[i]},
+                    {"percent",
+                     g.old_enough[i]
+                         ? json_number(std::round(1000.0 * g.active[i] / g.old_enough[i]) / 10)
+                         : nlohmann::json(nullptr)}};
+            }
+            out.push_back({{"group", g.group}, {"plgs", g.plgs}, {"months_after_founding", after}});
+        }
+        return out;
+    };
+    Survival sv = network_survival(n);
     return {
         {"period", {{"from", n.from.iso()}, {"to", n.to.iso()}}},
+        {"status_over_time", timeline},
+        {"founded_after_period", later},
+        {"survival",
+         {{"by_cohort", survival_rows(sv.by_cohort)},
+          {"by_origin", survival_rows(sv.by_origin)},
+          {"all", survival_rows({sv.all})[0]},
+          {"without_founding", sv.without_founding}}},
         {"totals",
          {{"plgs", n.rows.size()},
           {"active", t.active},
@@ -511,8 +693,13 @@ nlohmann::json network_json(const NetworkReport& n) {
                ? json_number(std::round(1000.0 * t.attendance_present / t.attendance_possible) / 10)
                : nlohmann::json(nullptr)},
           {"goals_achieved", t.goals_achieved},
+          {"goals_not_achieved", t.goals_not_achieved},
+          {"goals_dropped", t.goals_dropped},
+          {"goals_overdue", t.goals_overdue},
           {"goals_total", t.goals_total},
-          {"actions_open", t.actions_open}}},
+          {"actions_open", t.actions_open},
+          {"dormant_in_period", t.dormant_in_period},
+          {"revived", t.revived}}},
         {"plgs", rows},
         {"problems", problems}};
 }

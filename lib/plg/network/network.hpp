@@ -4,6 +4,7 @@
 // PLG computed with the same rules as the single report, and the totals a
 // programme officer asks for.
 
+#include <array>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -38,7 +39,12 @@ struct NetworkRow {
     std::string name;
     std::string school;
     std::optional<Date> founded;
+    std::string origin;
+    bool founded_after = false;  // founded after the period: left out of the report
+    MeetingHistory history;      // what its status on any day is computed from
     Activity status = Activity::dormant;
+    std::vector<std::optional<Activity>> statuses;  // at NetworkReport::timeline's points
+    bool revived = false;
     std::optional<Date> last_meeting;
     std::optional<int> days_since_last_meeting;
     int meetings_held = 0;
@@ -48,6 +54,9 @@ struct NetworkRow {
     std::optional<double> attendance_percent;
     double person_hours = 0;
     int goals_achieved = 0;
+    int goals_not_achieved = 0;
+    int goals_dropped = 0;
+    int goals_overdue = 0;
     int goals_total = 0;
     int actions_open = 0;
     int actions_overdue = 0;
@@ -60,12 +69,14 @@ struct NetworkRow {
 };
 
 struct NetworkReport {
-    Date from;  // the period asked for (defaults: the earliest start, today)
+    Date from;  // the period asked for (defaults: the earliest founding, today)
     Date to;
     bool from_given = false;
-    std::vector<NetworkRow> rows;      // those needing attention first
-    std::vector<Diagnostic> problems;  // finding the PLGs
+    std::vector<NetworkRow> rows;           // those needing attention first
+    std::vector<NetworkRow> founded_after;  // founded after `to`: not in the numbers
+    std::vector<Diagnostic> problems;       // finding the PLGs
     std::vector<std::string> label_keys;
+    std::vector<TimelinePoint> timeline;  // months (or quarters, years) of the period
 };
 
 // Computes a row per PLG, using `threads` threads. Rows are sorted: PLGs that
@@ -91,12 +102,43 @@ struct NetworkTotals {
     int attendance_present = 0;
     int attendance_possible = 0;
     int goals_achieved = 0;
+    int goals_not_achieved = 0;
+    int goals_dropped = 0;
+    int goals_overdue = 0;
     int goals_total = 0;
     int actions_open = 0;
     std::vector<int> ages_in_months;  // since founding, sorted; PLGs without a date are left out
     int without_founding = 0;
+    // Per point of the timeline: how many PLGs were active, at risk, dormant,
+    // and not yet founded.
+    struct Point {
+        int active = 0;
+        int at_risk = 0;
+        int dormant = 0;
+        int not_founded = 0;
+    };
+    std::vector<Point> timeline;
+    int dormant_in_period = 0;  // dormant on a point (or the day before the period)
+    int revived = 0;            // of those, active again on a later point
 };
 NetworkTotals network_totals(const NetworkReport& report);
+
+// Survival: of the PLGs founded in a group, how many were `months_after[i]`
+// old by the period's end, and how many of those were active on that day.
+inline constexpr std::array<int, 3> k_survival_months = {6, 12, 24};
+struct SurvivalRow {
+    std::string group;  // a founding year, or an origin ("" when not recorded)
+    int plgs = 0;
+    std::array<int, 3> old_enough{};
+    std::array<int, 3> active{};
+};
+struct Survival {
+    std::vector<SurvivalRow> by_cohort;  // by founding year
+    std::vector<SurvivalRow> by_origin;  // mandate, project, support, then ""
+    SurvivalRow all;
+    int without_founding = 0;  // left out: no founding date
+};
+Survival network_survival(const NetworkReport& report);
 
 // True when any PLG had errors (the exit code says so).
 bool has_problems(const NetworkReport& report);

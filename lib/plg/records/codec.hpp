@@ -230,6 +230,16 @@ class Decoder {
         }
     }
 
+    // Records dated before the PLG was founded fall outside every report period.
+    void before_founding(const Node* n, Date d, const References& refs, std::string_view what) {
+        if (n && refs.community && refs.community->founded && d < *refs.community->founded) {
+            warning(*n, "this " + std::string(what) + " is dated " + d.iso() +
+                            ", before the PLG was founded (" + refs.community->founded->iso() +
+                            " in plg.yaml), so no report counts it; if the PLG is older, set "
+                            "'founded' in plg.yaml to its first day");
+        }
+    }
+
   private:
     Location where(const Node& at) const { return {m_doc.file, at.line, at.column}; }
     static std::string describe(const Node& n) {

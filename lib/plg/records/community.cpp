@@ -11,17 +11,28 @@ using namespace detail;
 
 namespace {
 
-const std::vector<std::string> k_community_keys = {"name",     "school",       "founded", "origin",
-                                                   "language", "cadence_days", "vision",  "norms",
-                                                   "members",  "framework"};
-const std::vector<std::string> k_member_keys = {"id", "name", "role"};
+const std::vector<std::string> k_community_keys = {"name",     "school",       "founded",  "origin",
+                                                   "language", "cadence_days", "breaks",   "vision",
+                                                   "norms",    "members",      "framework"};
+const std::vector<std::string> k_member_keys = {"id", "name", "role", "joined", "left"};
+const std::vector<std::string> k_break_keys = {"name", "from", "to"};
 const std::vector<std::string> k_dimension_keys = {"id", "name"};
 
 Value member_value(const Member& m) {
     Value v = Value::map();
     v.add("id", Value::text(m.id)).add("name", Value::text(m.name));
     v.add_text("role", m.role);
+    if (m.joined) {
+        v.add("joined", date_value(*m.joined));
+    }
+    if (m.left) {
+        v.add("left", date_value(*m.left));
+    }
     return v;
+}
+
+nlohmann::json date_or_null(const std::optional<Date>& d) {
+    return d ? nlohmann::json(d->iso()) : nlohmann::json(nullptr);
 }
 
 }  // namespace
@@ -45,6 +56,50 @@ std::vector<std::string> Community::member_ids() const {
         ids.push_back(m.id);
     }
     return ids;
+}
+
+bool Member::member_on(Date day) const {
+    return (!joined || *joined <= day) && (!left || day <= *left);
+}
+
+std::vector<std::string> Community::member_ids_on(Date day) const {
+    std::vector<std::string> ids;
+    for (const auto& m : members) {
+        if (m.member_on(day)) {
+            ids.push_back(m.id);
+        }
+    }
+    return ids;
+}
+
+bool Community::in_break(Date day) const {
+    return std::any_of(breaks.begin(), breaks.end(),
+                       [&](const Break& b) { return b.from <= day && day <= b.to; });
+}
+
+int Community::working_days(Date from, Date to) const {
+    return plg::working_days(breaks, from, to);
+}
+
+int working_days(const std::vector<Break>& breaks, Date from, Date to) {
+    if (from > to) {
+        return 0;
+    }
+    int days = to.days_since(from) + 1;
+    // Breaks may overlap: count each day once, walking the breaks by start date.
+    Date covered_to = from.plus_days(-1);
+    std::vector<Break> sorted = breaks;
+    std::sort(sorted.begin(), sorted.end(),
+              [](const Break& a, const Break& b) { return a.from < b.from; });
+    for (const auto& b : sorted) {
+        Date start = std::max({b.from, from, covered_to.plus_days(1)});
+        Date end = std::min(b.to, to);
+        if (start <= end) {
+            days -= end.days_since(start) + 1;
+            covered_to = end;
+        }
+    }
+    return days;
 }
 
 std::vector<std::string> Community::dimension_ids() const {
@@ -98,6 +153,23 @@ Parsed<Community> read_community(const std::string& file, std::string bytes) {
     if (auto n = root->find("cadence_days")) {
         c.cadence_days = d.integer(n, "cadence_days", 1, 366);
     }
+    d.list(root->find("breaks"), "breaks", [&](const Node& item) {
+        if (!d.fields(item, "a break", k_break_keys, {"from", "to"})) {
+            return;
+        }
+        auto from = d.date(item.find("from"), "from");
+        auto to = d.date(item.find("to"), "to");
+        Break b{d.text(item.find("name"), "name"), from.value_or(Date()), to.value_or(Date())};
+        if (from && to && *to < *from) {
+            d.error(*item.find("to"), "the break ends (" + to->iso() + ") before it starts (" +
+                                          from->iso() + "); 'to' is its last day");
+        }
+        if (from && to) {
+            c.breaks.push_back(std::move(b));
+        }
+    });
+    std::stable_sort(c.breaks.begin(), c.breaks.end(),
+                     [](const Break& a, const Break& b) { return a.from < b.from; });
     c.vision = d.text(root->find("vision"), "vision");
     c.norms = d.text_list(root->find("norms"), "norms");
     d.list(root->find("members"), "members", [&](const Node& item) {
@@ -105,7 +177,13 @@ Parsed<Community> read_community(const std::string& file, std::string bytes) {
             return;
         }
         Member m{d.text(item.find("id"), "id"), d.text(item.find("name"), "name"),
-                 d.text(item.find("role"), "role")};
+                 d.text(item.find("role"), "role"), d.date(item.find("joined"), "joined"),
+                 d.date(item.find("left"), "left")};
+        if (m.joined && m.left && *m.left < *m.joined) {
+            d.error(*item.find("left"), "member '" + m.id + "' left (" + m.left->iso() +
+                                            ") before joining (" + m.joined->iso() +
+                                            "); 'left' is the last day as a member");
+        }
         if (!m.id.empty() && !is_member_id(m.id)) {
             d.error(*item.find("id"), "member id '" + m.id +
                                           "' must be 1-32 lower-case letters, digits, '-' or "
@@ -149,6 +227,17 @@ std::string write_community(const Community& c) {
     if (c.cadence_days) {
         root.add("cadence_days", Value::plain(std::to_string(*c.cadence_days)));
     }
+    if (!c.breaks.empty()) {
+        Value breaks = Value::list();
+        for (const auto& b : c.breaks) {
+            Value v = Value::map();
+            v.one_line = true;
+            v.add_text("name", b.name);
+            v.add("from", date_value(b.from)).add("to", date_value(b.to));
+            breaks.push(std::move(v));
+        }
+        root.add("breaks", std::move(breaks));
+    }
     root.add_text("vision", c.vision);
     add_list(root, "norms", c.norms);
     Value members = Value::list();
@@ -170,8 +259,48 @@ std::string edit_add_member(const std::string& file, std::string bytes, const Me
     return yaml::apply(doc, {push_to_list(doc, *doc.root, "members", member_value(member))});
 }
 
+std::string edit_member(const std::string& file, std::string bytes, const std::string& id,
+                        const MemberChange& change) {
+    yaml::Document doc = open_for_edit(file, std::move(bytes));
+    const Node* members = doc.root->find("members");
+    const Node* item = nullptr;
+    if (members && members->kind == Node::Kind::sequence) {
+        for (const auto& m : members->items) {
+            const Node* n = m.kind == Node::Kind::mapping ? m.find("id") : nullptr;
+            if (n && n->kind == Node::Kind::scalar && n->value == id) {
+                item = &m;
+            }
+        }
+    }
+    if (!item) {
+        throw Error("no member '" + id + "' in " + file + "; see 'plg member list'");
+    }
+    std::vector<yaml::Field> fields;
+    if (change.name) {
+        fields.push_back({"name", Value::text(*change.name)});
+    }
+    if (change.role) {
+        fields.push_back({"role", Value::text(*change.role)});
+    }
+    if (change.joined) {
+        fields.push_back({"joined", date_value(*change.joined)});
+    }
+    if (change.left) {
+        fields.push_back({"left", date_value(*change.left)});
+    }
+    return yaml::apply(doc, set_fields(doc, *item, fields));
+}
+
 nlohmann::json to_json(const Member& m) {
-    return {{"id", m.id}, {"name", m.name}, {"role", m.role}};
+    return {{"id", m.id},
+            {"name", m.name},
+            {"role", m.role},
+            {"joined", date_or_null(m.joined)},
+            {"left", date_or_null(m.left)}};
+}
+
+nlohmann::json to_json(const Break& b) {
+    return {{"name", b.name}, {"from", b.from.iso()}, {"to", b.to.iso()}};
 }
 
 }  // namespace plg

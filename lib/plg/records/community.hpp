@@ -19,10 +19,25 @@ namespace plg {
 
 // A person in the PLG. `id` is short and stable (used in every record); `role` is
 // free text such as "teacher", "school leader", "coordinator", "subject advisor".
+// `joined` and `left` are optional: a member without them belongs to the PLG
+// for all its life. `left` is the last day as a member; a member who left stays
+// in plg.yaml so that the records that name them keep their meaning.
 struct Member {
     std::string id;
     std::string name;
     std::string role;
+    std::optional<Date> joined;
+    std::optional<Date> left;
+
+    // True when the member belonged to the PLG on `day`.
+    bool member_on(Date day) const;
+};
+
+// A time the PLG does not meet (a school holiday), both days included.
+struct Break {
+    std::string name;
+    Date from;
+    Date to;
 };
 
 // One dimension of the framework a PLG reflects on (rated 1-5 in reflections).
@@ -30,6 +45,10 @@ struct Dimension {
     std::string id;
     std::string name;
 };
+
+// The days from `from` to `to` (both included) that fall in none of `breaks`;
+// 0 when `from` is after `to`. Overlapping breaks count each day once.
+int working_days(const std::vector<Break>& breaks, Date from, Date to);
 
 // The PLG itself: the contents of plg.yaml.
 struct Community {
@@ -40,6 +59,7 @@ struct Community {
     std::string origin;  // "mandate", "project" or "support"; "" when not recorded
     std::string language = "en";
     std::optional<int> cadence_days;
+    std::vector<Break> breaks;  // by start date
     std::string vision;
     std::vector<std::string> norms;
     std::vector<Member> members;
@@ -48,7 +68,14 @@ struct Community {
     // Returns the member with `id`, or nullptr.
     const Member* find_member(std::string_view id) const;
     std::vector<std::string> member_ids() const;
+    // The ids of the members on `day`, in plg.yaml's order.
+    std::vector<std::string> member_ids_on(Date day) const;
     std::vector<std::string> dimension_ids() const;
+    // True when `day` falls in a break.
+    bool in_break(Date day) const;
+    // The days from `from` to `to` (both included) that fall in no break; 0 when
+    // `from` is after `to`.
+    int working_days(Date from, Date to) const;
 };
 
 // The eight characteristics of a PLG, the framework a new PLG starts with, with
@@ -69,7 +96,18 @@ std::string write_community(const Community& c);
 // Appends `member` to the members of plg.yaml's `bytes`, changing nothing else.
 // Throws InvalidRecord when the file has errors.
 std::string edit_add_member(const std::string& file, std::string bytes, const Member& member);
+// Sets the fields of member `id` that `change` gives, changing nothing else.
+// Throws InvalidRecord when the file has errors, Error when there is no such member.
+struct MemberChange {
+    std::optional<std::string> name;
+    std::optional<std::string> role;
+    std::optional<Date> joined;
+    std::optional<Date> left;
+};
+std::string edit_member(const std::string& file, std::string bytes, const std::string& id,
+                        const MemberChange& change);
 
 nlohmann::json to_json(const Member& m);
+nlohmann::json to_json(const Break& b);
 
 }  // namespace plg

@@ -46,6 +46,8 @@ std::string_view to_string(GoalStatus status) {
             return "active";
         case GoalStatus::achieved:
             return "achieved";
+        case GoalStatus::not_achieved:
+            return "not achieved";
         case GoalStatus::dropped:
             return "dropped";
     }
@@ -53,16 +55,33 @@ std::string_view to_string(GoalStatus status) {
 }
 
 std::optional<GoalStatus> parse_goal_status(std::string_view text) {
-    if (text == "active") {
-        return GoalStatus::active;
-    }
-    if (text == "achieved") {
-        return GoalStatus::achieved;
-    }
-    if (text == "dropped") {
-        return GoalStatus::dropped;
+    for (GoalStatus s : k_goal_statuses) {
+        if (text == to_string(s)) {
+            return s;
+        }
     }
     return std::nullopt;
+}
+
+std::vector<std::string> goal_status_names() {
+    std::vector<std::string> names;
+    for (GoalStatus s : k_goal_statuses) {
+        names.emplace_back(to_string(s));
+    }
+    return names;
+}
+
+Goal Goal::as_of(Date day) const {
+    Goal g = *this;
+    if (g.closed && *g.closed > day) {
+        g.status = GoalStatus::active;
+        g.closed.reset();
+        g.close_note.clear();
+    }
+    auto later = std::find_if(g.progress.begin(), g.progress.end(),
+                              [&](const Progress& p) { return p.date > day; });
+    g.progress.erase(later, g.progress.end());
+    return g;
 }
 
 std::optional<double> Goal::latest() const {
@@ -102,7 +121,7 @@ Parsed<Goal> read_goal(const std::string& file, std::string bytes, const std::st
     g.target = d.number(root->find("target"), "target");
     g.due = d.date(root->find("due"), "due");
     if (const Node* s = root->find("status")) {
-        std::string status = d.one_of(s, "status", {"active", "achieved", "dropped"});
+        std::string status = d.one_of(s, "status", goal_status_names());
         g.status = parse_goal_status(status).value_or(GoalStatus::active);
     }
     g.created = d.date(root->find("created"), "created");
@@ -130,6 +149,12 @@ Parsed<Goal> read_goal(const std::string& file, std::string bytes, const std::st
     }
     if (g.status == GoalStatus::active && g.closed) {
         d.warning(*root->find("closed"), "the goal has a 'closed' date but its status is active");
+    }
+    if (g.status != GoalStatus::active && !g.closed) {
+        d.warning(*root->find("status"),
+                  "the goal is " + std::string(to_string(g.status)) +
+                      " but has no 'closed' date, so reports on any period show it closed; add "
+                      "'closed: YYYY-MM-DD' (the day it was closed)");
     }
     std::stable_sort(g.progress.begin(), g.progress.end(),
                      [](const Progress& a, const Progress& b) { return a.date < b.date; });

@@ -17,9 +17,15 @@
 
 namespace plg {
 
-enum class GoalStatus { active, achieved, dropped };
+// How a goal stands: open, or closed as achieved, not achieved (ended without
+// reaching the target) or dropped. Written "not achieved" in files and JSON.
+enum class GoalStatus { active, achieved, not_achieved, dropped };
+inline constexpr GoalStatus k_goal_statuses[] = {GoalStatus::active, GoalStatus::achieved,
+                                                 GoalStatus::not_achieved, GoalStatus::dropped};
 std::string_view to_string(GoalStatus status);
 std::optional<GoalStatus> parse_goal_status(std::string_view text);
+// "active", "achieved", "not achieved", "dropped".
+std::vector<std::string> goal_status_names();
 
 struct Progress {
     Date date;
@@ -52,6 +58,16 @@ struct Goal {
     // went the other way or past the target). Nullopt when baseline, target or
     // progress is missing, or baseline equals target.
     std::optional<double> percent() const;
+
+    // True when the goal was set by `day` (its `created` date; a goal without one
+    // counts as set from the start).
+    bool exists_on(Date day) const { return !created || *created <= day; }
+    // The goal as the records said on `day`: open unless closed by then (a goal
+    // closed without a date counts as closed on every day), and only the
+    // progress measured by then.
+    Goal as_of(Date day) const;
+    // True when the goal is still open after its due date, on `day`.
+    bool overdue_on(Date day) const { return status == GoalStatus::active && due && *due < day; }
 };
 
 // The keys of a goal file, in the order plg writes them.

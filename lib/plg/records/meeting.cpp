@@ -12,8 +12,9 @@ using namespace detail;
 namespace {
 
 const std::vector<std::string> k_meeting_keys = {
-    "date",   "title", "facilitator", "roles",    "attendees", "absent",  "minutes", "focus",
-    "agenda", "notes", "data",        "protocol", "decisions", "actions", "goals",   "dimensions"};
+    "date",     "title",     "facilitator", "roles",  "attendees", "absent",
+    "guests",   "minutes",   "focus",       "agenda", "notes",     "data",
+    "protocol", "decisions", "actions",     "goals",  "dimensions"};
 const std::vector<std::string> k_action_keys = {"text", "owner", "due", "done", "done_on"};
 const std::vector<std::string> k_absence_keys = {"member", "reason"};
 
@@ -22,6 +23,29 @@ nlohmann::json date_or_null(const std::optional<Date>& d) {
 }
 
 }  // namespace
+
+std::vector<std::string> expected_members(const Meeting& m, const Community& c) {
+    std::vector<std::string> ids = c.member_ids_on(m.date);
+    auto add = [&](const std::string& id) {
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+            ids.push_back(id);
+        }
+    };
+    for (const auto& id : m.attendees) {
+        add(id);
+    }
+    for (const auto& a : m.absent) {
+        add(a.member);
+    }
+    return ids;
+}
+
+std::string attendance_text(const Meeting& m, const Community& c) {
+    if (m.attendees.empty()) {
+        return "-";
+    }
+    return std::to_string(m.attendees.size()) + "/" + std::to_string(expected_members(m, c).size());
+}
 
 const std::vector<std::string>& meeting_keys() {
     return k_meeting_keys;
@@ -44,6 +68,7 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
     if (auto date = d.date(root->find("date"), "date")) {
         m.date = *date;
         d.future_warning(root->find("date"), date, refs, "date");
+        d.before_founding(root->find("date"), *date, refs, "meeting");
     }
     m.title = d.text(root->find("title"), "title");
     m.facilitator = d.member(root->find("facilitator"), "facilitator", refs);
@@ -79,6 +104,28 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
             m.absent.push_back(std::move(a));
         }
     });
+    m.guests = d.text_list(root->find("guests"), "guests");
+    if (refs.community && root->find("date")) {
+        auto outside = [&](const std::string& who_id, const Node* at, std::string_view as) {
+            const Member* who = refs.community->find_member(who_id);
+            if (who && at && !who->member_on(m.date)) {
+                d.warning(*at,
+                          "'" + who_id + "' is named " + std::string(as) + " on " + m.date.iso() +
+                              ", when they were not a member (" +
+                              (who->joined && m.date < *who->joined ? "joined " + who->joined->iso()
+                                                                    : "left " + who->left->iso()) +
+                              " in plg.yaml); add them under 'guests' instead, or fix "
+                              "'joined'/'left' with 'plg member edit " +
+                              who_id + "'");
+            }
+        };
+        if (const Node* list = root->find("attendees");
+            list && list->kind == Node::Kind::sequence) {
+            for (const auto& item : list->items) {
+                outside(item.value, &item, "as attendee");
+            }
+        }
+    }
     if (auto n = root->find("minutes")) {
         m.minutes = d.integer(n, "minutes", 1, 24 * 60);
     }
@@ -157,6 +204,7 @@ std::string write_meeting(const Meeting& m) {
         }
         root.add("absent", std::move(absent));
     }
+    add_list(root, "guests", m.guests);
     if (m.minutes) {
         root.add("minutes", Value::plain(std::to_string(*m.minutes)));
     }
@@ -241,6 +289,7 @@ nlohmann::json to_json(const Meeting& m) {
             {"roles", roles},
             {"attendees", m.attendees},
             {"absent", absent},
+            {"guests", m.guests},
             {"minutes", m.minutes ? nlohmann::json(*m.minutes) : nlohmann::json(nullptr)},
             {"focus", m.focus},
             {"agenda", m.agenda},

@@ -32,6 +32,10 @@ struct ActionItem {
     std::optional<Date> due;
     bool done = false;
     std::optional<Date> done_on;
+
+    // True when the action was done on or before `day`. An action marked done
+    // without a date counts as done on every day.
+    bool done_by(Date day) const { return done && (!done_on || *done_on <= day); }
 };
 
 struct Meeting {
@@ -43,6 +47,7 @@ struct Meeting {
     std::vector<std::pair<std::string, std::string>> roles;  // role name -> member id
     std::vector<std::string> attendees;
     std::vector<Absence> absent;
+    std::vector<std::string> guests;  // names of people who are not members; never counted
     std::optional<int> minutes;
     std::vector<std::string> focus;
     std::vector<std::string> agenda;
@@ -54,6 +59,14 @@ struct Meeting {
     std::vector<std::string> goals;
     std::vector<std::string> dimensions;
 };
+
+// The one definition of a meeting's attendance, used by every command and
+// report: a meeting records attendance when it lists attendees; those expected
+// are the members on the meeting's date (plg.yaml's joined/left) and anyone it
+// names as present or absent. Guests are never counted.
+std::vector<std::string> expected_members(const Meeting& m, const Community& c);
+// "5/6", or "-" when the meeting records no attendance.
+std::string attendance_text(const Meeting& m, const Community& c);
 
 // The keys of a meeting file, in the order plg writes them.
 const std::vector<std::string>& meeting_keys();

@@ -47,6 +47,7 @@ Parsed<Reflection> read_reflection(const std::string& file, std::string bytes,
     if (auto date = d.date(root->find("date"), "date")) {
         r.date = *date;
         d.future_warning(root->find("date"), date, refs, "date");
+        d.before_founding(root->find("date"), *date, refs, "reflection");
     }
     r.meeting = d.record_ref(root->find("meeting"), "meeting", "meeting", refs.meeting_ids);
     r.goal = d.record_ref(root->find("goal"), "goal", "goal", refs.goal_ids);

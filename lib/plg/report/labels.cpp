@@ -24,7 +24,7 @@ constexpr Labels k_english{
     "not recorded",
     "Person-hours",
     " ({} meeting(s) without a duration)",
-    "{} active, {} achieved, {} dropped",
+    "{} active, {} achieved, {} not achieved, {} dropped",
     "{} open, {} overdue",
     "Reflections",
     "Last meeting",
@@ -32,8 +32,9 @@ constexpr Labels k_english{
     "none",
     "Status",
     {"active", "at risk", "dormant"},
-    "Active: the last meeting was at most {} days ago (twice the cadence); at risk: at most {} "
-    "days; dormant: longer, or no meeting yet.",
+    "Active: met within the last {} days (twice the cadence) and held at least half of the "
+    "meetings expected in the last {} days; at risk: a longer gap, or fewer meetings; dormant: no "
+    "meeting for more than {} days. Days in breaks are not counted.",
     "Meetings",
     "Date",
     "Title",
@@ -50,7 +51,7 @@ constexpr Labels k_english{
     "Due",
     "Baseline → latest → target",
     "{}% of the way",
-    {"active", "achieved", "dropped"},
+    {"active", "achieved", "not achieved", "dropped"},
     "Measured",
     "Value",
     "Evidence",
@@ -94,6 +95,29 @@ constexpr Labels k_english{
     "(none)",
     "{} file(s) with errors",
     "unreadable",
+    ", {} past their due date",
+    "; {} days of breaks not counted",
+    "Status per {}",
+    "year",
+    "not yet founded",
+    "Revived",
+    "joined {}",
+    "left {}",
+    "past due",
+    "Guests",
+    "Not in this report, founded after {}: {}.",
+    "Did dormant PLGs revive? {} of the {} that were dormant in the period became active again.",
+    "Survival",
+    "Share of PLGs active 6, 12 and 24 months after they were founded, counting the PLGs that "
+    "were that old by {}:",
+    "Founded in",
+    "Origin",
+    {"mandate", "project", "mutual support", "not recorded"},
+    "After {} months",
+    "All PLGs",
+    {"A", "R", "D"},
+    "{}: active, {}: at risk, {}: dormant, {}: not yet founded.",
+    "Status over time",
 };
 
 constexpr Labels k_dutch{
@@ -111,7 +135,7 @@ constexpr Labels k_dutch{
     "niet bijgehouden",
     "Persoonsuren",
     " ({} bijeenkomst(en) zonder duur)",
-    "{} actief, {} behaald, {} gestopt",
+    "{} actief, {} behaald, {} niet behaald, {} gestopt",
     "{} open, {} te laat",
     "Reflecties",
     "Laatste bijeenkomst",
@@ -119,8 +143,10 @@ constexpr Labels k_dutch{
     "geen",
     "Status",
     {"actief", "risico", "slapend"},
-    "Actief: de laatste bijeenkomst was hooguit {} dagen geleden (twee keer het ritme); risico: "
-    "hooguit {} dagen; slapend: langer, of nog geen bijeenkomst.",
+    "Actief: bijeengekomen in de laatste {} dagen (twee keer het ritme) en minstens de helft van "
+    "de verwachte bijeenkomsten gehouden in de laatste {} dagen; risico: een langere pauze, of "
+    "minder bijeenkomsten; slapend: meer dan {} dagen geen bijeenkomst. Dagen in vakanties tellen "
+    "niet mee.",
     "Bijeenkomsten",
     "Datum",
     "Titel",
@@ -137,7 +163,7 @@ constexpr Labels k_dutch{
     "Deadline",
     "Beginwaarde → laatste → doel",
     "{}% van de weg",
-    {"actief", "behaald", "gestopt"},
+    {"actief", "behaald", "niet behaald", "gestopt"},
     "Metingen",
     "Waarde",
     "Onderbouwing",
@@ -181,6 +207,30 @@ constexpr Labels k_dutch{
     "(geen)",
     "{} bestand(en) met fouten",
     "niet te lezen",
+    ", {} over de einddatum",
+    "; {} vakantiedagen niet meegeteld",
+    "Status per {}",
+    "jaar",
+    "nog niet opgericht",
+    "Opnieuw actief",
+    "lid sinds {}",
+    "lid tot en met {}",
+    "over de einddatum",
+    "Gasten",
+    "Niet in dit verslag, opgericht na {}: {}.",
+    "Komen slapende PLG's weer tot leven? {} van de {} die in de periode sliepen, werden weer "
+    "actief.",
+    "Overleving",
+    "Aandeel PLG's dat actief was 6, 12 en 24 maanden na de oprichting, van de PLG's die op {} zo "
+    "oud waren:",
+    "Opgericht in",
+    "Ontstaan",
+    {"opgelegd", "project", "onderlinge steun", "niet vastgelegd"},
+    "Na {} maanden",
+    "Alle PLG's",
+    {"A", "R", "S"},
+    "{}: actief, {}: risico, {}: slapend, {}: nog niet opgericht.",
+    "Status door de tijd",
 };
 
 constexpr std::array<const Labels*, 2> k_labels = {&k_english, &k_dutch};

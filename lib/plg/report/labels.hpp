@@ -26,7 +26,7 @@ struct Labels {
     std::string_view not_recorded;
     std::string_view person_hours;
     std::string_view without_minutes;  // "({} meeting(s) without a duration)"
-    std::string_view goals_line;       // "{} active, {} achieved, {} dropped"
+    std::string_view goals_line;       // "{} active, {} achieved, {} not achieved, {} dropped"
     std::string_view actions_line;     // "{} open, {} overdue"
     std::string_view reflections;
     std::string_view last_meeting_label;
@@ -34,7 +34,7 @@ struct Labels {
     std::string_view never;
     std::string_view status;
     std::array<std::string_view, 3> statuses;  // active, at risk, dormant
-    std::string_view status_rule;              // "active: ... {} ..."
+    std::string_view status_rule;              // 2c, 6c and 4c working days (c: the cadence)
     std::string_view meetings;
     std::string_view date;
     std::string_view title;
@@ -49,10 +49,10 @@ struct Labels {
     std::string_view goals;
     std::string_view owners;
     std::string_view due;
-    std::string_view progress;    // "baseline → latest → target"
-    std::string_view of_the_way;  // "{}% of the way"
-    std::array<std::string_view, 3> goal_statuses;
-    std::string_view measured;  // "Measured"
+    std::string_view progress;                      // "baseline → latest → target"
+    std::string_view of_the_way;                    // "{}% of the way"
+    std::array<std::string_view, 4> goal_statuses;  // active, achieved, not achieved, dropped
+    std::string_view measured;                      // "Measured"
     std::string_view value;
     std::string_view evidence;
     std::string_view baseline;
@@ -93,6 +93,29 @@ struct Labels {
     std::string_view unlabelled;
     std::string_view files_with_errors;
     std::string_view unreadable;
+    // Added with "as of a date" (issue 13).
+    std::string_view goals_overdue;     // ", {} past their due date"
+    std::string_view break_days;        // "; {} days of breaks not counted"
+    std::string_view status_over_time;  // "Status per {}" (month, quarter, year)
+    std::string_view per_year;
+    std::string_view not_founded;  // a timeline cell before the PLG began
+    std::string_view revived;
+    std::string_view joined_on;  // "joined {}"
+    std::string_view left_on;    // "left {}"
+    std::string_view past_due;
+    std::string_view guests;
+    std::string_view founded_after;  // "Not in this report, founded after {}: {}."
+    std::string_view q_revived;      // "Did dormant PLGs revive? {} of {} ..."
+    std::string_view survival;
+    std::string_view survival_intro;  // "... by {}" (the period's end)
+    std::string_view cohort;          // "Founded in"
+    std::string_view origin;
+    std::array<std::string_view, 4> origins;  // mandate, project, support, not recorded
+    std::string_view after_months;            // "After {} months"
+    std::string_view all_plgs;
+    std::array<std::string_view, 3> status_letters;  // one letter each: active, at risk, dormant
+    std::string_view timeline_legend;  // "{} active, {} at risk, {} dormant, {} not yet founded"
+    std::string_view status_over_time_heading;
 };
 
 // Returns the labels of `language` ("en", "nl"); English for any other.

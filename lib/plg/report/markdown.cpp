@@ -201,6 +201,9 @@ void write_summary(MarkdownWriter& w, const Report& r, const Labels& l) {
     if (!r.cadence_given) {
         held += fmt::format(fmt::runtime(l.cadence_assumed), r.cadence_days);
     }
+    if (r.break_days > 0) {
+        held += fmt::format(fmt::runtime(l.break_days), r.break_days);
+    }
     w.bullet("**" + std::string(l.meetings) + "**: " + held);
     w.bullet("**" + std::string(l.attendance_rate) + "**: " +
              (r.attendance_percent ? percent(*r.attendance_percent, l) + " (" +
@@ -212,9 +215,12 @@ void write_summary(MarkdownWriter& w, const Report& r, const Labels& l) {
         hours += fmt::format(fmt::runtime(l.without_minutes), r.meetings_without_minutes);
     }
     w.bullet("**" + std::string(l.person_hours) + "**: " + hours);
-    w.bullet(
-        "**" + std::string(l.goals) + "**: " +
-        fmt::format(fmt::runtime(l.goals_line), r.goals_active, r.goals_achieved, r.goals_dropped));
+    std::string goals = fmt::format(fmt::runtime(l.goals_line), r.goals_active, r.goals_achieved,
+                                    r.goals_not_achieved, r.goals_dropped);
+    if (r.goals_overdue > 0) {
+        goals += fmt::format(fmt::runtime(l.goals_overdue), r.goals_overdue);
+    }
+    w.bullet("**" + std::string(l.goals) + "**: " + goals);
     w.bullet("**" + std::string(l.actions) +
              "**: " + fmt::format(fmt::runtime(l.actions_line), r.actions_open, r.actions_overdue));
     w.bullet("**" + std::string(l.reflections) + "**: " + std::to_string(r.reflections));
@@ -223,8 +229,24 @@ void write_summary(MarkdownWriter& w, const Report& r, const Labels& l) {
                   ? fmt::format(fmt::runtime(l.last_meeting), long_date(*r.last_meeting, l),
                                 *r.days_since_last_meeting, long_date(r.to, l))
                   : std::string(l.never)));
-    w.bullet("**" + std::string(l.status) + "**: " + std::string(l.statuses[size_t(r.status)]));
-    w.paragraph(fmt::format(fmt::runtime(l.status_rule), 2 * r.cadence_days, 4 * r.cadence_days));
+    w.bullet("**" + std::string(l.status) + "**: " + std::string(l.statuses[size_t(r.status)]) +
+             (r.revived ? " (" + std::string(l.revived) + ")" : ""));
+    if (r.timeline.size() > 1) {
+        const std::string& first = r.timeline[0].label;
+        std::string step = first.size() == 4 ? std::string(l.per_year)
+                           : first[5] == 'Q' ? std::string(l.per_quarter)
+                                             : std::string(l.per_month);
+        std::vector<std::string> points;
+        for (size_t i = 0; i < r.timeline.size(); ++i) {
+            points.push_back(
+                period_label(r.timeline[i].label, l) + " " +
+                std::string(r.statuses[i] ? l.statuses[size_t(*r.statuses[i])] : l.not_founded));
+        }
+        w.bullet("**" + fmt::format(fmt::runtime(l.status_over_time), step) +
+                 "**: " + join(points, " · "));
+    }
+    w.paragraph(fmt::format(fmt::runtime(l.status_rule), 2 * r.cadence_days,
+                            k_recent_cadences * r.cadence_days, 4 * r.cadence_days));
 }
 
 // 2. One row per meeting.
@@ -257,8 +279,16 @@ void write_attendance(MarkdownWriter& w, const Report& r, const Labels& l) {
         w.heading(2, std::string(l.attendance));
         std::vector<std::vector<std::string>> rows;
         for (const auto& s : r.members) {
+            std::vector<std::string> tenure;
+            if (s.joined && *s.joined > r.from) {
+                tenure.push_back(fmt::format(fmt::runtime(l.joined_on), long_date(*s.joined, l)));
+            }
+            if (s.left && *s.left < r.to) {
+                tenure.push_back(fmt::format(fmt::runtime(l.left_on), long_date(*s.left, l)));
+            }
+            std::string name = esc(s.name) + (tenure.empty() ? "" : " (" + join(tenure) + ")");
             rows.push_back(
-                {esc(s.name), std::to_string(s.attended) + "/" + std::to_string(s.recorded),
+                {name, std::to_string(s.attended) + "/" + std::to_string(s.recorded),
                  s.recorded ? percent(100.0 * s.attended / s.recorded, l) : std::string(l.none),
                  number(s.hours, l)});
         }
@@ -296,7 +326,8 @@ void write_goals(MarkdownWriter& w, const Report& r, const Labels& l) {
     const Community& c = *r.community;
     if (!r.goals.empty()) {
         w.heading(2, std::string(l.goals));
-        for (const auto* g : r.goals) {
+        for (const auto& goal : r.goals) {
+            const Goal* g = &goal;
             w.heading(3, esc(g->title));
             std::vector<std::string> owners;
             for (const auto& id : g->owners) {
@@ -313,7 +344,8 @@ void write_goals(MarkdownWriter& w, const Report& r, const Labels& l) {
                 w.bullet("**" + std::string(l.owners) + "**: " + join(owners));
             }
             if (g->due) {
-                w.bullet("**" + std::string(l.due) + "**: " + long_date(*g->due, l));
+                w.bullet("**" + std::string(l.due) + "**: " + long_date(*g->due, l) +
+                         (g->overdue_on(r.to) ? " (**" + std::string(l.past_due) + "**)" : ""));
             }
             if (!g->measure.empty()) {
                 w.bullet("**" + std::string(l.measured) + "**: " + esc(g->measure));
@@ -350,14 +382,13 @@ void write_actions(MarkdownWriter& w, const Report& r, const Labels& l) {
             w.heading(3, std::string(l.open_actions));
             std::vector<std::vector<std::string>> rows;
             for (const auto& a : r.open_actions) {
-                std::string due =
-                    a.action->due ? long_date(*a.action->due, l) : std::string(l.none);
+                std::string due = a.action.due ? long_date(*a.action.due, l) : std::string(l.none);
                 if (a.overdue) {
                     due = "**" + due + " (" + std::string(l.overdue) + ")**";
                 }
-                rows.push_back({esc(a.action->text),
-                                a.action->owner.empty() ? std::string(l.none)
-                                                        : esc(member_name(c, a.action->owner)),
+                rows.push_back({esc(a.action.text),
+                                a.action.owner.empty() ? std::string(l.none)
+                                                       : esc(member_name(c, a.action.owner)),
                                 due, long_date(a.meeting->date, l)});
             }
             w.table({std::string(l.action), std::string(l.owner), std::string(l.due),
@@ -368,10 +399,10 @@ void write_actions(MarkdownWriter& w, const Report& r, const Labels& l) {
             w.heading(3, std::string(l.completed_actions));
             std::vector<std::vector<std::string>> rows;
             for (const auto& a : r.completed_actions) {
-                rows.push_back({esc(a.action->text),
-                                a.action->owner.empty() ? std::string(l.none)
-                                                        : esc(member_name(c, a.action->owner)),
-                                long_date(*a.action->done_on, l)});
+                rows.push_back({esc(a.action.text),
+                                a.action.owner.empty() ? std::string(l.none)
+                                                       : esc(member_name(c, a.action.owner)),
+                                long_date(*a.action.done_on, l)});
             }
             w.table({std::string(l.action), std::string(l.owner), std::string(l.done_on)},
                     {false, false, false}, rows);

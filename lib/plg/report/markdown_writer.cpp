@@ -38,8 +38,11 @@ std::string percent(double v, const Labels& l) {
 }
 
 std::string period_label(const std::string& period, const Labels& l) {
-    // "2025-09" -> "sep 2025"; "2025-Q3" -> "Q3 2025".
+    // "2025-09" -> "sep 2025"; "2025-Q3" -> "Q3 2025"; "2025" stays.
     std::string year = period.substr(0, 4);
+    if (period.size() == 4) {
+        return year;
+    }
     if (period.size() == 7 && period[5] == 'Q') {
         return std::string(l.quarter) + period.substr(6) + " " + year;
     }

@@ -15,31 +15,6 @@
 
 namespace plg {
 
-std::string_view to_string(Activity a) {
-    switch (a) {
-        case Activity::active:
-            return "active";
-        case Activity::at_risk:
-            return "at risk";
-        case Activity::dormant:
-            return "dormant";
-    }
-    return "dormant";
-}
-
-Activity activity(std::optional<int> days_since_last_meeting, int cadence_days) {
-    if (!days_since_last_meeting) {
-        return Activity::dormant;
-    }
-    if (*days_since_last_meeting <= 2 * cadence_days) {
-        return Activity::active;
-    }
-    if (*days_since_last_meeting <= 4 * cadence_days) {
-        return Activity::at_risk;
-    }
-    return Activity::dormant;
-}
-
 namespace {
 
 bool in_period(Date d, const Report& r) {
@@ -49,25 +24,6 @@ bool in_period(Date d, const Report& r) {
 bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
 }
-
-}  // namespace
-
-std::vector<std::string> expected_members(const Meeting& m, const Community& c) {
-    std::vector<std::string> ids = c.member_ids();
-    for (const auto& id : m.attendees) {
-        if (!contains(ids, id)) {
-            ids.push_back(id);
-        }
-    }
-    for (const auto& a : m.absent) {
-        if (!contains(ids, a.member)) {
-            ids.push_back(a.member);
-        }
-    }
-    return ids;
-}
-
-namespace {
 
 std::string period_of(Date d, bool by_quarter) {
     if (by_quarter) {
@@ -81,14 +37,18 @@ double round_to(double v, int decimals) {
     return std::round(v * f) / f;
 }
 
-}  // namespace
-
-namespace {
-
-// The period: --from, else the founding date or the first record; --to, else today.
-void set_period(Report& r, const Plg& plg, const ReportOptions& options) {
+// The period: --from, else the founding date or the first record; --to, else
+// today. It never starts before the PLG was founded.
+void set_period(Report& r, const Plg& plg, const MeetingHistory& history,
+                const ReportOptions& options) {
     const Community& c = *plg.community;
     r.to = options.to.value_or(options.today);
+    if (c.founded && *c.founded > r.to) {
+        throw Error("'" + c.name + "' was founded on " + c.founded->iso() +
+                    ", after the period ends (" + r.to.iso() +
+                    "), so there is nothing to report; give a --to on or after " +
+                    c.founded->iso());
+    }
     if (options.from) {
         r.from = *options.from;
     } else {
@@ -113,8 +73,11 @@ void set_period(Report& r, const Plg& plg, const ReportOptions& options) {
         throw Error("the period starts (" + r.from.iso() + ") after it ends (" + r.to.iso() +
                     "); check --from and --to");
     }
-    int days = r.to.days_since(r.from) + 1;
-    r.meetings_expected = std::max(1, days / r.cadence_days);
+    if (c.founded && r.from < *c.founded) {
+        r.from = *c.founded;
+    }
+    r.meetings_expected = expected_meetings(history, r.from, r.to);
+    r.break_days = r.to.days_since(r.from) + 1 - working_days(c.breaks, r.from, r.to);
 }
 
 // Meetings held, attendance and hours per member, roles, decisions and the
@@ -122,7 +85,10 @@ void set_period(Report& r, const Plg& plg, const ReportOptions& options) {
 void add_meetings(Report& r, const Plg& plg) {
     const Community& c = *plg.community;
     for (const auto& m : c.members) {
-        r.members.push_back({m.id, m.name, 0, 0, 0, 0, {}});
+        // Everyone who was a member at some time in the period.
+        if ((!m.joined || *m.joined <= r.to) && (!m.left || *m.left >= r.from)) {
+            r.members.push_back({m.id, m.name, m.joined, m.left, 0, 0, 0, 0, {}});
+        }
     }
     auto stats = [&](const std::string& id) -> MemberStats& {
         for (auto& s : r.members) {
@@ -130,14 +96,20 @@ void add_meetings(Report& r, const Plg& plg) {
                 return s;
             }
         }
-        r.members.push_back({id, id, 0, 0, 0, 0, {}});
+        const Member* known = c.find_member(id);
+        r.members.push_back({id,
+                             known ? known->name : id,
+                             known ? known->joined : std::nullopt,
+                             known ? known->left : std::nullopt,
+                             0,
+                             0,
+                             0,
+                             0,
+                             {}});
         return r.members.back();
     };
 
     for (const auto& m : plg.meetings) {
-        if (m.date <= r.to && (!r.last_meeting || m.date > *r.last_meeting)) {
-            r.last_meeting = m.date;
-        }
         if (!in_period(m.date, r)) {
             continue;
         }
@@ -173,20 +145,24 @@ void add_meetings(Report& r, const Plg& plg) {
         for (size_t i = 0; i < m.actions.size(); ++i) {
             const ActionItem& a = m.actions[i];
             if (a.done && a.done_on && in_period(*a.done_on, r)) {
-                r.completed_actions.push_back({&m, i + 1, &a, false});
+                r.completed_actions.push_back({&m, i + 1, a, false});
             }
         }
     }
 }
 
-// The actions still open at the period's end, soonest due first.
+// The actions open on the period's last day, soonest due first: agreed by
+// then and not done by then; overdue when their due date was before it.
 void add_open_actions(Report& r, const Plg& plg) {
     for (const auto& m : plg.meetings) {
         for (size_t i = 0; i < m.actions.size(); ++i) {
             const ActionItem& a = m.actions[i];
-            if (!a.done && m.date <= r.to) {
-                bool overdue = a.due && *a.due < r.today;
-                r.open_actions.push_back({&m, i + 1, &a, overdue});
+            if (m.date <= r.to && !a.done_by(r.to)) {
+                ActionItem then = a;
+                then.done = false;
+                then.done_on.reset();
+                bool overdue = a.due && *a.due < r.to;
+                r.open_actions.push_back({&m, i + 1, std::move(then), overdue});
                 ++r.actions_open;
                 r.actions_overdue += overdue;
             }
@@ -194,39 +170,57 @@ void add_open_actions(Report& r, const Plg& plg) {
     }
     std::stable_sort(r.open_actions.begin(), r.open_actions.end(),
                      [](const OpenAction& x, const OpenAction& y) {
-                         if (x.action->due.has_value() != y.action->due.has_value()) {
-                             return x.action->due.has_value();
+                         if (x.action.due.has_value() != y.action.due.has_value()) {
+                             return x.action.due.has_value();
                          }
-                         return x.action->due && *x.action->due < *y.action->due;
+                         return x.action.due && *x.action.due < *y.action.due;
                      });
 }
 
-// The rates and the status, from the counts added before.
-void add_summary(Report& r) {
+// The rates, the status on the last day and the status over the period.
+void add_summary(Report& r, const MeetingHistory& history) {
     if (r.attendance_possible > 0) {
         r.attendance_percent = round_to(100.0 * r.attendance_present / r.attendance_possible, 1);
     }
     r.person_hours = round_to(r.person_hours, 2);
+    if (auto s = status_on(history, r.to)) {
+        r.status_detail = *s;
+    } else {
+        r.status_detail.recent_from = r.to;  // founded after `to`: refused in set_period
+    }
+    r.status = r.status_detail.status;
+    r.last_meeting = r.status_detail.last_meeting;
     if (r.last_meeting) {
         r.days_since_last_meeting = r.to.days_since(*r.last_meeting);
     }
-    r.status = activity(r.days_since_last_meeting, r.cadence_days);
+    r.timeline = timeline_points(r.from, r.to);
+    r.statuses = status_over(history, r.timeline);
+    r.revived = revived(history, r.from, r.statuses);
 }
 
+// The goals set by the period's last day, as they stood then.
 void add_goals(Report& r, const Plg& plg) {
     for (const auto& g : plg.goals) {
-        r.goals.push_back(&g);
-        switch (g.status) {
+        if (!g.exists_on(r.to)) {
+            continue;
+        }
+        Goal then = g.as_of(r.to);
+        switch (then.status) {
             case GoalStatus::active:
                 ++r.goals_active;
                 break;
             case GoalStatus::achieved:
                 ++r.goals_achieved;
                 break;
+            case GoalStatus::not_achieved:
+                ++r.goals_not_achieved;
+                break;
             case GoalStatus::dropped:
                 ++r.goals_dropped;
                 break;
         }
+        r.goals_overdue += then.overdue_on(r.to);
+        r.goals.push_back(std::move(then));
     }
 }
 
@@ -295,10 +289,11 @@ Report build_report(const Plg& plg, const ReportOptions& options) {
     r.today = options.today;
     r.cadence_given = plg.community->cadence_days.has_value();
     r.cadence_days = plg.community->cadence_days.value_or(k_default_cadence_days);
-    set_period(r, plg, options);
+    MeetingHistory history = history_of(plg);
+    set_period(r, plg, history, options);
     add_meetings(r, plg);
     add_open_actions(r, plg);
-    add_summary(r);
+    add_summary(r, history);
     add_goals(r, plg);
     add_reflections(r, plg);
     return r;
@@ -324,7 +319,7 @@ nlohmann::json opt_number(const std::optional<double>& v) {
 }
 
 nlohmann::json action_json(const OpenAction& a) {
-    nlohmann::json j = to_json(*a.action);
+    nlohmann::json j = to_json(a.action);
     j["id"] = a.meeting->id + "#" + std::to_string(a.number);
     j["meeting"] = a.meeting->id;
     j["meeting_date"] = a.meeting->date.iso();
@@ -346,6 +341,7 @@ nlohmann::json report_json(const Report& r) {
              {"present", m->attendees.size()},
              {"expected", m->attendees.empty() ? nlohmann::json(nullptr)
                                                : nlohmann::json(expected_members(*m, c).size())},
+             {"guests", m->guests.size()},
              {"minutes", m->minutes ? nlohmann::json(*m->minutes) : nullptr},
              {"decisions", m->decisions.size()}});
     }
@@ -354,6 +350,8 @@ nlohmann::json report_json(const Report& r) {
         members.push_back(
             {{"id", s.id},
              {"name", s.name},
+             {"joined", s.joined ? nlohmann::json(s.joined->iso()) : nullptr},
+             {"left", s.left ? nlohmann::json(s.left->iso()) : nullptr},
              {"attended", s.attended},
              {"recorded", s.recorded},
              {"percent", s.recorded ? json_number(round_to(100.0 * s.attended / s.recorded, 1))
@@ -363,8 +361,10 @@ nlohmann::json report_json(const Report& r) {
              {"roles", s.roles}});
     }
     nlohmann::json goals = nlohmann::json::array();
-    for (const auto* g : r.goals) {
-        goals.push_back(to_json(*g));
+    for (const auto& g : r.goals) {
+        nlohmann::json j = to_json(g);
+        j["overdue"] = g.overdue_on(r.to);
+        goals.push_back(std::move(j));
     }
     nlohmann::json open = nlohmann::json::array();
     for (const auto& a : r.open_actions) {
@@ -400,25 +400,48 @@ nlohmann::json report_json(const Report& r) {
                         {"reflection", x->id},
                         {"text", x->next_step}});
     }
-    return {{"plg", {{"name", c.name}, {"school", c.school}, {"language", c.language}}},
+    nlohmann::json timeline = nlohmann::json::array();
+    for (size_t i = 0; i < r.timeline.size(); ++i) {
+        timeline.push_back({{"period", r.timeline[i].label},
+                            {"date", r.timeline[i].day.iso()},
+                            {"status", r.statuses[i] ? nlohmann::json(to_string(*r.statuses[i]))
+                                                     : nlohmann::json(nullptr)}});
+    }
+    const StatusOn& st = r.status_detail;
+    return {{"plg",
+             {{"name", c.name},
+              {"school", c.school},
+              {"language", c.language},
+              {"founded", c.founded ? nlohmann::json(c.founded->iso()) : nullptr},
+              {"origin", c.origin}}},
             {"period", {{"from", r.from.iso()}, {"to", r.to.iso()}}},
             {"summary",
              {{"meetings_held", r.meetings_held},
               {"meetings_expected", r.meetings_expected},
               {"cadence_days", r.cadence_days},
+              {"break_days", r.break_days},
               {"attendance_percent", opt_number(r.attendance_percent)},
               {"person_hours", json_number(r.person_hours)},
               {"meetings_without_minutes", r.meetings_without_minutes},
               {"goals_active", r.goals_active},
               {"goals_achieved", r.goals_achieved},
+              {"goals_not_achieved", r.goals_not_achieved},
               {"goals_dropped", r.goals_dropped},
+              {"goals_overdue", r.goals_overdue},
               {"actions_open", r.actions_open},
               {"actions_overdue", r.actions_overdue},
               {"reflections", r.reflections},
               {"last_meeting", r.last_meeting ? nlohmann::json(r.last_meeting->iso()) : nullptr},
               {"days_since_last_meeting",
                r.days_since_last_meeting ? nlohmann::json(*r.days_since_last_meeting) : nullptr},
-              {"status", std::string(to_string(r.status))}}},
+              {"quiet_days", st.quiet_days},
+              {"recent",
+               {{"from", st.recent_from.iso()},
+                {"held", st.held_recently},
+                {"expected", st.expected_recently}}},
+              {"status", std::string(to_string(r.status))},
+              {"revived", r.revived}}},
+            {"status_over_time", timeline},
             {"meetings", meetings},
             {"attendance", members},
             {"goals", goals},

@@ -13,23 +13,16 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "plg/records/model.hpp"
+#include "plg/report/status.hpp"
 #include "plg/store/store.hpp"
 
 namespace plg {
 
-// The cadence assumed when plg.yaml gives none: about monthly.
-inline constexpr int k_default_cadence_days = 28;
-
-// A PLG's state from the days since its last meeting, relative to its cadence c:
-// active up to 2c days, at risk up to 4c days, dormant after that or when it
-// never met.
-enum class Activity { active, at_risk, dormant };
-std::string_view to_string(Activity a);
-Activity activity(std::optional<int> days_since_last_meeting, int cadence_days);
-
 struct MemberStats {
     std::string id;
     std::string name;
+    std::optional<Date> joined;  // from plg.yaml, when given
+    std::optional<Date> left;
     int attended = 0;  // meetings present
     int recorded = 0;  // meetings in the period that record attendance
     double hours = 0;  // minutes of the meetings attended / 60
@@ -37,10 +30,11 @@ struct MemberStats {
     std::map<std::string, int> roles;  // other roles held, by name
 };
 
+// An action as it stood on the period's last day (done, done_on).
 struct OpenAction {
     const Meeting* meeting;
     size_t number;  // 1-based
-    const ActionItem* action;
+    ActionItem action;
     bool overdue;
 };
 
@@ -59,13 +53,15 @@ struct DimensionTrend {
     std::optional<double> last;
 };
 
+// Every number and list is as the records said on `to`, the period's last day.
 struct Report {
     const Community* community = nullptr;
-    Date from;
+    Date from;  // never before the PLG was founded
     Date to;
     Date today;
     int cadence_days = k_default_cadence_days;
     bool cadence_given = false;
+    int break_days = 0;  // days of the period in breaks
 
     // Summary.
     int meetings_held = 0;
@@ -77,18 +73,24 @@ struct Report {
     int meetings_without_minutes = 0;
     int goals_active = 0;
     int goals_achieved = 0;
+    int goals_not_achieved = 0;
     int goals_dropped = 0;
+    int goals_overdue = 0;  // still open after their due date
     int actions_open = 0;
     int actions_overdue = 0;
     int reflections = 0;
     std::optional<Date> last_meeting;  // the last one up to `to`
     std::optional<int> days_since_last_meeting;
     Activity status = Activity::dormant;
+    StatusOn status_detail;                         // what the status was judged on
+    std::vector<TimelinePoint> timeline;            // months (or quarters) of the period
+    std::vector<std::optional<Activity>> statuses;  // the status at each
+    bool revived = false;
 
     std::vector<const Meeting*> meetings;  // in the period, by date
     std::vector<MemberStats> members;
-    std::vector<const Goal*> goals;
-    std::vector<OpenAction> open_actions;       // all open ones, soonest due first
+    std::vector<Goal> goals;                    // set by `to`, as they stood then
+    std::vector<OpenAction> open_actions;       // open on `to`, soonest due first
     std::vector<OpenAction> completed_actions;  // done in the period
     std::vector<Decision> decisions;
     bool rating_by_quarter = false;
@@ -103,10 +105,6 @@ struct ReportOptions {
     Date today;
 };
 
-// Returns the members expected at a meeting: everyone in plg.yaml, and anyone
-// the meeting names as present or absent (a guest, a member who has left).
-std::vector<std::string> expected_members(const Meeting& m, const Community& c);
-
 // Returns "up", "down" or "flat" (a change of less than 0.25 between the first
 // and last period with ratings), or "none" when fewer than two periods have
 // ratings of the dimension.
@@ -114,7 +112,7 @@ std::string trend_of(const DimensionTrend& t, size_t periods);
 
 // Computes the report of `plg` (which must have its community) over a period.
 // The report points into `plg`, which must outlive it. Throws Error when `from`
-// is after `to`.
+// is after `to`, or when the PLG was founded after `to`.
 Report build_report(const Plg& plg, const ReportOptions& options);
 
 // Returns the Markdown report in `language` ("en" or "nl"; see k_report_languages).
