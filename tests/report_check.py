@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """An independent computation of a PLG report's numbers, in plain Python and
 PyYAML, to check `plg report --format json` against (docs/report.md states the
-rules). Usage: report_check.py PLG_DIR REPORT.json TODAY [FROM] [TO]
-Prints the differences and exits 1 when there are any."""
+rules). Every number is as the records said on the period's last day.
+
+Usage: report_check.py PLG_DIR REPORT.json TODAY [FROM] [TO]
+Prints the differences and exits 1 when there are any. When the PLG was founded
+after TO there is nothing to report: then REPORT.json is not read and the script
+prints "founded after the period" (the caller checks that plg refused)."""
 
 import datetime as dt
 import json
@@ -11,6 +15,8 @@ import os
 import sys
 
 import yaml
+
+ONE_DAY = dt.timedelta(days=1)
 
 
 def load(path):
@@ -38,76 +44,203 @@ def records(root, folder):
             yield name[:-5], load(os.path.join(path, name))
 
 
+def days_between(a, b):
+    """Every day from a to b, both included."""
+    while a <= b:
+        yield a
+        a += ONE_DAY
+
+
+class Calendar:
+    """Break days as a set, and status by walking days one at a time: slow and
+    plain, unlike plg's interval arithmetic."""
+
+    def __init__(self, plg, meetings):
+        self.cadence = plg.get("cadence_days") or 28
+        self.founded = day(plg["founded"]) if plg.get("founded") else None
+        self.off = set()
+        for b in plg.get("breaks") or []:
+            self.off.update(days_between(day(b["from"]), day(b["to"])))
+        self.meetings = sorted(day(m["date"]) for _, m in meetings)
+
+    def working(self, a, b):
+        return sum(1 for d in days_between(a, b) if d not in self.off)
+
+    def expected(self, a, b):
+        n = self.working(a, b)
+        return max(1, n // self.cadence) if n > 0 else 0
+
+    def status(self, on):
+        """(status, last meeting, quiet days, window start, held, expected), or
+        None before the founding date."""
+        c = self.cadence
+        if self.founded and on < self.founded:
+            return None
+        start = self.founded or (self.meetings[0] if self.meetings else None)
+        if start is None or on < start:
+            return ("dormant", None, 0, on, 0, 0)
+        past = [m for m in self.meetings if m <= on]
+        last = past[-1] if past else None
+        quiet = self.working(last + ONE_DAY if last else start, on)
+        # The window: walk back from `on` until 6c working days are in it.
+        window, count, d = on, 0, on
+        while d >= start and count < 6 * c:
+            if d not in self.off:
+                count += 1
+            window = d
+            d -= ONE_DAY
+        held = sum(1 for m in past if m >= window)
+        expected = self.expected(window, on)
+        if quiet > 4 * c:
+            status = "dormant"
+        elif quiet > 2 * c or 2 * held < expected:
+            status = "at risk"
+        else:
+            status = "active"
+        return (status, last, quiet, window, held, expected)
+
+
+def month_end(d):
+    nxt = dt.date(d.year + d.month // 12, d.month % 12 + 1, 1)
+    return nxt - ONE_DAY
+
+
+def timeline(start, end):
+    """(label, day) for each month of the period, or quarter, or year."""
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    step = 1 if months <= 12 else 3 if months <= 48 else 12
+    first_month = (start.month - 1) // step * step + 1
+    y, m = start.year, first_month
+    out = []
+    while dt.date(y, m, 1) <= end:
+        last_y, last_m = y + (m + step - 2) // 12, (m + step - 2) % 12 + 1
+        point = min(month_end(dt.date(last_y, last_m, 1)), end)
+        label = (f"{y}-{m:02d}" if step == 1 else f"{y}-Q{(m - 1) // 3 + 1}" if step == 3
+                 else f"{y}")
+        out.append((label, point))
+        y, m = y + (m + step - 1) // 12, (m + step - 1) % 12 + 1
+    return out
+
+
+def member_on(member, on):
+    joined = day(member["joined"]) if member.get("joined") else None
+    left = day(member["left"]) if member.get("left") else None
+    return (joined is None or joined <= on) and (left is None or on <= left)
+
+
+def absent_ids(m):
+    return [a if isinstance(a, str) else a["member"] for a in m.get("absent") or []]
+
+
 def main():
     root, report_file, today = sys.argv[1], sys.argv[2], day(sys.argv[3])
     plg = load(os.path.join(root, "plg.yaml"))
     meetings = sorted(records(root, "meetings"), key=lambda r: (day(r[1]["date"]), r[0]))
     goals = list(records(root, "goals"))
     reflections = list(records(root, "reflections"))
-    members = [m["id"] for m in plg.get("members") or []]
-    cadence = plg.get("cadence_days") or 28
+    members = plg.get("members") or []
+    cal = Calendar(plg, meetings)
 
     end = day(sys.argv[5]) if len(sys.argv) > 5 else today
+    if cal.founded and cal.founded > end:
+        print("founded after the period")
+        return 0
     if len(sys.argv) > 4 and sys.argv[4]:
         start = day(sys.argv[4])
     else:
         dates = [day(m["date"]) for _, m in meetings] + [day(r["date"]) for _, r in reflections]
-        if plg.get("founded"):
-            dates.append(day(plg["founded"]))
-        start = min(dates) if dates else end
-    held = [(i, m) for i, m in meetings if start <= day(m["date"]) <= end]
-
-    def absent_ids(m):
-        return [a if isinstance(a, str) else a["member"] for a in m.get("absent") or []]
+        if cal.founded:
+            dates.append(cal.founded)
+        start = min(min(dates), end) if dates else end
+    if cal.founded and start < cal.founded:
+        start = cal.founded
+    in_period = lambda d: start <= day(d) <= end
+    held = [(i, m) for i, m in meetings if in_period(m["date"])]
 
     present = possible = 0
     hours = 0.0
     without = 0
+    per_member = {}
     for _, m in held:
         att = m.get("attendees") or []
         if att:
-            expected = set(members) | set(att) | set(absent_ids(m))
+            expected = {x["id"] for x in members if member_on(x, day(m["date"]))}
+            expected |= set(att) | set(absent_ids(m))
             present += len(att)
             possible += len(expected)
+            for who in expected:
+                a, r = per_member.get(who, (0, 0))
+                per_member[who] = (a + (who in att), r + 1)
         if m.get("minutes"):
             hours += m["minutes"] * len(att) / 60
         else:
             without += 1
-    last = max((day(m["date"]) for _, m in meetings if day(m["date"]) <= end), default=None)
-    since = (end - last).days if last else None
-    if since is None or since > 4 * cadence:
-        status = "dormant"
-    elif since > 2 * cadence:
-        status = "at risk"
-    else:
-        status = "active"
+    status, last, quiet, window, held_recently, expected_recently = cal.status(end)
+
     open_actions = overdue = 0
     for _, m in meetings:
         if day(m["date"]) > end:
             continue
         for a in m.get("actions") or []:
-            if not a.get("done"):
+            done_by_end = a.get("done") and (not a.get("done_on") or day(a["done_on"]) <= end)
+            if not done_by_end:
                 open_actions += 1
-                if a.get("due") and day(a["due"]) < today:
+                if a.get("due") and day(a["due"]) < end:
                     overdue += 1
-    status_of = [g.get("status", "active") for _, g in goals]
-    expected_meetings = max(1, ((end - start).days + 1) // cadence)
+
+    # Goals as they stood on `end`: set by then, closed only if closed by then,
+    # progress measured by then.
+    goals_then = {}
+    for gid, g in goals:
+        if g.get("created") and day(g["created"]) > end:
+            continue
+        closed = day(g["closed"]) if g.get("closed") else None
+        state = g.get("status", "active")
+        if closed and closed > end:
+            state = "active"
+        progress = sorted((p for p in g.get("progress") or [] if day(p["date"]) <= end),
+                          key=lambda p: day(p["date"]))
+        goals_then[gid] = (state, progress, g)
+    states = [s for s, _, _ in goals_then.values()]
+    goals_overdue = sum(1 for s, _, g in goals_then.values()
+                        if s == "active" and g.get("due") and day(g["due"]) < end)
+
+    points = timeline(start, end)
+    over = []
+    for _, point in points:
+        s = cal.status(point)
+        over.append(s[0] if s else None)
+    before = cal.status(start - ONE_DAY)
+    was_dormant = bool(before) and before[0] == "dormant"
+    revived = False
+    for s in over:
+        if s == "dormant":
+            was_dormant = True
+        elif s == "active" and was_dormant:
+            revived = True
 
     want = {
         "meetings_held": len(held),
-        "meetings_expected": expected_meetings,
+        "meetings_expected": cal.expected(start, end),
+        "break_days": (end - start).days + 1 - cal.working(start, end),
         "attendance_percent": rounded(100 * present / possible, 1) if possible else None,
         "person_hours": rounded(hours, 2),
         "meetings_without_minutes": without,
-        "goals_active": status_of.count("active"),
-        "goals_achieved": status_of.count("achieved"),
-        "goals_dropped": status_of.count("dropped"),
+        "goals_active": states.count("active"),
+        "goals_achieved": states.count("achieved"),
+        "goals_not_achieved": states.count("not achieved"),
+        "goals_dropped": states.count("dropped"),
+        "goals_overdue": goals_overdue,
         "actions_open": open_actions,
         "actions_overdue": overdue,
-        "reflections": sum(1 for _, r in reflections if start <= day(r["date"]) <= end),
+        "reflections": sum(1 for _, r in reflections if in_period(r["date"])),
         "last_meeting": last.isoformat() if last else None,
-        "days_since_last_meeting": since,
+        "days_since_last_meeting": (end - last).days if last else None,
+        "quiet_days": quiet,
+        "recent": {"from": window.isoformat(), "held": held_recently,
+                   "expected": expected_recently},
         "status": status,
+        "revived": revived,
     }
     with open(report_file, encoding="utf-8") as f:
         got = json.load(f)
@@ -117,40 +250,62 @@ def main():
             bad.append(f"summary.{key}: plg says {got['summary'].get(key)!r}, Python {value!r}")
     if got["period"] != {"from": start.isoformat(), "to": end.isoformat()}:
         bad.append(f"period: plg says {got['period']}, Python {start} to {end}")
+    want_over = [{"period": label, "date": point.isoformat(), "status": s}
+                 for (label, point), s in zip(points, over)]
+    if got["status_over_time"] != want_over:
+        bad.append(f"status_over_time: plg says {got['status_over_time']}, Python {want_over}")
 
-    # Per member: meetings attended out of those that record attendance.
-    for row in got["attendance"]:
-        attended = sum(1 for _, m in held if row["id"] in (m.get("attendees") or []))
-        if row["attended"] != attended:
-            bad.append(f"attendance {row['id']}: plg says {row['attended']}, Python {attended}")
+    # Per member: meetings attended out of those where they were expected.
+    rows = {row["id"]: row for row in got["attendance"]}
+    listed = {x["id"] for x in members
+              if (not x.get("joined") or day(x["joined"]) <= end)
+              and (not x.get("left") or day(x["left"]) >= start)} | set(per_member)
+    if set(rows) != listed:
+        bad.append(f"attendance members: plg lists {sorted(rows)}, Python {sorted(listed)}")
+    for who, (attended, recorded) in per_member.items():
+        row = rows.get(who, {})
+        if (row.get("attended"), row.get("recorded")) != (attended, recorded):
+            bad.append(f"attendance {who}: plg says {row.get('attended')}/{row.get('recorded')}, "
+                       f"Python {attended}/{recorded}")
 
-    # Goals: the latest value by date and the percentage of the way.
+    # Goals: those set by the end, their status, latest value and percentage then.
+    if sorted(g["id"] for g in got["goals"]) != sorted(goals_then):
+        bad.append(f"goals: plg lists {sorted(g['id'] for g in got['goals'])}, "
+                   f"Python {sorted(goals_then)}")
     for g in got["goals"]:
-        raw = dict(goals)[g["id"]]
-        progress = sorted(raw.get("progress") or [], key=lambda p: day(p["date"]))
+        if g["id"] not in goals_then:
+            continue
+        state, progress, raw = goals_then[g["id"]]
         latest = progress[-1]["value"] if progress else None
-        if g["latest"] != latest:
-            bad.append(f"goal {g['id']} latest: plg says {g['latest']}, Python {latest}")
         b, t = raw.get("baseline"), raw.get("target")
         pct = None
         if latest is not None and b is not None and t is not None and b != t:
             pct = rounded((latest - b) / (t - b) * 100, 1)
-        if g["percent"] != pct:
-            bad.append(f"goal {g['id']} percent: plg says {g['percent']}, Python {pct}")
+        for key, value in (("status", state), ("latest", latest), ("percent", pct),
+                           ("progress", len(progress))):
+            have = len(g["progress"]) if key == "progress" else g[key]
+            if have != value:
+                bad.append(f"goal {g['id']} {key}: plg says {have!r}, Python {value!r}")
+
+    # Actions open on the last day are shown as not done, even when done later.
+    for a in got["actions"]["open"]:
+        if a["done"] or a["done_on"] is not None:
+            bad.append(f"action {a['id']} is open on {end} but shown done")
 
     # Average rating per dimension over the whole period.
     for dim in got["reflections"]["ratings"]:
         values = [r["ratings"][dim["dimension"]] for _, r in reflections
-                  if start <= day(r["date"]) <= end and dim["dimension"] in (r.get("ratings") or {})]
+                  if in_period(r["date"]) and dim["dimension"] in (r.get("ratings") or {})]
         if dim["count"] != len(values):
             bad.append(f"ratings {dim['dimension']}: plg counts {dim['count']}, Python {len(values)}")
 
     for line in bad:
         print(line)
-    print(f"checked {len(want)} summary numbers, {len(got['attendance'])} members, "
-          f"{len(got['goals'])} goals, {len(got['reflections']['ratings'])} dimensions")
-    sys.exit(1 if bad else 0)
+    print(f"checked {len(want)} summary numbers, {len(points)} points over time, "
+          f"{len(got['attendance'])} members, {len(got['goals'])} goals, "
+          f"{len(got['reflections']['ratings'])} dimensions")
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
