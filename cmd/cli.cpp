@@ -170,9 +170,17 @@ int run_cli(int argc, const char* const* argv, const Streams& io) {
     } else if (const char* env = std::getenv("PLG_DIR"); env && *env) {
         start = fs::absolute(env, ec);
     }
+    std::optional<Date> today = today_from_environment();
+    if (!today) {
+        print_error(io.err, color_err,
+                    "PLG_TODAY='" + std::string(std::getenv("PLG_TODAY")) +
+                        "' is not a date; set it to YYYY-MM-DD (like 2026-11-23), or unset it "
+                        "to use today's date");
+        return k_exit_usage;
+    }
     Context ctx{cwd,
                 start,
-                today_from_environment(),
+                *today,
                 io.in,
                 io.out,
                 io.err,

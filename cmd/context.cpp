@@ -25,20 +25,25 @@ Store open_store(const Context& ctx) {
     return std::move(*store);
 }
 
-Plg load_plg(const Store& store, const Context& ctx) {
+std::vector<Diagnostic> broken_files(const Plg& plg) {
+    std::vector<Diagnostic> first_errors;
+    std::string last;
+    for (const auto& d : plg.problems) {
+        if (d.severity == Severity::error && d.where.file != last) {
+            last = d.where.file;
+            first_errors.push_back(d);
+        }
+    }
+    return first_errors;
+}
+
+Plg load_plg(const Store& store, const Context& ctx, bool warn_broken) {
     Plg plg = load(store, ctx.today);
     if (!plg.community) {
         throw InvalidRecord(plg.problems);
     }
-    size_t broken = 0;
-    std::string first;
-    for (const auto& d : plg.problems) {
-        if (d.severity == Severity::error && d.where.file != first) {
-            first = d.where.file;
-            ++broken;
-        }
-    }
-    if (broken > 0) {
+    size_t broken = broken_files(plg).size();
+    if (broken > 0 && warn_broken) {
         ctx.err << "plg: warning: " << broken
                 << " file(s) have errors and are left out; run 'plg check' to see them\n";
     }
@@ -66,8 +71,10 @@ void require_id(const std::vector<std::string>& ids, const std::string& id, std:
                 std::string_view kind) {
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
         std::string hint = did_you_mean(id, ids);
+        const KindInfo* info = find_kind(kind);
+        std::string command(info ? info->command : kind);
         throw Error(std::string(flag) + ": unknown " + std::string(kind) + " '" + id + "'" +
-                    (hint.empty() ? "; 'plg " + std::string(kind) + " list' shows them" : hint));
+                    (hint.empty() ? "; 'plg " + command + " list' shows them" : hint));
     }
 }
 

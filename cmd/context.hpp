@@ -40,7 +40,9 @@ Store open_store(const Context& ctx);
 
 // Loads the whole PLG. Throws InvalidRecord when plg.yaml has errors; records
 // with errors are left out with one warning on stderr pointing to 'plg check'.
-Plg load_plg(const Store& store, const Context& ctx);
+Plg load_plg(const Store& store, const Context& ctx, bool warn_broken = true);
+// The first error of each file that has errors, in the order load() read them.
+std::vector<Diagnostic> broken_files(const Plg& plg);
 
 // Reads plg.yaml alone; throws InvalidRecord when it has errors.
 Community load_community(const Store& store);

@@ -95,6 +95,15 @@ bool has_errors_in(const std::vector<Diagnostic>& problems) {
     return false;
 }
 
+// A UTF-8 byte order mark is not part of the record: left in, it would stand
+// before the template's help lines and hide a first-line comment.
+std::string without_bom(std::string text) {
+    if (text.rfind("\xEF\xBB\xBF", 0) == 0) {
+        text.erase(0, 3);
+    }
+    return text;
+}
+
 // Opens the editor on the draft at `path` until it holds a valid record (or
 // the person gives up). Returns the saved text; throws Error when it is
 // invalid, leaving the draft in place.
@@ -103,7 +112,7 @@ std::string edit_until_valid(const Context& ctx, const Store& store, const fs::p
     std::string shown = store.shown_path(path);
     while (true) {
         run_editor(path.string(), shown);
-        std::string saved = read_file(path, shown);
+        std::string saved = without_bom(read_file(path, shown));
         std::vector<Diagnostic> problems = check(shown, saved);
         print_diagnostics(ctx.err, problems, ctx.color_err);
         if (!has_errors_in(problems)) {
@@ -189,11 +198,10 @@ void Draft::done() const {
 
 Draft draft_text(const Context& ctx, const Store& store, const EditOptions& options, Kind kind,
                  const std::string& from_flags, const std::string& help, const CheckText& check) {
-    std::string name(kind_info(kind).name);
-    std::string again = "plg " + name + " add --edit --file ";
+    std::string again = "plg " + std::string(kind_info(kind).command) + " add --edit --file ";
     if (!options.file.empty()) {
         fs::path file = fs::absolute(ctx.cwd / options.file);
-        std::string text = read_file(file, options.file);
+        std::string text = without_bom(read_file(file, options.file));
         if (!options.edit) {
             std::vector<Diagnostic> problems = check(options.file, text);
             if (has_errors_in(problems)) {
@@ -215,7 +223,8 @@ Draft draft_text(const Context& ctx, const Store& store, const EditOptions& opti
     CheckText unless_unchanged = [&](const std::string& file, const std::string& text) {
         if (strip_help(text) == from_flags) {
             store.remove_draft(path);
-            throw Error("the template was saved unchanged, so no " + name + " was added");
+            throw Error("the template was saved unchanged, so no " +
+                        std::string(kind_info(kind).name) + " was added");
         }
         return check(file, text);
     };
@@ -227,10 +236,10 @@ Draft edit_existing(const Context& ctx, const Store& store, Kind kind, const std
                     const std::string& help, const std::string& again, const CheckText& check,
                     const std::string& file) {
     fs::path path;
-    std::string start = text;
+    std::string start = without_bom(text);
     if (!file.empty()) {
         fs::path given = fs::absolute(ctx.cwd / file);
-        start = read_file(given, file);
+        start = without_bom(read_file(given, file));
         if (store.is_draft(given)) {
             path = given;  // a kept draft: go on editing it where it is
             store.write_draft(path, help + strip_help(start));

@@ -79,7 +79,8 @@ exist. Exits 1 when there are errors, 0 when there are none (warnings allowed).)
                                 list.push_back({{"name", kind.name},
                                                 {"plural", kind.plural},
                                                 {"folder", kind.folder},
-                                                {"schema", kind.schema}});
+                                                {"schema", kind.schema},
+                                                {"command", kind.command}});
                             }
                             ctx.out << json_text(list) << '\n';
                             return 0;

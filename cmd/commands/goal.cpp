@@ -49,7 +49,9 @@ struct GoalProgressOptions {
 struct GoalCloseOptions {
     std::string id;
     bool achieved = false;
+    bool not_achieved = false;
     bool dropped = false;
+    std::string date;
     std::string note;
 };
 
@@ -114,6 +116,12 @@ int run_goal_add(const GoalAddOptions& opt, const Context& ctx) {
          "owners is a list of member ids, one per line ('  - anna') or inline ([anna, bram]).",
          "Leave 'progress:' as it is: 'plg goal progress' adds the measurements there."});
     Drafted<Goal> drafted = draft_record<Goal>(ctx, store, opt.edit, g, help, read);
+    if (!drafted.record.created) {
+        // A goal given whole (--file, or an edit that cleared it) is set today;
+        // reports for earlier periods leave it out.
+        drafted.text = edit_set_created("the new goal", drafted.text, ctx.today);
+        drafted.record.created = ctx.today;
+    }
     std::string id = opt.id;
     if (id.empty()) {
         id = slugify(drafted.record.title);
@@ -142,21 +150,27 @@ std::string percent_text(const Goal& g) {
     return p ? fmt::format("{:.0f}%", *p) : std::string("-");
 }
 
-const std::vector<std::string> k_status_values = {"active", "achieved", "dropped", "all"};
+// "not-achieved" on the command line (a value without a space completes and
+// needs no quotes) is the status "not achieved" of the files.
+const std::vector<std::string> k_status_values = {"active", "achieved", "not-achieved", "dropped",
+                                                  "all"};
 
 int run_goal_list(const GoalListOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
     Plg plg = load_plg(store, ctx);
+    std::string wanted = opt.status == "not-achieved" ? "not achieved" : opt.status;
     std::vector<const Goal*> shown;
     for (const auto& g : plg.goals) {
-        if (opt.status == "all" || to_string(g.status) == opt.status) {
+        if (wanted == "all" || to_string(g.status) == wanted) {
             shown.push_back(&g);
         }
     }
     if (opt.format == "json") {
         nlohmann::json list = nlohmann::json::array();
         for (const auto* g : shown) {
-            list.push_back(to_json(*g));
+            nlohmann::json j = to_json(*g);
+            j["overdue"] = g->overdue_on(ctx.today);
+            list.push_back(std::move(j));
         }
         ctx.out << json_text(list) << '\n';
         return 0;
@@ -166,9 +180,9 @@ int run_goal_list(const GoalListOptions& opt, const Context& ctx) {
         id_width = std::max(id_width, g->id.size());
     }
     for (const auto* g : shown) {
-        ctx.out << pad(g->id, id_width) << "  " << pad(std::string(to_string(g->status)), 8) << "  "
-                << pad(percent_text(*g), 5) << "  " << pad(g->due ? g->due->iso() : "-", 10) << "  "
-                << g->title << '\n';
+        ctx.out << pad(g->id, id_width) << "  " << pad(std::string(to_string(g->status)), 12)
+                << "  " << pad(percent_text(*g), 5) << "  " << pad(g->due ? g->due->iso() : "-", 10)
+                << "  " << g->title << (g->overdue_on(ctx.today) ? "  (past due)" : "") << '\n';
     }
     return 0;
 }
@@ -302,7 +316,15 @@ int run_goal_progress(const GoalProgressOptions& opt, const Context& ctx) {
 
 int run_goal_close(const GoalCloseOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
-    GoalStatus status = opt.achieved ? GoalStatus::achieved : GoalStatus::dropped;
+    GoalStatus status = opt.achieved       ? GoalStatus::achieved
+                        : opt.not_achieved ? GoalStatus::not_achieved
+                                           : GoalStatus::dropped;
+    Date when = opt.date.empty() ? ctx.today : date_arg(ctx, opt.date);
+    if (when > ctx.today) {
+        throw UsageError("--date " + when.iso() +
+                         " is in the future; a goal is closed on the day "
+                         "it ended, today or earlier");
+    }
     std::string note = opt.note.empty() ? "" : text_arg(ctx, opt.note);
     auto [before, after] = change_goal(
         store, opt.id, "goal close", "closing the goal",
@@ -318,7 +340,11 @@ int run_goal_close(const GoalCloseOptions& opt, const Context& ctx) {
                             "'status' in " +
                             shown);
             }
-            return edit_close_goal(shown, bytes, status, ctx.today, note);
+            if (goal.created && when < *goal.created) {
+                throw Error("--date " + when.iso() + " is before the goal was created (" +
+                            goal.created->iso() + "); give the day it ended");
+            }
+            return edit_close_goal(shown, bytes, status, when, note);
         },
         [&](const Goal&, const Goal& is) { return is.status == status; });
     if (!after) {
@@ -326,7 +352,8 @@ int run_goal_close(const GoalCloseOptions& opt, const Context& ctx) {
                         (before.closed ? " (since " + before.closed->iso() + ")" : ""));
         return 0;
     }
-    inform(ctx, "Closed the goal " + opt.id + " as " + std::string(to_string(status)));
+    inform(ctx, "Closed the goal " + opt.id + " as " + std::string(to_string(status)) + " on " +
+                    when.iso());
     return 0;
 }
 
@@ -364,7 +391,9 @@ Prints the new goal's id (its file is goals/ID.yaml) and nothing else on stdout.
 
     auto list = std::make_shared<GoalListOptions>();
     CLI::App* list_cmd = goal->add_subcommand("list", "List goals with how far they have come");
-    list_cmd->add_option("--status", list->status, "Which goals: active, achieved, dropped, all")
+    list_cmd
+        ->add_option("--status", list->status,
+                     "Which goals: active, achieved, not-achieved, dropped, all")
         ->check(CLI::IsMember(k_status_values))
         ->default_str("all");
     add_format_option(*list_cmd, list->format);
@@ -374,7 +403,9 @@ Examples:
   plg goal list --format json | jq -r '.[] | "\(.id) \(.percent)"'
 
 Text: ID  STATUS  PERCENT  DUE  TITLE, where PERCENT is how far the latest
-progress value has come from the baseline to the target.)FOOTER");
+progress value has come from the baseline to the target; "(past due)" marks an
+active goal whose due date has passed. JSON: as 'goal show --format json', with
+"overdue" (true for such a goal).)FOOTER");
     commands.push_back(
         {list_cmd, [list](const Context& ctx) { return run_goal_list(*list, ctx); }});
 
@@ -413,23 +444,37 @@ the file: comments and layout stay as they were.)");
                         }});
 
     auto close = std::make_shared<GoalCloseOptions>();
-    CLI::App* close_cmd = goal->add_subcommand("close", "Mark a goal achieved or dropped (today)");
+    CLI::App* close_cmd =
+        goal->add_subcommand("close", "Mark a goal achieved, not achieved or dropped");
     close_cmd->add_option("ID", close->id, "The goal's id")->required()->type_name("GOAL");
     auto* achieved = close_cmd->add_flag("--achieved", close->achieved, "The goal was reached");
-    auto* dropped = close_cmd->add_flag("--dropped", close->dropped, "The goal was given up");
-    achieved->excludes(dropped);
+    auto* not_achieved =
+        close_cmd->add_flag("--not-achieved", close->not_achieved,
+                            "The goal ended (its time was up) without reaching the target");
+    auto* dropped =
+        close_cmd->add_flag("--dropped", close->dropped, "The goal was given up before its end");
+    achieved->excludes(not_achieved)->excludes(dropped);
+    not_achieved->excludes(dropped);
+    close_cmd->add_option("--date", close->date, "The day it ended (default: today)")
+        ->check(k_date_value)
+        ->type_name("DATE");
     close_cmd->add_option("--note", close->note, "Why, or what was learned; '-' reads stdin")
         ->type_name("TEXT|-");
     close_cmd->footer(R"(
 Examples:
   plg goal close tafels-groep5 --achieved --note "82% in juni"
+  plg goal close grade11-functions --not-achieved --date 2026-10-13 \
+      --note "Ended at 71% against 75%"
   plg goal close leesplezier --dropped --note "opgenomen in het schoolplan"
 
-Sets 'status', 'closed' (today) and 'close_note' and changes nothing else.)");
+Sets 'status', 'closed' (--date, else today) and 'close_note' and changes nothing
+else. Reports for a period that ends before the 'closed' date show the goal
+still active, with the measurements made by then.)");
     commands.push_back({close_cmd, [close](const Context& ctx) {
-                            if (!close->achieved && !close->dropped) {
+                            if (!close->achieved && !close->not_achieved && !close->dropped) {
                                 throw UsageError(
-                                    "goal close: say how it ended with --achieved or --dropped");
+                                    "goal close: say how it ended with --achieved, "
+                                    "--not-achieved or --dropped");
                             }
                             return run_goal_close(*close, ctx);
                         }});

@@ -19,6 +19,7 @@ struct MeetingAddOptions {
     std::string facilitator;
     std::vector<std::string> attendees;
     std::vector<std::string> absent;
+    std::vector<std::string> guests;
     int minutes = 0;
     std::vector<std::string> focus;
     std::vector<std::string> agenda;
@@ -86,6 +87,7 @@ const std::vector<std::string> k_meeting_help = {
     "Required: date (YYYY-MM-DD) and title. Lists take one item per line ('  - anna') or",
     "inline ([anna, bram]). For several lines of notes write 'notes: |' and indent them.",
     "absent: a member id, or '- member: carla' with 'reason: ziek' on the next line.",
+    "guests: names of people who are not members; never counted in attendance.",
     "actions: '- text: ...' with 'owner: ID', 'due: YYYY-MM-DD' and 'done: false' below it.",
     "focus: learn, evidence, support, extend (DuFour's four questions)."};
 
@@ -118,6 +120,7 @@ int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
         }
         m.absent.push_back(std::move(a));
     }
+    m.guests = opt.guests;
     if (opt.minutes > 0) {
         m.minutes = opt.minutes;
     }
@@ -172,12 +175,15 @@ int run_meeting_edit(const MeetingEditOptions& opt, const Context& ctx) {
 
     // A broken file can be edited too: that is how it gets fixed.
     std::string original = store.read(Kind::meeting, opt.id);
+    // A file that starts with a byte order mark keeps it; the draft goes without.
+    const std::string bom = original.rfind("\xEF\xBB\xBF", 0) == 0 ? "\xEF\xBB\xBF" : "";
+    std::string body = original.substr(bom.size());
     std::vector<std::string> help = k_meeting_help;
     help.insert(help.begin(), "Editing " + shown + "; its id stays " + opt.id + ".");
     Draft draft =
-        edit_existing(ctx, store, Kind::meeting, original, template_help("meeting", c, help, false),
+        edit_existing(ctx, store, Kind::meeting, body, template_help("meeting", c, help, false),
                       "plg meeting edit " + opt.id + " --file ", check, opt.file);
-    if (draft.text == original) {
+    if (draft.text == body) {
         draft.done();
         inform(ctx, "No changes to " + shown);
         return 0;
@@ -187,10 +193,11 @@ int run_meeting_edit(const MeetingEditOptions& opt, const Context& ctx) {
         [&](const std::string& bytes) {
             if (bytes != original) {
                 throw Error(shown + " was changed by someone else while you edited it; " +
-                            "nothing was written" + draft.kept_note + " (run 'plg meeting edit " +
-                            opt.id + " --file' on it to merge by hand)");
+                            "nothing was written" + draft.kept_note +
+                            " (to merge by hand, run 'plg meeting edit " + opt.id + " --file " +
+                            store.shown_path(draft.draft) + "')");
             }
-            return std::optional(draft.text);
+            return std::optional(bom + draft.text);
         },
         [&](const std::string& updated) {
             std::vector<Diagnostic> problems = check(shown, updated);
@@ -203,9 +210,15 @@ int run_meeting_edit(const MeetingEditOptions& opt, const Context& ctx) {
     return 0;
 }
 
-std::string attendance(const Meeting& m) {
-    size_t total = m.attendees.size() + m.absent.size();
-    return std::to_string(m.attendees.size()) + "/" + std::to_string(total);
+// A meeting's JSON with its attendance as the reports count it: "expected"
+// holds the members on its date and anyone it names (null when it records no
+// attendance).
+nlohmann::json meeting_json(const Meeting& m, const Community& c) {
+    nlohmann::json j = to_json(m);
+    j["present"] = m.attendees.size();
+    j["expected"] = m.attendees.empty() ? nlohmann::json(nullptr)
+                                        : nlohmann::json(expected_members(m, c).size());
+    return j;
 }
 
 int run_meeting_list(const MeetingListOptions& opt, const Context& ctx) {
@@ -230,7 +243,7 @@ int run_meeting_list(const MeetingListOptions& opt, const Context& ctx) {
     if (opt.format == "json") {
         nlohmann::json list = nlohmann::json::array();
         for (const auto* m : shown) {
-            list.push_back(to_json(*m));
+            list.push_back(meeting_json(*m, *plg.community));
         }
         ctx.out << json_text(list) << '\n';
         return 0;
@@ -241,7 +254,7 @@ int run_meeting_list(const MeetingListOptions& opt, const Context& ctx) {
     }
     for (const auto* m : shown) {
         ctx.out << m->date.iso() << "  " << pad(m->title, title_width) << "  "
-                << pad(attendance(*m), 5) << "  " << m->id << '\n';
+                << pad(attendance_text(*m, *plg.community), 5) << "  " << m->id << '\n';
     }
     return 0;
 }
@@ -250,11 +263,11 @@ int run_meeting_show(const MeetingShowOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
     Plg plg = load_plg(store, ctx);
     const Meeting& m = find_record(store, plg.meetings, Kind::meeting, opt.id, "meeting show");
+    const Community& c = *plg.community;
     if (opt.format == "json") {
-        ctx.out << json_text(to_json(m)) << '\n';
+        ctx.out << json_text(meeting_json(m, c)) << '\n';
         return 0;
     }
-    const Community& c = *plg.community;
     std::ostream& out = ctx.out;
     out << m.title << '\n';
     out << "Date:         " << m.date.iso() << '\n';
@@ -264,17 +277,33 @@ int run_meeting_show(const MeetingShowOptions& opt, const Context& ctx) {
     for (const auto& [role, id] : m.roles) {
         out << pad(role + ":", 14) << who(c, id) << '\n';
     }
-    if (!m.attendees.empty() || !m.absent.empty()) {
-        out << "Present:      " << (m.attendees.empty() ? "nobody recorded" : join(m.attendees))
-            << " (" << m.attendees.size() << " of " << m.attendees.size() + m.absent.size()
-            << ")\n";
+    if (!m.attendees.empty()) {
+        out << "Present:      " << join(m.attendees) << " (" << attendance_text(m, c)
+            << " expected)\n";
+    } else if (!m.absent.empty()) {
+        out << "Present:      nobody recorded\n";
     }
-    if (!m.absent.empty()) {
-        std::vector<std::string> absent;
-        for (const auto& a : m.absent) {
-            absent.push_back(a.member + (a.reason.empty() ? "" : " (" + a.reason + ")"));
+    std::vector<std::string> absent;
+    for (const auto& a : m.absent) {
+        absent.push_back(a.member + (a.reason.empty() ? "" : " (" + a.reason + ")"));
+    }
+    if (!m.attendees.empty()) {
+        // Members expected but not named count as absent, as in the reports.
+        for (const auto& id : expected_members(m, c)) {
+            bool named =
+                std::find(m.attendees.begin(), m.attendees.end(), id) != m.attendees.end() ||
+                std::any_of(m.absent.begin(), m.absent.end(),
+                            [&](const Absence& a) { return a.member == id; });
+            if (!named) {
+                absent.push_back(id + " (not recorded)");
+            }
         }
+    }
+    if (!absent.empty()) {
         out << "Absent:       " << join(absent) << '\n';
+    }
+    if (!m.guests.empty()) {
+        out << "Guests:       " << join(m.guests) << '\n';
     }
     if (m.minutes) {
         out << "Minutes:      " << *m.minutes << '\n';
@@ -335,6 +364,12 @@ void setup_meeting(CLI::App& app, Commands& commands) {
         ->type_name("MEMBER");
     add_cmd->add_option("--absent", add->absent, "Member who was not, optionally why (repeatable)")
         ->type_name("MEMBER[=REASON]");
+    add_cmd
+        ->add_option("--guest", add->guests,
+                     "Someone who took part without being a member (a speaker, a coach), by "
+                     "name; shown in the minutes, never counted in attendance (repeatable)")
+        ->check(k_one_line_value)
+        ->type_name("NAME");
     add_cmd->add_option("--minutes", add->minutes, "Duration in minutes")
         ->check(CLI::Range(1, 1440))
         ->type_name("N");

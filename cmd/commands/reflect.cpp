@@ -125,7 +125,8 @@ int run_reflect_add(const ReflectAddOptions& opt, const Context& ctx) {
          "  ratings:", "    collaboration: 4", "Dimensions: " + join(c.dimension_ids())});
     Drafted<Reflection> drafted = draft_record<Reflection>(ctx, store, opt.edit, r, help, read);
     const Reflection& saved = drafted.record;
-    std::string base = saved.date.iso() + "-" + saved.author;
+    // Member ids may hold "_", which file names of records do not.
+    std::string base = saved.date.iso() + "-" + slugify(saved.author);
     std::string id = *store.create(Kind::reflection, base, drafted.text);
     drafted.done();
     ctx.out << id << '\n';

@@ -21,7 +21,7 @@ struct ReportOptions {
 
 int run_report(const ReportOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
-    Plg plg = load_plg(store, ctx);
+    Plg plg = load_plg(store, ctx, false);
     plg::ReportOptions period;
     period.today = ctx.today;
     period.from = optional_date_arg(ctx, opt.from);
@@ -40,6 +40,16 @@ int run_report(const ReportOptions& opt, const Context& ctx) {
     std::string text = opt.format == "json" ? json_text(report_json(report)) + "\n"
                                             : render_markdown(report, language);
     write_output(ctx, opt.output, text);
+    // The report is written, but a scheduled job must not take it for complete.
+    std::vector<Diagnostic> broken = broken_files(plg);
+    if (!broken.empty()) {
+        ctx.err << "plg: error: the report leaves out " << broken.size()
+                << " file(s) with errors; fix them ('plg check' lists every problem):\n";
+        for (const auto& d : broken) {
+            ctx.err << "  " << format_diagnostic(d) << '\n';
+        }
+        return 1;
+    }
     return 0;
 }
 
@@ -67,7 +77,9 @@ Examples:
 Sections: summary (meetings held vs expected, attendance, person-hours, goals, actions,
 status), meetings, attendance and hours per member, roles, goals with a chart,
 actions, decisions, reflections with ratings over time. Sections with nothing to say
-are left out. The same records always give the same bytes. See docs/report.md.)");
+are left out. The same records always give the same bytes. Every number is as the
+records said on the period's last day. A file with errors is left out of the
+report, named on stderr, and makes the exit code 1. See docs/report.md.)");
     commands.push_back({cmd, [opt](const Context& ctx) { return run_report(*opt, ctx); }});
 }
 

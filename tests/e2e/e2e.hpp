@@ -88,6 +88,11 @@ inline Result run_plg(std::vector<std::string> args, const fs::path& cwd,
     return run_in_process(args, cwd, input, env);
 }
 
+// Returns `s` without its trailing newlines (an id plg printed).
+inline std::string trim(const std::string& s) {
+    return s.substr(0, s.find_last_not_of('\n') + 1);
+}
+
 // A temporary folder holding a fresh PLG with members anna, bram and carla,
 // founded on 1 September 2026 (the tests' today is 23 November 2026).
 struct Fixture {

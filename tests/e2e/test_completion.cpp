@@ -208,7 +208,7 @@ t plg action done ''
           "compdef _plg plg\n"
           "describe: add:Set a (SMART) goal; prints its id list:List goals with how far they have "
           "come show:Show a goal: baseline → progress → target progress:Record a measured value "
-          "of a goal close:Mark a goal achieved or dropped (today)\n"
+          "of a goal close:Mark a goal achieved, not achieved or dropped\n"
           "compadd -a: anna bram carla\n"
           "compadd -a: lezen tafels\n"
           "compadd -S  -a: collaboration= collective-responsibility= improvement= "

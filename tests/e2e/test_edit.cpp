@@ -37,10 +37,6 @@ std::vector<std::string> files_in(const fs::path& folder) {
     return names;
 }
 
-std::string trim(const std::string& s) {
-    return s.substr(0, s.find_last_not_of('\n') + 1);
-}
-
 }  // namespace
 
 TEST_CASE("meeting add --edit shows a template filled from the flags") {
@@ -182,7 +178,7 @@ TEST_CASE("goal add --edit and reflect add --edit") {
                      "status: active\ncreated: 2026-11-23\nprogress:\n") != std::string::npos);
     CHECK(read(team / "goals/leesplezier.yaml") ==
           "title: Leesplezier\nowners:\n  - anna\nbaseline: 3.5\ntarget: 4\nstatus: active\n"
-          "progress:\n");
+          "created: 2026-11-23\nprogress:\n");
 
     auto reflection = team({"reflect", "add", "--edit", "--author", "carla"}, "",
                            saving(team,
@@ -290,4 +286,31 @@ TEST_CASE("on a terminal, an invalid result reopens the editor when asked") {
     REQUIRE(meetings.size() == 1);
     CHECK(meetings[0].rfind("2026-11-23-tweede-poging-", 0) == 0);
     CHECK(files_in(team / ".plg/drafts").empty());
+}
+
+TEST_CASE("a file that starts with a byte order mark is edited like any other") {
+    Fixture team;
+    auto add = team({"meeting", "add", "--date", "2026-11-20", "--title", "Data"});
+    REQUIRE(add.code == 0);
+    std::string id = trim(add.out);
+    std::string rel = "meetings/" + id + ".yaml";
+    const std::string bom = "\xEF\xBB\xBF";
+    const std::string hand = "# door Anna\ndate: 2026-11-20\ntitle: Data\n";
+    write(team / rel, bom + hand);
+
+    auto same = team({"meeting", "edit", id}, "", editor(team, "true\n"));
+    INFO(same.err);
+    CHECK(same.code == 0);
+    CHECK(same.err == "No changes to " + rel + "\n");
+    auto changed =
+        team({"meeting", "edit", id}, "", editor(team, "echo 'minutes: 50' >> \"$1\"\n", "add.sh"));
+    INFO(changed.err);
+    CHECK(changed.code == 0);
+    CHECK(read(team / rel) == bom + hand + "minutes: 50\n");  // the mark stays where it was
+
+    // --file: a comment on the first line, after the mark, is kept.
+    write(team / "doel.yaml", bom + "# uit het jaarplan\ntitle: Lezen\n");
+    REQUIRE(team({"goal", "add", "--file", "doel.yaml"}).code == 0);
+    CHECK(read(team / "goals/lezen.yaml") ==
+          "# uit het jaarplan\ntitle: Lezen\ncreated: 2026-11-23\n");
 }

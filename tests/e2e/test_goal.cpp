@@ -116,13 +116,13 @@ TEST_CASE("plg goal progress, show, list and close") {
     CHECK(json["baseline"] == 48);
 
     CHECK(team({"goal", "list"}).out ==
-          "tafels  active    50%    2026-06-30  Tafels automatiseren in groep 5\n");
+          "tafels  active        50%    2026-06-30  Tafels automatiseren in groep 5  (past due)\n");
     CHECK(team({"goal", "list", "--status", "achieved"}).out.empty());
 
     auto close = team({"goal", "close", "tafels", "--achieved", "--note", "64% is genoeg"});
     INFO(close.err);
     CHECK(close.code == 0);
-    CHECK(close.err == "Closed the goal tafels as achieved\n");
+    CHECK(close.err == "Closed the goal tafels as achieved on 2026-11-23\n");
     auto closed = nlohmann::json::parse(team({"goal", "list", "--format", "json"}).out);
     CHECK(closed[0]["status"] == "achieved");
     CHECK(closed[0]["closed"] == "2026-11-23");
@@ -154,7 +154,7 @@ TEST_CASE("plg goal progress and close errors change nothing") {
          1,
          "unknown meeting 'nope'"},
         {{"goal", "progress", "tafels", "--value", "3", "--date", "morgen"}, 2, "is not a date"},
-        {{"goal", "close", "tafels"}, 2, "--achieved or --dropped"},
+        {{"goal", "close", "tafels"}, 2, "--achieved, --not-achieved or --dropped"},
         {{"goal", "close", "tafels", "--achieved", "--dropped"}, 2, "excludes"},
         {{"goal", "close", "../plg", "--achieved"}, 1, "unknown goal"},
         {{"goal", "show", "taf"}, 1, "did you mean 'tafels'?"},

@@ -190,13 +190,15 @@ TEST_CASE("plg meeting list and show") {
           "actions:\n  - text: Toets\n    owner: carla\n    due: 2026-10-15\n");
     auto all = team({"meeting", "list"});
     CHECK(all.code == 0);
+    // One definition of attendance everywhere: those expected are the members
+    // on the day, so carla alone is 1 of 3, as in the report.
     CHECK(all.out ==
           "2026-09-01  Start  2/3    2026-09-01-start-aaaa\n"
-          "2026-10-01  Data   1/1    2026-10-01-data-bbbb\n");
+          "2026-10-01  Data   1/3    2026-10-01-data-bbbb\n");
     CHECK(team({"meeting", "list", "--from", "2026-09-15"}).out.find("Start") == std::string::npos);
     CHECK(team({"meeting", "list", "--to", "2026-09-15"}).out.find("Data") == std::string::npos);
     CHECK(team({"meeting", "list", "--member", "carla"}).out ==
-          "2026-10-01  Data   1/1    2026-10-01-data-bbbb\n");
+          "2026-10-01  Data   1/3    2026-10-01-data-bbbb\n");
     auto unknown = team({"meeting", "list", "--member", "carl"});
     CHECK(unknown.code == 1);
     CHECK(unknown.err.find("did you mean 'carla'?") != std::string::npos);
@@ -206,13 +208,16 @@ TEST_CASE("plg meeting list and show") {
     CHECK(json[0]["absent"][0]["member"] == "carla");
     CHECK(json[1]["actions"][0]["id"] == "2026-10-01-data-bbbb#1");
     CHECK(json[1]["minutes"].is_null());
+    CHECK(json[1]["present"] == 1);
+    CHECK(json[1]["expected"] == 3);
 
     auto show = team({"meeting", "show", "2026-10-01-data-bbbb"});
     CHECK(show.code == 0);
     CHECK(show.out ==
           "Data\n"
           "Date:         2026-10-01\n"
-          "Present:      carla (1 of 1)\n"
+          "Present:      carla (1/3 expected)\n"
+          "Absent:       anna (not recorded), bram (not recorded)\n"
           "Notes:\n"
           "  Regel een\n"
           "  Regel twee\n"

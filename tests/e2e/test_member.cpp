@@ -17,8 +17,9 @@ TEST_CASE("plg member add and list") {
           "dirk   Dirk van Dam   school leader\n");
     auto json = team({"member", "list", "--format", "json"});
     CHECK(json.code == 0);
-    CHECK(json.out.find("\"id\": \"dirk\",\n    \"name\": \"Dirk van Dam\",\n    \"role\": "
-                        "\"school leader\"") != std::string::npos);
+    CHECK(json.out.find("\"id\": \"dirk\",\n    \"joined\": null,\n    \"left\": null,\n    "
+                        "\"name\": \"Dirk van Dam\",\n    \"role\": \"school leader\"") !=
+          std::string::npos);
     if (std::string(PLG_TEST_JQ) != "") {
         write(team / "members.json", json.out);
         auto jq =

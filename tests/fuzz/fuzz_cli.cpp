@@ -95,10 +95,21 @@ void write(const fs::path& p, const std::string& text) {
     std::ofstream(p, std::ios::binary) << text;
 }
 
+// libFuzzer's timer (SIGALRM, installed without SA_RESTART) can interrupt the
+// copy with EINTR; that is the harness's business, not plg's, so start again.
 void reset() {
     fs::current_path(g_pristine.parent_path());
-    fs::remove_all(g_plg);
-    fs::copy(g_pristine, g_plg, fs::copy_options::recursive);
+    for (int attempt = 1;; ++attempt) {
+        try {
+            fs::remove_all(g_plg);
+            fs::copy(g_pristine, g_plg, fs::copy_options::recursive);
+            break;
+        } catch (const fs::filesystem_error& e) {
+            if (e.code() != std::errc::interrupted || attempt == 100) {
+                throw;
+            }
+        }
+    }
     fs::current_path(g_plg);
 }
 

@@ -71,11 +71,9 @@ std::optional<Date> parse_date_arg(std::string_view text, Date today) {
     return Date::parse_iso(text);
 }
 
-Date today_from_environment() {
-    if (const char* fixed = std::getenv("PLG_TODAY")) {
-        if (auto d = Date::parse_iso(fixed)) {
-            return *d;
-        }
+std::optional<Date> today_from_environment() {
+    if (const char* fixed = std::getenv("PLG_TODAY"); fixed && *fixed) {
+        return Date::parse_iso(fixed);
     }
     std::time_t now = std::time(nullptr);
     std::tm local{};

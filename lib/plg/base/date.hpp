@@ -52,7 +52,8 @@ class Date {
 std::optional<Date> parse_date_arg(std::string_view text, Date today);
 
 // Returns today's date in the local time zone, or the date in the environment
-// variable PLG_TODAY when it is set to an ISO date (for reproducible runs and tests).
-Date today_from_environment();
+// variable PLG_TODAY when it is set (for reproducible runs and tests); nullopt
+// when PLG_TODAY is set to something that is not an ISO date.
+std::optional<Date> today_from_environment();
 
 }  // namespace plg

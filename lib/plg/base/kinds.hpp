@@ -26,15 +26,17 @@ struct KindInfo {
     std::string_view plural;  // "meetings": in messages and JSON counts
     std::string_view folder;  // "meetings"; "" for the community, which is plg.yaml
     IdRule id_rule;
-    std::string_view schema;  // the JSON Schema in docs/schema/
+    std::string_view schema;   // the JSON Schema in docs/schema/
+    std::string_view command;  // "reflect": the plg command that adds and lists it
 };
 
 inline constexpr std::array<KindInfo, 4> k_kinds = {{
-    {Kind::community, "community", "communities", "", IdRule::fixed, "plg.schema.json"},
-    {Kind::meeting, "meeting", "meetings", "meetings", IdRule::dated_random, "meeting.schema.json"},
-    {Kind::goal, "goal", "goals", "goals", IdRule::chosen, "goal.schema.json"},
+    {Kind::community, "community", "communities", "", IdRule::fixed, "plg.schema.json", "member"},
+    {Kind::meeting, "meeting", "meetings", "meetings", IdRule::dated_random, "meeting.schema.json",
+     "meeting"},
+    {Kind::goal, "goal", "goals", "goals", IdRule::chosen, "goal.schema.json", "goal"},
     {Kind::reflection, "reflection", "reflections", "reflections", IdRule::dated_random,
-     "reflection.schema.json"},
+     "reflection.schema.json", "reflect"},
 }};
 
 // Every kind, the community first, then the record folders in the order plg loads them.

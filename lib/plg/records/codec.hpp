@@ -169,6 +169,11 @@ class Decoder {
         return out;
     }
 
+    static std::string command_of(std::string_view kind) {
+        const KindInfo* info = find_kind(kind);
+        return std::string(info ? info->command : kind);
+    }
+
     // A member id, checked against the PLG's members when they are known.
     std::string member(const Node* n, std::string_view field, const References& refs) {
         std::string id = text(n, field);
@@ -208,7 +213,7 @@ class Decoder {
             std::vector<std::string> ids(known->begin(), known->end());
             std::string hint = did_you_mean(id, ids);
             error(*n, "unknown " + std::string(kind) + " '" + id + "' in " + std::string(field) +
-                          (hint.empty() ? "; see 'plg " + std::string(kind) + " list'" : hint));
+                          (hint.empty() ? "; see 'plg " + command_of(kind) + " list'" : hint));
         }
         return id;
     }

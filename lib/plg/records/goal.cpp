@@ -220,6 +220,11 @@ std::string edit_close_goal(const std::string& file, std::string bytes, GoalStat
     return yaml::apply(doc, set_fields(doc, *doc.root, fields, "status"));
 }
 
+std::string edit_set_created(const std::string& file, std::string bytes, Date when) {
+    yaml::Document doc = open_for_edit(file, std::move(bytes));
+    return yaml::apply(doc, set_fields(doc, *doc.root, {{"created", date_value(when)}}, "status"));
+}
+
 nlohmann::json to_json(const Progress& p) {
     return {{"date", p.date.iso()},
             {"value", json_number(p.value)},

@@ -87,6 +87,9 @@ std::string edit_add_progress(const std::string& file, std::string bytes, const 
 std::string edit_close_goal(const std::string& file, std::string bytes, GoalStatus status,
                             Date when, const std::string& note);
 
+// Sets 'created' (after 'status' when there is one), changing nothing else.
+std::string edit_set_created(const std::string& file, std::string bytes, Date when);
+
 // A goal's JSON adds "latest" (the last progress value) and "percent" (of the
 // way from baseline to target), both null when they cannot be computed.
 nlohmann::json to_json(const Goal& g);

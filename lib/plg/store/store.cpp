@@ -653,9 +653,18 @@ void write_output_file(const fs::path& cwd, const std::string& output, std::stri
         throw Error("-o " + output + ": the folder '" + folder.string() +
                     "' does not exist; create it first");
     }
+    // A symlink is followed, even one whose file does not exist yet.
+    fs::path target = path;
+    for (int hops = 0; fs::is_symlink(target, ec); ++hops) {
+        if (hops == 40) {
+            throw Error("-o " + output + ": too many levels of symbolic links");
+        }
+        fs::path link = fs::read_symlink(target, ec);
+        target = link.is_absolute() ? link : target.parent_path() / link;
+    }
     // A report written over a record would lose it: refuse plg.yaml and the
     // files in a PLG's record folders, wherever -o points.
-    fs::path target = fs::weakly_canonical(path, ec);
+    target = fs::weakly_canonical(target, ec);
     fs::path parent = target.parent_path();
     bool record_folder = false;
     for (const KindInfo& kind : record_kinds()) {
@@ -667,7 +676,24 @@ void write_output_file(const fs::path& cwd, const std::string& output, std::stri
                     " is a record of a PLG; the report would replace it. Choose another "
                     "file name, like report.md");
     }
-    write_atomic(path, text);
+    auto status = fs::status(path, ec);  // follows a symlink
+    if (!ec && status.type() != fs::file_type::regular &&
+        status.type() != fs::file_type::not_found) {
+        // A device (/dev/null, /dev/stdout) or a FIFO: write into it, never replace it.
+        Fd fd{::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY)};
+        if (fd.fd < 0) {
+            throw Error("-o " + output + ": cannot open it for writing: " + errno_text(errno));
+        }
+        write_all(fd.fd, text, output, false);
+        return;
+    }
+    // A symlink is followed: the file it points to is replaced atomically, and
+    // the link stays a link.
+    if (!fs::is_directory(target.parent_path(), ec)) {
+        throw Error("-o " + output + " links to " + target.string() +
+                    ", whose folder does not exist");
+    }
+    write_atomic(target, text);
 }
 
 PathType path_type(const fs::path& path) {

@@ -164,6 +164,9 @@ std::filesystem::path resolved_path(const std::filesystem::path& path);
 // PLG's records such as a report. Throws Error naming "-o OUTPUT" when it is a
 // folder, its folder does not exist, or it is a record of some PLG (plg.yaml, or a
 // file in a record folder beside a plg.yaml), which the report would replace.
+// A regular file is replaced atomically; a symlink is followed (the file it
+// points to is replaced, the link stays); a device or FIFO (/dev/null) is
+// written into, never replaced.
 void write_output_file(const std::filesystem::path& cwd, const std::string& output,
                        std::string_view text);
 
