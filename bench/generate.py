@@ -50,17 +50,35 @@ def make_plg(root, n, records, rng, today, years=0):
         founded = today - dt.timedelta(days=rng.randint(200, 1500))
         # Some PLGs stop meeting: the ones going dormant the report must find.
         stopped = today - dt.timedelta(days=rng.choice([0, 0, 0, 10, 40, 90, 200, 400]))
+    language = rng.choice(['en', 'nl'])
+    origin = rng.choice(["mandate", "project", "support", None])
+    # The long school holiday of each year: summer in the Netherlands, December
+    # and January in South Africa.
+    breaks = ""
+    for year in range(founded.year - 1, today.year + 1):
+        start, end = ((dt.date(year, 7, 18), dt.date(year, 8, 30)) if language == "nl"
+                      else (dt.date(year, 12, 10), dt.date(year + 1, 1, 12)))
+        breaks += f"  - {{name: holiday, from: {start.isoformat()}, to: {end.isoformat()}}}\n"
     write(os.path.join(root, "plg.yaml"),
           f"name: {q(f'PLG {n:04d}')}\nschool: {q(f'School {rng.randint(1, 400)}')}\n"
-          f"founded: {founded.isoformat()}\nlanguage: {rng.choice(['en', 'nl'])}\n"
-          f"cadence_days: {cadence}\nmembers:\n" + "".join(lines))
+          f"founded: {founded.isoformat()}\n" + (f"origin: {origin}\n" if origin else "") +
+          f"language: {language}\ncadence_days: {cadence}\nbreaks:\n{breaks}members:\n" +
+          "".join(lines))
     goals = rng.randint(2, 4)
     meetings = int((records - goals) * 0.55)
     reflections = records - goals - meetings
     span = max(1, (stopped - founded).days)
+    # Some PLGs fall silent for a while and come back: the revivals to count.
+    gap = (0, 0)
+    if not years and rng.random() < 0.25 and span > 500:
+        gap_start = rng.randint(100, span - 300)
+        gap = (gap_start, gap_start + rng.randint(150, 250))
     meeting_ids = []
     for i in range(meetings):
-        date = founded + dt.timedelta(days=span * i // meetings)
+        offset = span * i // meetings
+        if gap[0] <= offset < gap[1]:
+            continue
+        date = founded + dt.timedelta(days=offset)
         title = rng.choice(TOPICS)
         mid = f"{date.isoformat()}-m{i:03d}-{n:04d}"
         meeting_ids.append((mid, date))
@@ -86,9 +104,11 @@ def make_plg(root, n, records, rng, today, years=0):
     for g in range(goals):
         baseline = rng.randint(20, 50)
         target = baseline + rng.randint(10, 40)
-        status = rng.choice(["active", "active", "achieved", "dropped"])
+        status = rng.choice(["active", "active", "achieved", "not achieved", "dropped"])
+        closed = founded + dt.timedelta(days=span * 6 // 7)
         text = (f"title: {q(f'Goal {g}')}\nowners:\n  - {rng.choice(ids)}\nunit: \"%\"\n"
-                f"baseline: {baseline}\ntarget: {target}\nstatus: {status}\n"
+                f"baseline: {baseline}\ntarget: {target}\nstatus: {status}\n" +
+                (f"closed: {closed.isoformat()}\n" if status != "active" else "") +
                 f"created: {founded.isoformat()}\nprogress:\n")
         value = baseline
         for p in range(rng.randint(2, 6)):

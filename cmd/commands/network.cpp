@@ -48,9 +48,15 @@ int run_network_report(const NetworkReportOptions& opt, const Context& ctx) {
                 }
             }
         }
-        ctx.err << "plg: " << broken << " of " << report.rows.size()
-                << " PLG(s) have files with errors (the report says which); run 'plg check' in "
-                   "each to see them all\n";
+        if (broken > 0) {
+            ctx.err << "plg: " << broken << " of " << report.rows.size()
+                    << " PLG(s) have files with errors (the report says which); run 'plg check' "
+                       "in each to see them all\n";
+        }
+        if (has_errors(report.problems)) {
+            ctx.err << "plg: the list of PLGs has errors (above); fix them so that the report "
+                       "covers every PLG as you meant\n";
+        }
         return 1;
     }
     return 0;

@@ -128,6 +128,22 @@ TEST_CASE("network.yaml lists PLGs with labels to group by") {
     CHECK(bad.err.find("bad.yaml:4:5: error: each entry of 'plgs' needs 'path: FOLDER'") !=
           std::string::npos);
     CHECK(nlohmann::json::parse(bad.out)["plgs"].size() == 1);
+    // The list is at fault, not the PLGs: the summary says so, not "0 of 1 PLGs".
+    CHECK(bad.err.find("0 of 1") == std::string::npos);
+    CHECK(bad.err.find("plg: the list of PLGs has errors (above)") != std::string::npos);
+
+    // A PLG named twice with different labels is counted once, and the second is warned about.
+    write(dir / "twice.yaml",
+          "plgs:\n  - path: clones/riverside\n    labels: {district: Motheo}\n  - path: clones\n"
+          "    labels: {district: Xhariep}\n");
+    auto twice = run_plg({"network", "report", "twice.yaml", "--format", "json"}, dir.path());
+    CHECK(twice.code == 0);
+    CHECK(twice.err.find("twice.yaml:4:11: warning: the PLG clones/riverside is named again here "
+                         "with the labels {district: Xhariep}; it is counted once, with the "
+                         "labels given first (twice.yaml:2:11: {district: Motheo})") !=
+          std::string::npos);
+    auto rows = nlohmann::json::parse(twice.out)["plgs"];
+    CHECK(rows.size() == 2);
 }
 
 TEST_CASE("network report usage errors and missing paths") {
@@ -310,4 +326,59 @@ TEST_CASE("paths that are not UTF-8 are reported, in JSON too") {
             }
         }
     }
+}
+
+TEST_CASE("the network over time agrees with an independent Python computation, over periods") {
+    REQUIRE_MESSAGE(std::string(PLG_TEST_PYTHON) != "", "python3 with PyYAML is needed");
+    TempDir dir;
+    // 30 PLGs founded over four years, some stopping, some pausing and coming back.
+    auto gen = run({PLG_TEST_PYTHON, (fs::path(PLG_SOURCE_DIR) / "bench/generate.py").string(),
+                    (dir / "net").string(), "--plgs", "30", "--records", "40", "--seed", "7"},
+                   dir.path());
+    REQUIRE(gen.code == 0);
+    struct Period {
+        std::string from;
+        std::string to;
+    };
+    int left_out = 0;
+    int revived = 0;
+    for (const auto& p : {Period{"", ""}, Period{"", "2024-12-31"},
+                          Period{"2025-09-01", "2026-07-31"}, Period{"2026-01-01", ""},
+                          Period{"2023-01-01", "2023-12-31"}, Period{"2022-06-01", "2026-11-23"}}) {
+        std::vector<std::string> args = {"network", "report", "net", "--format", "json"};
+        if (!p.from.empty()) {
+            args.insert(args.end(), {"--from", p.from});
+        }
+        if (!p.to.empty()) {
+            args.insert(args.end(), {"--to", p.to});
+        }
+        auto r = run_plg(args, dir.path());
+        INFO(p.from, "..", p.to, "\n", r.err);
+        REQUIRE(r.code == 0);
+        write(dir / "network.json", r.out);
+        auto json = nlohmann::json::parse(r.out);
+        left_out += int(json["founded_after_period"].size());
+        revived += json["totals"]["revived"].get<int>();
+        std::vector<std::string> check = {
+            PLG_TEST_PYTHON,
+            (fs::path(PLG_SOURCE_DIR) / "tests/network_check.py").string(),
+            (dir / "network.json").string(),
+            dir.path().string(),
+            "2026-11-23",
+            p.from};
+        if (!p.to.empty()) {
+            check.push_back(p.to);
+        }
+        auto py = run(check, dir.path());
+        INFO(py.out, py.err);
+        CHECK(py.code == 0);
+        CHECK(py.out.find("checked ") != std::string::npos);
+    }
+    CHECK(left_out > 0);  // the cases are there to be checked
+    CHECK(revived > 0);
+    // The Markdown says who was left out, and shows the status over time.
+    auto md = run_plg({"network", "report", "net", "--to", "2024-12-31"}, dir.path());
+    CHECK(md.out.find("Not in this report, founded after 31 December 2024: ") != std::string::npos);
+    CHECK(md.out.find("## Status over time\n") != std::string::npos);
+    CHECK(md.out.find("## Survival\n") != std::string::npos);
 }

@@ -4,14 +4,19 @@
 
 namespace plg {
 
-std::string format_diagnostic(const Diagnostic& d) {
-    std::string out = d.where.file;
-    if (d.where.line > 0) {
-        out += ':' + std::to_string(d.where.line);
-        if (d.where.column > 0) {
-            out += ':' + std::to_string(d.where.column);
+std::string format_location(const Location& where) {
+    std::string out = where.file;
+    if (where.line > 0) {
+        out += ':' + std::to_string(where.line);
+        if (where.column > 0) {
+            out += ':' + std::to_string(where.column);
         }
     }
+    return out;
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+    std::string out = format_location(d.where);
     if (!out.empty()) {
         out += ": ";
     }

@@ -24,6 +24,9 @@ struct Diagnostic {
     std::string message;
 };
 
+// Returns "file:line:col" (the parts that are known).
+std::string format_location(const Location& where);
+
 // Returns "file:line:col: error: message" (the parts that are known), the shape
 // compilers use so editors can jump to the place.
 std::string format_diagnostic(const Diagnostic& d);

@@ -102,7 +102,7 @@ void add_path(const fs::path& path, const std::string& given, const fs::path& cw
                                 "no PLG (a folder holding plg.yaml) in '" + given + "'"});
         }
         for (const auto& root : found) {
-            out.push_back({root, display_path(root, cwd), labels});
+            out.push_back({root, display_path(root, cwd), labels, where});
         }
         return;
     }
@@ -382,12 +382,30 @@ std::vector<NetworkMember> find_network(const std::vector<std::string>& paths, c
         add_path(path.lexically_normal(), given, cwd, {}, out, problems, Location{given, 0, 0});
     }
     // The same PLG named twice (directly and through a folder) is counted once.
-    std::set<fs::path> seen;
+    std::map<fs::path, size_t> seen;
     std::vector<NetworkMember> unique;
+    auto text = [](const std::map<std::string, std::string>& labels) {
+        std::string pairs;
+        for (const auto& [k, v] : labels) {
+            pairs += (pairs.empty() ? "" : ", ") + k + ": " + v;
+        }
+        return "{" + pairs + "}";
+    };
     for (auto& m : out) {
         fs::path key = resolved_path(m.root);
-        if (seen.insert(key).second) {
+        auto [it, fresh] = seen.emplace(key, unique.size());
+        if (fresh) {
             unique.push_back(std::move(m));
+            continue;
+        }
+        const NetworkMember& first = unique[it->second];
+        if (first.labels != m.labels) {
+            problems.push_back({Severity::warning, m.given_at,
+                                "the PLG " + m.shown + " is named again here with the labels " +
+                                    text(m.labels) +
+                                    "; it is counted once, with the labels given first (" +
+                                    format_location(first.given_at) + ": " + text(first.labels) +
+                                    "); give each PLG one entry"});
         }
     }
     return unique;

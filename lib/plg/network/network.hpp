@@ -22,12 +22,15 @@ struct NetworkMember {
     std::filesystem::path root;
     std::string shown;  // how the folder is named in messages and the report
     std::map<std::string, std::string> labels;
+    Location given_at;  // where the path that found it was given
 };
 
 // Returns the PLGs that `paths` name: a PLG folder (holding plg.yaml), a folder
 // searched recursively for PLG folders (not below a PLG, not into hidden
 // folders), or a network.yaml listing them. `cwd` makes paths relative for
-// display. Problems (a missing path, a bad network.yaml) go to `problems`.
+// display. Problems (a missing path, a bad network.yaml) go to `problems`; a
+// PLG named twice is counted once, with a warning when the two give it
+// different labels.
 std::vector<NetworkMember> find_network(const std::vector<std::string>& paths,
                                         const std::filesystem::path& cwd,
                                         std::vector<Diagnostic>& problems);
