@@ -91,6 +91,15 @@ int run_member_edit(const MemberEditOptions& opt, const Context& ctx) {
             return std::optional(edit_member(store.shown(Kind::community), bytes, opt.id, change));
         },
         [&](const std::string& updated) {
+            // The file was valid before; an error now comes from the change itself.
+            Parsed<Community> parsed = read_community(store.shown(Kind::community), updated);
+            if (!parsed.record) {
+                for (const auto& d : parsed.problems) {
+                    if (d.severity == Severity::error) {
+                        throw Error(d.message + "; nothing was changed");
+                    }
+                }
+            }
             Community check = read_config(store, updated);
             const Member* m = check.find_member(opt.id);
             if (!m || check.members.size() != c.members.size() ||
