@@ -23,7 +23,7 @@ const Community& community() {
     static const Community c = [] {
         Community x;
         x.name = "Fuzz";
-        x.members = {{"anna", "Anna", ""}, {"bram", "Bram", ""}};
+        x.members = {{"anna", "Anna", "", {}, {}}, {"bram", "Bram", "", {}, {}}};
         x.framework = default_framework("en");
         return x;
     }();
