@@ -258,6 +258,9 @@ TEST_CASE("meeting edit keeps the file's comments and refuses an invalid result"
                     "race.sh"));
     CHECK(race.code == 1);
     CHECK(race.err.find("was changed by someone else while you edited it") != std::string::npos);
+    // The hint names the kept draft, so the command it gives can be run as it is.
+    CHECK(race.err.find("(to merge by hand, run 'plg meeting edit " + id +
+                        " --file .plg/drafts/meeting-") != std::string::npos);
     CHECK(read(team / rel) == hand + "minutes: 50\nprotocol: hun versie\n");
 
     CHECK(team({"meeting", "edit", "nope"}).code == 1);
