@@ -144,6 +144,22 @@ TEST_CASE("network.yaml lists PLGs with labels to group by") {
           std::string::npos);
     auto rows = nlohmann::json::parse(twice.out)["plgs"];
     CHECK(rows.size() == 2);
+
+    // Regression: a network file that lists itself, or two that list each other,
+    // recursed until the stack ran out (exit 139).
+    write(dir / "self.yaml", "plgs:\n  - path: self.yaml\n  - path: clones/riverside\n");
+    auto self = run_plg({"network", "report", "self.yaml", "--format", "json"}, dir.path());
+    CHECK(self.code == 1);
+    CHECK(self.err.find("self.yaml:2:11: error: 'self.yaml' is a network file that is already "
+                        "being read (it lists itself, directly or through another)") !=
+          std::string::npos);
+    CHECK(nlohmann::json::parse(self.out)["plgs"].size() == 1);
+    write(dir / "a.yaml", "plgs:\n  - path: b.yaml\n");
+    write(dir / "b.yaml", "plgs:\n  - path: a.yaml\n  - path: clones/leerteam\n");
+    auto pair = run_plg({"network", "report", "a.yaml", "--format", "json"}, dir.path());
+    CHECK(pair.code == 1);
+    CHECK(pair.err.find("is a network file that is already being read") != std::string::npos);
+    CHECK(nlohmann::json::parse(pair.out)["plgs"].size() == 1);
 }
 
 TEST_CASE("network report usage errors and missing paths") {
@@ -249,6 +265,21 @@ TEST_CASE("the network cache is never stale") {
         CHECK(both() == first);
         write(dir / "net/leerteam/.plg/network-row.json", "");
         CHECK(both() == first);
+    }
+    SUBCASE("a cache edited by hand, with its key intact, is not trusted") {
+        // Regression: an edited status indexed the labels (1000000000 crashed), a
+        // cadence of 0 divided by zero.
+        both();
+        fs::path cache = dir / "net/leerteam/.plg/network-row.json";
+        auto good = nlohmann::json::parse(read(cache));
+        for (auto [field, value] :
+             {std::pair{"status", 1000000000}, std::pair{"status", -1}, std::pair{"cadence", 0}}) {
+            auto edited = good;
+            edited[field] = value;
+            write(cache, edited.dump());
+            INFO(field, " ", value);
+            CHECK(both() == first);
+        }
     }
     SUBCASE("another period or another day is not taken from the cache") {
         auto period = run_plg(

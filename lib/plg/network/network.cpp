@@ -23,14 +23,40 @@ namespace {
 
 constexpr size_t k_errors_kept = 3;
 
+// The network files being read, outermost first: a file that lists itself, or
+// two that list each other, would otherwise recurse until the stack runs out.
+using Reading = std::vector<fs::path>;
+constexpr size_t k_max_network_depth = 16;
+
 void add_path(const fs::path& path, const std::string& given, const fs::path& cwd,
               const std::map<std::string, std::string>& labels, std::vector<NetworkMember>& out,
-              std::vector<Diagnostic>& problems, const Location& where);
+              std::vector<Diagnostic>& problems, const Location& where, Reading& reading);
 
 // Reads network.yaml: a list 'plgs' of {path, labels}; paths are relative to
 // the file's folder.
 void read_network_file(const fs::path& file, const std::string& given, const fs::path& cwd,
-                       std::vector<NetworkMember>& out, std::vector<Diagnostic>& problems) {
+                       std::vector<NetworkMember>& out, std::vector<Diagnostic>& problems,
+                       const Location& where, Reading& reading) {
+    fs::path key = resolved_path(file);
+    if (std::find(reading.begin(), reading.end(), key) != reading.end()) {
+        problems.push_back({Severity::error, where,
+                            "'" + given +
+                                "' is a network file that is already being read (it "
+                                "lists itself, directly or through another); remove this entry"});
+        return;
+    }
+    if (reading.size() >= k_max_network_depth) {
+        problems.push_back({Severity::error, where,
+                            "network files nested more than " +
+                                std::to_string(k_max_network_depth) +
+                                " deep; list the PLG folders in fewer files"});
+        return;
+    }
+    reading.push_back(key);
+    struct Pop {
+        Reading& r;
+        ~Pop() { r.pop_back(); }
+    } pop{reading};
     std::string bytes;
     try {
         bytes = read_file(file, given);
@@ -87,13 +113,13 @@ void read_network_file(const fs::path& file, const std::string& given, const fs:
         fs::path target = fs::path(path->value).is_absolute() ? fs::path(path->value)
                                                               : file.parent_path() / path->value;
         add_path(target.lexically_normal(), path->value, cwd, labels, out, problems,
-                 doc.locate(path->offset));
+                 doc.locate(path->offset), reading);
     }
 }
 
 void add_path(const fs::path& path, const std::string& given, const fs::path& cwd,
               const std::map<std::string, std::string>& labels, std::vector<NetworkMember>& out,
-              std::vector<Diagnostic>& problems, const Location& where) {
+              std::vector<Diagnostic>& problems, const Location& where, Reading& reading) {
     PathType type = path_type(path);
     if (type == PathType::folder) {
         std::vector<fs::path> found = find_plg_folders(path);
@@ -108,7 +134,7 @@ void add_path(const fs::path& path, const std::string& given, const fs::path& cw
     }
     if (type == PathType::file && labels.empty() &&
         (path.extension() == ".yaml" || path.extension() == ".yml")) {
-        read_network_file(path, given, cwd, out, problems);
+        read_network_file(path, given, cwd, out, problems, where, reading);
         return;
     }
     problems.push_back(
@@ -208,6 +234,9 @@ bool row_from_cache(NetworkRow& r, const std::string& key) {
         c.founded_after = j.at("founded_after").get<bool>();
         c.history.founded = c.founded;
         c.history.cadence_days = j.at("cadence").get<int>();
+        if (c.history.cadence_days < 1 || c.history.cadence_days > 366) {
+            return false;
+        }
         for (const auto& b : j.at("breaks")) {
             auto from = date_from(b.at(1));
             auto to = date_from(b.at(2));
@@ -226,7 +255,11 @@ bool row_from_cache(NetworkRow& r, const std::string& key) {
         c.goals_not_achieved = j.at("goals_not_achieved").get<int>();
         c.goals_dropped = j.at("goals_dropped").get<int>();
         c.goals_overdue = j.at("goals_overdue").get<int>();
-        c.status = Activity(j.at("status").get<int>());
+        int status = j.at("status").get<int>();
+        if (status < int(Activity::active) || status > int(Activity::dormant)) {
+            return false;  // edited by hand or damaged: read the records
+        }
+        c.status = Activity(status);
         c.last_meeting = date_from(j.at("last_meeting"));
         if (!j.at("days").is_null()) {
             c.days_since_last_meeting = j.at("days").get<int>();
@@ -379,7 +412,9 @@ std::vector<NetworkMember> find_network(const std::vector<std::string>& paths, c
     std::vector<NetworkMember> out;
     for (const auto& given : paths) {
         fs::path path = fs::path(given).is_absolute() ? fs::path(given) : cwd / given;
-        add_path(path.lexically_normal(), given, cwd, {}, out, problems, Location{given, 0, 0});
+        Reading reading;
+        add_path(path.lexically_normal(), given, cwd, {}, out, problems, Location{given, 0, 0},
+                 reading);
     }
     // The same PLG named twice (directly and through a folder) is counted once.
     std::map<fs::path, size_t> seen;
