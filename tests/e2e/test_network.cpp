@@ -272,12 +272,13 @@ TEST_CASE("the network cache is never stale") {
         both();
         fs::path cache = dir / "net/leerteam/.plg/network-row.json";
         auto good = nlohmann::json::parse(read(cache));
-        for (auto [field, value] :
+        // (Not a structured binding: clang 14 cannot capture one in INFO's lambda.)
+        for (const auto& change :
              {std::pair{"status", 1000000000}, std::pair{"status", -1}, std::pair{"cadence", 0}}) {
             auto edited = good;
-            edited[field] = value;
+            edited[change.first] = change.second;
             write(cache, edited.dump());
-            INFO(field, " ", value);
+            INFO(change.first, " ", change.second);
             CHECK(both() == first);
         }
     }
