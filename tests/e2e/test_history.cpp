@@ -287,6 +287,20 @@ TEST_CASE("-o writes into a FIFO, follows a symlink, and never replaces a specia
     CHECK(refused.code == 1);
     CHECK(refused.err.find("is a record of a PLG") != std::string::npos);
     CHECK(read(team / "plg.yaml") == config);
+
+    // Files git and plg keep are refused too (issue 17): .gitattributes and the
+    // other hidden files at the PLG's top, and anything in .git/ or .plg/.
+    fs::create_directories(team / ".git");
+    write(team / ".git/HEAD", "ref: refs/heads/main\n");
+    std::string attributes = read(team / ".gitattributes");
+    for (const char* kept : {".gitattributes", ".git/HEAD", ".schema/plg.schema.json"}) {
+        auto refused_kept = team({"report", "-o", kept});
+        INFO(kept, refused_kept.err);
+        CHECK(refused_kept.code == 1);
+        CHECK(refused_kept.err.find("git or plg keeps") != std::string::npos);
+    }
+    CHECK(read(team / ".gitattributes") == attributes);
+    CHECK(read(team / ".git/HEAD") == "ref: refs/heads/main\n");
 }
 
 TEST_CASE("smaller fixes: ids with '_', PLG_TODAY, goal add --file, hints") {

@@ -676,6 +676,24 @@ void write_output_file(const fs::path& cwd, const std::string& output, std::stri
                     " is a record of a PLG; the report would replace it. Choose another "
                     "file name, like report.md");
     }
+    // Files git and plg keep: anything inside a .git folder, and the hidden
+    // files and folders at a PLG's top (.gitattributes, .plg/, .schema/, ...).
+    for (fs::path dir = parent; !dir.empty(); dir = dir.parent_path()) {
+        std::string name = dir.filename().string();
+        bool hidden_at_plg_top =
+            !name.empty() && name[0] == '.' && fs::exists(dir.parent_path() / k_config_file, ec);
+        if (name == ".git" || hidden_at_plg_top) {
+            throw Error("-o " + output + " is inside " + name +
+                        "/, which git or plg keeps; choose another file name, like report.md");
+        }
+        if (dir == dir.parent_path()) {
+            break;
+        }
+    }
+    if (target.filename().string().rfind('.', 0) == 0 && fs::exists(parent / k_config_file, ec)) {
+        throw Error("-o " + output + " is a file git or plg keeps in the PLG (" +
+                    target.filename().string() + "); choose another file name, like report.md");
+    }
     auto status = fs::status(path, ec);  // follows a symlink
     if (!ec && status.type() != fs::file_type::regular &&
         status.type() != fs::file_type::not_found) {
