@@ -86,7 +86,14 @@ std::string text_arg(const Context& ctx, const std::string& value) {
     if (first_invalid_utf8(text)) {
         throw UsageError("the text on standard input is not valid UTF-8");
     }
-    return text;
+    // Text from a Windows file: its line ends are line breaks, not characters.
+    std::string lf;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (!(text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
+            lf += text[i];
+        }
+    }
+    return lf;
 }
 
 void inform(const Context& ctx, const std::string& message) {

@@ -1,4 +1,5 @@
 #include "plg/yaml/yaml.hpp"
+#include "plg/yaml/scalars.hpp"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -257,6 +258,40 @@ class Builder : public YAML::EventHandler {
     size_t m_last_column = 1;
 };
 
+// Returns how the character at byte `i` of valid UTF-8 `s` is named ("0x07",
+// "U+0085") when YAML does not allow it in a file: C0 controls but tab and line
+// breaks, DEL, the C1 controls (U+0085 too, which YAML 1.1 takes as a line break
+// and YAML 1.2 as text) and the non-characters U+FFFE and U+FFFF; else nullopt.
+std::optional<std::string> unprintable_at(std::string_view s, size_t i) {
+    auto b = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
+    unsigned c = b(i);
+    if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F) {
+        return "0x" + fmt_hex(static_cast<unsigned char>(c));
+    }
+    if (c == 0xC2 && b(i + 1) >= 0x80 && b(i + 1) <= 0x9F) {
+        return "U+00" + fmt_hex(static_cast<unsigned char>(b(i + 1)));
+    }
+    if (c == 0xEF && b(i + 1) == 0xBF && (b(i + 2) == 0xBE || b(i + 2) == 0xBF)) {
+        return b(i + 2) == 0xBE ? "U+FFFE" : "U+FFFF";
+    }
+    return std::nullopt;
+}
+
+// Returns the name of the first character of a value that plg does not keep in
+// a record (the control characters of unprintable_at and carriage return), or
+// nullopt. Tabs and line breaks are text.
+std::optional<std::string> unkept_character(std::string_view value) {
+    for (size_t i = 0; i < value.size(); ++i) {
+        if (value[i] == '\r') {
+            return std::string("0x0D (carriage return)");
+        }
+        if (auto code = unprintable_at(value, i)) {
+            return code;
+        }
+    }
+    return std::nullopt;
+}
+
 // Checks the raw bytes before yaml-cpp sees them: UTF-8, control characters.
 bool check_bytes(Document& doc) {
     if (auto bad = first_invalid_utf8(doc.text)) {
@@ -267,10 +302,25 @@ bool check_bytes(Document& doc) {
         return false;
     }
     for (size_t i = 0; i < doc.text.size(); ++i) {
-        auto c = static_cast<unsigned char>(doc.text[i]);
-        if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F) {
+        if (doc.text[i] == '\r' && (i + 1 == doc.text.size() || doc.text[i + 1] != '\n')) {
             doc.problems.push_back({Severity::error, doc.locate(i),
-                                    "control character 0x" + fmt_hex(c) +
+                                    "a line ends in a carriage return alone (old Mac line "
+                                    "endings); save the file with LF (or CRLF) line endings"});
+            return false;
+        }
+        if (doc.text.compare(i, 2, "\xE2\x80") == 0 && i + 2 < doc.text.size() &&
+            (doc.text[i + 2] == '\xA8' || doc.text[i + 2] == '\xA9')) {
+            doc.problems.push_back(
+                {Severity::error, doc.locate(i),
+                 std::string("the character ") + (doc.text[i + 2] == '\xA8' ? "U+2028" : "U+2029") +
+                     " (a line or paragraph separator), which some YAML readers take as a line "
+                     "break and others as text; remove it, or write it as \\u" +
+                     (doc.text[i + 2] == '\xA8' ? "2028" : "2029") + " in double quotes"});
+            return false;
+        }
+        if (auto code = unprintable_at(doc.text, i)) {
+            doc.problems.push_back({Severity::error, doc.locate(i),
+                                    "control character " + *code +
                                         " in the file; remove it (YAML allows only printable "
                                         "text, tabs and line breaks)"});
             return false;
@@ -429,7 +479,7 @@ bool explicit_null_at(const std::string& text, size_t p) {
     return false;
 }
 
-void compute_ends(const std::string& text, Node& n, int parent_indent, bool in_flow);
+void compute_ends(Document& doc, Node& n, int parent_indent, bool in_flow);
 
 // Sets the place of an empty value to just after the key's ':' (or the item's '-').
 void place_empty(const std::string& text, Node& value, size_t after) {
@@ -520,42 +570,105 @@ void check_scalars(Document& doc, const Node& n, bool in_flow) {
         }
         return;
     }
-    const std::string& text = doc.text;
-    char quote = text[n.offset];
-    if (quote != '"' && quote != '\'') {
-        return;
-    }
-    bool closed = false;
-    for (size_t i = n.offset + 1; i < text.size() && !closed; ++i) {
-        if (quote == '"' && text[i] == '\\') {
-            ++i;
-        } else if (text[i] == quote) {
-            bool doubled = quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'';
-            i += doubled;
-            closed = !doubled;
-        }
-    }
-    if (!closed) {
-        doc.problems.push_back({Severity::error, doc.locate(n.offset),
-                                std::string("this ") + (quote == '"' ? "double" : "single") +
-                                    "-quoted text is never closed; add the closing " + quote +
-                                    " where the text ends"});
+    if (auto bad = unkept_character(n.value)) {
+        doc.problems.push_back(
+            {Severity::error, doc.locate(n.offset),
+             "this text holds the control character " + *bad +
+                 " (from an escape), which plg does not keep in records: it could change what "
+                 "a terminal shows; remove it"});
     }
 }
 
-void compute_ends(const std::string& text, Node& n, int parent_indent, bool in_flow) {
+// Collects the byte ranges of quoted and block scalars, whose lines may start
+// with a tab or a '-' that is text.
+void quoted_ranges(const std::string& text, const Node& n,
+                   std::vector<std::pair<size_t, size_t>>& out) {
+    if (n.kind == Node::Kind::scalar && n.quoted && n.offset < text.size()) {
+        out.emplace_back(n.offset, n.end);
+    }
+    for (const auto& item : n.items) {
+        quoted_ranges(text, item, out);
+    }
+    for (const auto& e : n.entries) {
+        quoted_ranges(text, e.value, out);
+    }
+}
+
+// Refuses the tabs yaml-cpp lets through but libyaml (PyYAML) refuses: a line
+// that starts with a tab outside quoted text, and a tab after a list item's '-'.
+void check_tabs(Document& doc, const Node& root) {
+    const std::string& text = doc.text;
+    std::vector<std::pair<size_t, size_t>> quoted;
+    quoted_ranges(text, root, quoted);
+    std::sort(quoted.begin(), quoted.end());
+    auto in_quotes = [&](size_t at) {
+        auto it = std::upper_bound(quoted.begin(), quoted.end(),
+                                   std::make_pair(at, std::string::npos));
+        return it != quoted.begin() && std::prev(it)->second > at;
+    };
+    for (size_t start : doc.line_starts) {
+        if (start >= text.size() || in_quotes(start)) {
+            continue;
+        }
+        if (text[start] == '\t') {
+            doc.problems.push_back({Severity::error, doc.locate(start),
+                                    "a tab is used for indentation; YAML indents with spaces "
+                                    "only, so replace the tab with spaces"});
+            return;
+        }
+        // List items: "- ", "- - ", ... with a tab after a dash.
+        size_t i = start;
+        while (i < text.size() && text[i] == ' ') {
+            ++i;
+        }
+        while (i < text.size() && text[i] == '-' && i + 1 < text.size() &&
+               (text[i + 1] == ' ' || text[i + 1] == '\t')) {
+            size_t dash = i++;
+            bool tab = false;
+            while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) {
+                tab = tab || text[i] == '\t';
+                ++i;
+            }
+            if (tab) {
+                doc.problems.push_back({Severity::error, doc.locate(dash),
+                                        "a tab after a list item's '-'; put a space there "
+                                        "instead"});
+                return;
+            }
+        }
+    }
+}
+
+void compute_ends(Document& doc, Node& n, int parent_indent, bool in_flow) {
+    const std::string& text = doc.text;
     switch (n.kind) {
         case Node::Kind::null:
             n.end = explicit_null_at(text, n.offset) ? n.offset + (text[n.offset] == '~' ? 1 : 4)
                                                      : n.offset;
             return;
-        case Node::Kind::scalar:
-            n.end = scalar_end(text, n, parent_indent, in_flow);
+        case Node::Kind::scalar: {
+            char c = n.offset < text.size() ? text[n.offset] : '\0';
+            if (!n.quoted || (c != '"' && c != '\'' && c != '|' && c != '>')) {
+                n.end = scalar_end(text, n, parent_indent, in_flow);
+                return;
+            }
+            // yaml-cpp misreads some quoted and block scalars; read them as
+            // libyaml and YAML 1.2 do.
+            detail::Scalar s = c == '|' || c == '>' ? detail::read_block(text, n.offset, parent_indent)
+                                                    : detail::read_quoted(text, n.offset);
+            if (!s.ok()) {
+                doc.problems.push_back({Severity::error, doc.locate(s.problem_at), s.problem});
+                n.end = scalar_end(text, n, parent_indent, in_flow);
+                return;
+            }
+            n.value = std::move(s.value);
+            n.end = s.end;
             return;
+        }
         case Node::Kind::sequence: {
             int indent = column_of(text, n.offset);
             for (auto& item : n.items) {
-                compute_ends(text, item, indent, in_flow || n.flow);
+                compute_ends(doc, item, indent, in_flow || n.flow);
                 if (!n.flow) {
                     place_empty(text, item, item.offset);
                 }
@@ -568,7 +681,7 @@ void compute_ends(const std::string& text, Node& n, int parent_indent, bool in_f
             for (auto& e : n.entries) {
                 int indent = column_of(text, e.key.offset);
                 e.key.end = scalar_end(text, e.key, 1 << 20, true);
-                compute_ends(text, e.value, indent, in_flow || n.flow);
+                compute_ends(doc, e.value, indent, in_flow || n.flow);
                 place_empty(text, e.value, after_colon(text, e.key.end));
             }
             if (n.flow) {
@@ -656,8 +769,9 @@ Document parse(std::string file, std::string bytes, const Limits& limits) {
                                 std::string("the file could not be read as YAML: ") + e.what()});
     }
     if (builder.root && doc.problems.empty()) {
-        compute_ends(doc.text, *builder.root, -1, false);
+        compute_ends(doc, *builder.root, -1, false);
         check_scalars(doc, *builder.root, false);
+        check_tabs(doc, *builder.root);
         if (!doc.problems.empty()) {
             builder.root.reset();
         }
@@ -840,6 +954,26 @@ bool can_be_block(std::string_view s) {
     return s.back() != ' ';
 }
 
+// Throws Error unless `s` is text plg keeps: valid UTF-8 without control
+// characters (tabs and line breaks are text).
+void check_text(std::string_view s) {
+    if (auto bad = first_invalid_utf8(s)) {
+        throw Error("text is not valid UTF-8 (byte " + std::to_string(*bad + 1) +
+                    "); give the text in UTF-8");
+    }
+    if (auto bad = unkept_character(s)) {
+        std::string head = utf8_prefix(s, 60);
+        std::string shown;
+        for (unsigned char c : head) {
+            shown += c < 0x20 || c == 0x7F ? "\\x" + fmt_hex(c) : std::string(1, char(c));
+        }
+        throw Error("the text \"" + shown + (head.size() < s.size() ? "..." : "") +
+                    "\" holds the control character " + *bad +
+                    ", which plg does not keep in records (other YAML tools refuse it, and it "
+                    "could change what a terminal shows); remove it");
+    }
+}
+
 void spaces(std::string& out, int n) {
     out.append(size_t(std::max(n, 0)), ' ');
 }
@@ -864,10 +998,7 @@ void emit_line_map(std::string& out, const Value& v) {
         if (field.kind == Value::Kind::plain) {
             out += field.scalar;
         } else if (field.kind == Value::Kind::text) {
-            if (auto bad = first_invalid_utf8(field.scalar)) {
-                throw Error("text is not valid UTF-8 (byte " + std::to_string(*bad + 1) +
-                            "); give the text in UTF-8");
-            }
+            check_text(field.scalar);
             // Inside {...} fewer characters are safe unquoted (PyYAML and yaml-cpp
             // both stop at '?' there, for one): allow only plain words.
             bool flow_safe = std::all_of(field.scalar.begin(), field.scalar.end(), [](char c) {
@@ -913,10 +1044,7 @@ void emit_after_key(std::string& out, const Value& v, int indent) {
             out += ' ' + v.scalar + '\n';
             return;
         case Value::Kind::text: {
-            if (auto bad = first_invalid_utf8(v.scalar)) {
-                throw Error("text is not valid UTF-8 (byte " + std::to_string(*bad + 1) +
-                            "); give the text in UTF-8");
-            }
+            check_text(v.scalar);
             if (!can_be_block(v.scalar)) {
                 out += ' ' + inline_scalar(v.scalar) + '\n';
                 return;
