@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <istream>
 #include <ostream>
+#include <set>
 
 #include "plg/base/text.hpp"
 
@@ -21,19 +22,31 @@ namespace {
 
 constexpr std::string_view k_help_mark = "#|";
 
-// Returns `text` without the template's help lines (those starting with "#|").
-std::string strip_help(const std::string& text) {
-    std::string out;
+// Returns `text` without the help lines plg put at its top (`help`, lines
+// starting with "#|"). Only those lines go: a person's own comment, even one
+// starting with "#|", stays.
+std::string strip_help(const std::string& text, const std::string& help) {
+    std::set<std::string_view> lines;
+    for (size_t start = 0; start < help.size();) {
+        size_t nl = help.find('\n', start);
+        size_t end = nl == std::string::npos ? help.size() : nl;
+        lines.insert(std::string_view(help).substr(start, end - start));
+        start = end + 1;
+    }
     size_t start = 0;
     while (start < text.size()) {
         size_t nl = text.find('\n', start);
-        size_t end = nl == std::string::npos ? text.size() : nl + 1;
-        if (text.compare(start, k_help_mark.size(), k_help_mark) != 0) {
-            out.append(text, start, end - start);
+        size_t end = nl == std::string::npos ? text.size() : nl;
+        std::string_view line = std::string_view(text).substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') {
+            line.remove_suffix(1);
         }
-        start = end;
+        if (line.rfind(k_help_mark, 0) != 0 || lines.count(line) == 0) {
+            break;
+        }
+        start = nl == std::string::npos ? text.size() : nl + 1;
     }
-    return out;
+    return text.substr(start);
 }
 
 // Returns the editor command: $VISUAL, else $EDITOR, else vi (as git does).
@@ -171,10 +184,10 @@ std::string template_help(std::string_view kind, const Community& c,
     if (adding) {
         line("New " + std::string(kind) + ". Fill in what you want to record, save, and close " +
              "the editor.");
-        line("Lines starting with '#|' are dropped, and so are fields left empty. Your own");
+        line("These '#|' lines are dropped, and so are fields left empty. Your own");
         line("'# comments' stay. Save without changes to cancel.");
     } else {
-        line("Change what you want, save, and close the editor. Lines starting with '#|'");
+        line("Change what you want, save, and close the editor. These '#|' lines");
         line("are dropped; everything else is kept as you write it.");
     }
     std::vector<std::string> members;
@@ -208,11 +221,11 @@ Draft draft_text(const Context& ctx, const Store& store, const EditOptions& opti
                 throw InvalidRecord(problems);
             }
             print_diagnostics(ctx.err, problems, ctx.color_err);
-            return {strip_help(text), true, {}, {}, nullptr};
+            return {strip_help(text, help), true, {}, {}, nullptr};
         }
         fs::path path = store.is_draft(file) ? file : store.create_draft(kind, text);
         std::string saved = edit_until_valid(ctx, store, path, again, check);
-        return {strip_help(saved), true, path, "; your text is kept in " + store.shown_path(path),
+        return {strip_help(saved, help), true, path, "; your text is kept in " + store.shown_path(path),
                 &store};
     }
     if (!options.edit) {
@@ -221,7 +234,7 @@ Draft draft_text(const Context& ctx, const Store& store, const EditOptions& opti
     fs::path path = store.create_draft(kind, help + from_flags);
     std::string shown = store.shown_path(path);
     CheckText unless_unchanged = [&](const std::string& file, const std::string& text) {
-        if (strip_help(text) == from_flags) {
+        if (strip_help(text, help) == from_flags) {
             store.remove_draft(path);
             throw Error("the template was saved unchanged, so no " +
                         std::string(kind_info(kind).name) + " was added");
@@ -229,7 +242,7 @@ Draft draft_text(const Context& ctx, const Store& store, const EditOptions& opti
         return check(file, text);
     };
     std::string saved = edit_until_valid(ctx, store, path, again, unless_unchanged);
-    return {strip_help(saved), true, path, "; your text is kept in " + shown, &store};
+    return {strip_help(saved, help), true, path, "; your text is kept in " + shown, &store};
 }
 
 Draft edit_existing(const Context& ctx, const Store& store, Kind kind, const std::string& text,
@@ -242,15 +255,15 @@ Draft edit_existing(const Context& ctx, const Store& store, Kind kind, const std
         start = without_bom(read_file(given, file));
         if (store.is_draft(given)) {
             path = given;  // a kept draft: go on editing it where it is
-            store.write_draft(path, help + strip_help(start));
+            store.write_draft(path, help + strip_help(start, help));
         }
     }
     if (path.empty()) {
-        path = store.create_draft(kind, help + strip_help(start));
+        path = store.create_draft(kind, help + strip_help(start, help));
     }
     std::string shown = store.shown_path(path);
     std::string saved = edit_until_valid(ctx, store, path, again, check);
-    return {strip_help(saved), true, path, "; your text is kept in " + shown, &store};
+    return {strip_help(saved, help), true, path, "; your text is kept in " + shown, &store};
 }
 
 }  // namespace plg::cli

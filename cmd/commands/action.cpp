@@ -116,7 +116,7 @@ int run_action_done(const ActionDoneOptions& opt, const Context& ctx) {
     size_t count = 0;
     store.change(
         Kind::meeting, meeting_id,
-        [&](const std::string& bytes) -> std::optional<std::string> {
+        [&](const std::string& bytes) -> std::optional<Revision> {
             Parsed<Meeting> before = read_meeting(shown, bytes, meeting_id, References{});
             if (!before.record) {
                 throw InvalidRecord(before.problems);

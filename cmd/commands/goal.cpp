@@ -119,7 +119,7 @@ int run_goal_add(const GoalAddOptions& opt, const Context& ctx) {
     if (!drafted.record.created) {
         // A goal given whole (--file, or an edit that cleared it) is set today;
         // reports for earlier periods leave it out.
-        drafted.text = edit_set_created("the new goal", drafted.text, ctx.today);
+        drafted.text = edit_set_created("the new goal", drafted.text, ctx.today).bytes;
         drafted.record.created = ctx.today;
     }
     std::string id = opt.id;
@@ -265,7 +265,7 @@ std::pair<Goal, std::optional<Goal>> change_goal(const Store& store, const std::
     std::optional<Goal> changed;
     store.change(
         Kind::goal, id,
-        [&](const std::string& bytes) -> std::optional<std::string> {
+        [&](const std::string& bytes) -> std::optional<Revision> {
             Parsed<Goal> parsed = read_goal(shown, bytes, id, References{});
             if (!parsed.record) {
                 throw InvalidRecord(parsed.problems);
@@ -329,7 +329,7 @@ int run_goal_close(const GoalCloseOptions& opt, const Context& ctx) {
     auto [before, after] = change_goal(
         store, opt.id, "goal close", "closing the goal",
         [&](const std::string& shown, const std::string& bytes,
-            const Goal& goal) -> std::optional<std::string> {
+            const Goal& goal) -> std::optional<Revision> {
             if (goal.status == status) {
                 return std::nullopt;
             }

@@ -197,7 +197,7 @@ int run_meeting_edit(const MeetingEditOptions& opt, const Context& ctx) {
                             " (to merge by hand, run 'plg meeting edit " + opt.id + " --file " +
                             store.shown_path(draft.draft) + "')");
             }
-            return std::optional(bom + draft.text);
+            return std::optional(Revision{bom + draft.text, {""}});
         },
         [&](const std::string& updated) {
             std::vector<Diagnostic> problems = check(shown, updated);

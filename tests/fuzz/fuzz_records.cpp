@@ -79,7 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                     m, [&](const std::string& t) { return read_meeting("m.yaml", t, "m", refs); },
                     write_meeting);
                 if (m.record && !m.record->actions.empty()) {
-                    std::string edited = edit_action_done("m.yaml", bytes, 1, Date());
+                    std::string edited = edit_action_done("m.yaml", bytes, 1, Date()).bytes;
                     Parsed<Meeting> after = read_meeting("m.yaml", edited, "m", refs);
                     if (!after.record || !after.record->actions[0].done) {
                         fail("action done gave a file that does not read as done");
@@ -93,7 +93,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                     g, [&](const std::string& t) { return read_goal("g.yaml", t, "g", refs); },
                     write_goal);
                 if (g.record) {
-                    std::string edited = edit_add_progress("g.yaml", bytes, {Date(), 1.5, "x", ""});
+                    std::string edited = edit_add_progress("g.yaml", bytes, {Date(), 1.5, "x", ""}).bytes;
                     Parsed<Goal> after = read_goal("g.yaml", edited, "g", refs);
                     if (!after.record ||
                         after.record->progress.size() != g.record->progress.size() + 1) {

@@ -226,12 +226,12 @@ TEST_CASE("plg::edit_* keep a hand-edited file's comments and layout") {
         "    value: 50 # eerste meting\n";
     SUBCASE("progress") {
         Progress p{*Date::parse_iso("2026-11-01"), 62.5, "toets 3", ""};
-        std::string out = edit_add_progress("g.yaml", goal, p);
+        std::string out = edit_add_progress("g.yaml", goal, p).bytes;
         CHECK(out == goal + "  - {date: 2026-11-01, value: 62.5, evidence: toets 3}\n");
     }
     SUBCASE("close") {
         std::string out = edit_close_goal("g.yaml", goal, GoalStatus::achieved,
-                                          *Date::parse_iso("2026-12-01"), "Gehaald: 82%");
+                                          *Date::parse_iso("2026-12-01"), "Gehaald: 82%").bytes;
         std::string expected = goal;
         expected.replace(expected.find("active"), 6, "achieved");
         // New fields go under 'status', away from where progress is appended.
@@ -242,16 +242,16 @@ TEST_CASE("plg::edit_* keep a hand-edited file's comments and layout") {
     SUBCASE("close a goal without a status line") {
         std::string plain = "title: T\nprogress:\n";
         std::string out = edit_close_goal("g.yaml", plain, GoalStatus::dropped,
-                                          *Date::parse_iso("2026-12-01"), "");
+                                          *Date::parse_iso("2026-12-01"), "").bytes;
         CHECK(out == "title: T\nprogress:\nstatus: dropped\nclosed: 2026-12-01\n");
     }
     SUBCASE("the first progress entry goes under an empty 'progress:' line") {
         std::string fresh = "title: T\nstatus: active\nprogress:\n";
         Progress p{*Date::parse_iso("2026-11-01"), 40, "", ""};
-        CHECK(edit_add_progress("g.yaml", fresh, p) ==
+        CHECK(edit_add_progress("g.yaml", fresh, p).bytes ==
               "title: T\nstatus: active\nprogress:\n  - {date: 2026-11-01, value: 40}\n");
         std::string commented = "title: T\nprogress:  # metingen\n";
-        CHECK(edit_add_progress("g.yaml", commented, p) ==
+        CHECK(edit_add_progress("g.yaml", commented, p).bytes ==
               "title: T\nprogress:  # metingen\n  - {date: 2026-11-01, value: 40}\n");
     }
     SUBCASE("action done") {
@@ -259,13 +259,13 @@ TEST_CASE("plg::edit_* keep a hand-edited file's comments and layout") {
             "date: 2026-11-01\ntitle: T\nactions:\n"
             "  - text: Toets maken  # belangrijk\n    owner: anna\n"
             "  - text: Second\n    done: false # nog niet\n";
-        std::string first = edit_action_done("m.yaml", meeting, 1, *Date::parse_iso("2026-11-23"));
+        std::string first = edit_action_done("m.yaml", meeting, 1, *Date::parse_iso("2026-11-23")).bytes;
         CHECK(first ==
               "date: 2026-11-01\ntitle: T\nactions:\n"
               "  - text: Toets maken  # belangrijk\n    owner: anna\n    done: true\n"
               "    done_on: 2026-11-23\n"
               "  - text: Second\n    done: false # nog niet\n");
-        std::string second = edit_action_done("m.yaml", meeting, 2, *Date::parse_iso("2026-11-23"));
+        std::string second = edit_action_done("m.yaml", meeting, 2, *Date::parse_iso("2026-11-23")).bytes;
         CHECK(second ==
               "date: 2026-11-01\ntitle: T\nactions:\n"
               "  - text: Toets maken  # belangrijk\n    owner: anna\n"
@@ -275,7 +275,7 @@ TEST_CASE("plg::edit_* keep a hand-edited file's comments and layout") {
     SUBCASE("add member") {
         const std::string config =
             "name: X  # naam\nmembers:\n  - id: a\n    name: A\n\n# kader\nframework: []\n";
-        std::string out = edit_add_member("plg.yaml", config, {"b", "B", "teacher", {}, {}});
+        std::string out = edit_add_member("plg.yaml", config, {"b", "B", "teacher", {}, {}}).bytes;
         CHECK(out ==
               "name: X  # naam\nmembers:\n  - id: a\n    name: A\n"
               "  - id: b\n    name: B\n    role: teacher\n\n# kader\nframework: []\n");

@@ -154,7 +154,9 @@ TEST_CASE("plg::Store::change writes only a verified change") {
     test::write(dir / "plg.yaml", "name: X\n");
     test::write(dir / "goals/g.yaml", "title: G # a comment\n");
     Store store(dir.path(), "");
-    auto append = [](const std::string& bytes) { return std::optional(bytes + "unit: '%'\n"); };
+    auto append = [](const std::string& bytes) {
+        return std::optional(Revision{bytes + "unit: '%'\n", {"unit"}});
+    };
     auto accept = [](const std::string&) {};
 
     SUBCASE("a change that verifies replaces the file") {
@@ -163,10 +165,11 @@ TEST_CASE("plg::Store::change writes only a verified change") {
     }
     SUBCASE("nothing to change writes nothing") {
         CHECK_FALSE(store.change(
-            Kind::goal, "g", [](const std::string&) { return std::optional<std::string>(); },
+            Kind::goal, "g", [](const std::string&) { return std::optional<Revision>(); },
             accept));
         CHECK_FALSE(store.change(
-            Kind::goal, "g", [](const std::string& b) { return std::optional(b); }, accept));
+            Kind::goal, "g", [](const std::string& b) { return std::optional(Revision{b, {}}); },
+            accept));
         CHECK(test::read(dir / "goals/g.yaml") == "title: G # a comment\n");
     }
     SUBCASE("a change that fails verification leaves the file as it was") {
@@ -175,11 +178,23 @@ TEST_CASE("plg::Store::change writes only a verified change") {
                              "not intended", Error);
         CHECK_THROWS_WITH_AS(store.change(
                                  Kind::goal, "g",
-                                 [](const std::string&) -> std::optional<std::string> {
+                                 [](const std::string&) -> std::optional<Revision> {
                                      throw Error("cannot edit");
                                  },
                                  accept),
                              "cannot edit", Error);
+        CHECK(test::read(dir / "goals/g.yaml") == "title: G # a comment\n");
+    }
+    SUBCASE("a change to a value the edit does not name is refused, the file left as it was") {
+        auto retitle = [](const std::string&) {
+            return std::optional(Revision{"title: H # a comment\nunit: '%'\n", {"unit"}});
+        };
+        CHECK_THROWS_WITH_AS(store.change(Kind::goal, "g", retitle, accept),
+                             doctest::Contains("would also change the value at 'title' (line 1)"),
+                             Error);
+        auto drop = [](const std::string&) { return std::optional(Revision{"unit: x\n", {"unit"}}); };
+        CHECK_THROWS_WITH_AS(store.change(Kind::goal, "g", drop, accept),
+                             doctest::Contains("'title', which would be removed"), Error);
         CHECK(test::read(dir / "goals/g.yaml") == "title: G # a comment\n");
     }
     SUBCASE("a record without a file, or a bad id, is an error") {

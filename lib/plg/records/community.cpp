@@ -254,21 +254,25 @@ std::string write_community(const Community& c) {
     return yaml::render_document(root);
 }
 
-std::string edit_add_member(const std::string& file, std::string bytes, const Member& member) {
+Revision edit_add_member(const std::string& file, std::string bytes, const Member& member) {
     yaml::Document doc = open_for_edit(file, std::move(bytes));
-    return yaml::apply(doc, {push_to_list(doc, *doc.root, "members", member_value(member))});
+    return {yaml::apply(doc, {push_to_list(doc, *doc.root, "members", member_value(member))}),
+            {"members.+"}};
 }
 
-std::string edit_member(const std::string& file, std::string bytes, const std::string& id,
+Revision edit_member(const std::string& file, std::string bytes, const std::string& id,
                         const MemberChange& change) {
     yaml::Document doc = open_for_edit(file, std::move(bytes));
     const Node* members = doc.root->find("members");
     const Node* item = nullptr;
+    std::string at;
     if (members && members->kind == Node::Kind::sequence) {
-        for (const auto& m : members->items) {
+        for (size_t i = 0; i < members->items.size(); ++i) {
+            const Node& m = members->items[i];
             const Node* n = m.kind == Node::Kind::mapping ? m.find("id") : nullptr;
             if (n && n->kind == Node::Kind::scalar && n->value == id) {
                 item = &m;
+                at = "members." + std::to_string(i) + ".";
             }
         }
     }
@@ -288,7 +292,11 @@ std::string edit_member(const std::string& file, std::string bytes, const std::s
     if (change.left) {
         fields.push_back({"left", date_value(*change.left)});
     }
-    return yaml::apply(doc, set_fields(doc, *item, fields));
+    std::vector<std::string> changes;
+    for (const auto& f : fields) {
+        changes.push_back(at + f.first);
+    }
+    return {yaml::apply(doc, set_fields(doc, *item, fields)), changes};
 }
 
 nlohmann::json to_json(const Member& m) {

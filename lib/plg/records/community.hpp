@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "plg/records/revision.hpp"
 #include "plg/base/date.hpp"
 #include "plg/base/kinds.hpp"
 #include "plg/records/parsed.hpp"
@@ -95,7 +96,7 @@ Parsed<Community> read_community(const std::string& file, std::string bytes);
 std::string write_community(const Community& c);
 // Appends `member` to the members of plg.yaml's `bytes`, changing nothing else.
 // Throws InvalidRecord when the file has errors.
-std::string edit_add_member(const std::string& file, std::string bytes, const Member& member);
+Revision edit_add_member(const std::string& file, std::string bytes, const Member& member);
 // Sets the fields of member `id` that `change` gives, changing nothing else.
 // Throws InvalidRecord when the file has errors, Error when there is no such member.
 struct MemberChange {
@@ -104,7 +105,7 @@ struct MemberChange {
     std::optional<Date> joined;
     std::optional<Date> left;
 };
-std::string edit_member(const std::string& file, std::string bytes, const std::string& id,
+Revision edit_member(const std::string& file, std::string bytes, const std::string& id,
                         const MemberChange& change);
 
 nlohmann::json to_json(const Member& m);

@@ -201,12 +201,13 @@ std::string template_goal(const Goal& g) {
                                              "target", "due", "status", "created", "progress"});
 }
 
-std::string edit_add_progress(const std::string& file, std::string bytes, const Progress& p) {
+Revision edit_add_progress(const std::string& file, std::string bytes, const Progress& p) {
     yaml::Document doc = open_for_edit(file, std::move(bytes));
-    return yaml::apply(doc, {push_to_list(doc, *doc.root, "progress", progress_value(p))});
+    return {yaml::apply(doc, {push_to_list(doc, *doc.root, "progress", progress_value(p))}),
+            {"progress.+"}};
 }
 
-std::string edit_close_goal(const std::string& file, std::string bytes, GoalStatus status,
+Revision edit_close_goal(const std::string& file, std::string bytes, GoalStatus status,
                             Date when, const std::string& note) {
     yaml::Document doc = open_for_edit(file, std::move(bytes));
     std::vector<yaml::Field> fields = {{"status", Value::text(std::string(to_string(status)))},
@@ -217,12 +218,14 @@ std::string edit_close_goal(const std::string& file, std::string bytes, GoalStat
     // New fields go right after 'status', away from the end of the file where
     // progress entries are added, so closing and adding progress on two
     // branches touch different lines.
-    return yaml::apply(doc, set_fields(doc, *doc.root, fields, "status"));
+    return {yaml::apply(doc, set_fields(doc, *doc.root, fields, "status")),
+            {"status", "closed", "close_note"}};
 }
 
-std::string edit_set_created(const std::string& file, std::string bytes, Date when) {
+Revision edit_set_created(const std::string& file, std::string bytes, Date when) {
     yaml::Document doc = open_for_edit(file, std::move(bytes));
-    return yaml::apply(doc, set_fields(doc, *doc.root, {{"created", date_value(when)}}, "status"));
+    return {yaml::apply(doc, set_fields(doc, *doc.root, {{"created", date_value(when)}}, "status")),
+            {"created"}};
 }
 
 nlohmann::json to_json(const Progress& p) {

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "plg/records/revision.hpp"
 #include "plg/base/date.hpp"
 #include "plg/base/kinds.hpp"
 #include "plg/records/parsed.hpp"
@@ -82,13 +83,13 @@ std::string write_goal(const Goal& g);
 std::string template_goal(const Goal& g);
 // Appends a progress entry, changing nothing else. Throws InvalidRecord when the
 // file has errors.
-std::string edit_add_progress(const std::string& file, std::string bytes, const Progress& p);
+Revision edit_add_progress(const std::string& file, std::string bytes, const Progress& p);
 // Sets status, closed and (when given) close_note, changing nothing else.
-std::string edit_close_goal(const std::string& file, std::string bytes, GoalStatus status,
+Revision edit_close_goal(const std::string& file, std::string bytes, GoalStatus status,
                             Date when, const std::string& note);
 
 // Sets 'created' (after 'status' when there is one), changing nothing else.
-std::string edit_set_created(const std::string& file, std::string bytes, Date when);
+Revision edit_set_created(const std::string& file, std::string bytes, Date when);
 
 // A goal's JSON adds "latest" (the last progress value) and "percent" (of the
 // way from baseline to target), both null when they cannot be computed.

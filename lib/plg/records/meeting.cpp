@@ -240,7 +240,7 @@ std::string template_meeting(const Meeting& m) {
     return with_placeholders(write_meeting(m), k_meeting_keys);
 }
 
-std::string edit_action_done(const std::string& file, std::string bytes, size_t index, Date when) {
+Revision edit_action_done(const std::string& file, std::string bytes, size_t index, Date when) {
     yaml::Document doc = open_for_edit(file, std::move(bytes));
     const Node* actions = doc.root->find("actions");
     size_t count = actions && actions->kind == Node::Kind::sequence ? actions->items.size() : 0;
@@ -254,9 +254,10 @@ std::string edit_action_done(const std::string& file, std::string bytes, size_t 
         throw Error(doc.locate(action.offset),
                     "action #" + std::to_string(index) + " must be a mapping with 'text:'");
     }
-    return yaml::apply(
-        doc,
-        set_fields(doc, action, {{"done", Value::plain("true")}, {"done_on", date_value(when)}}));
+    std::string at = "actions." + std::to_string(index - 1) + ".";
+    return {yaml::apply(doc, set_fields(doc, action,
+                                        {{"done", Value::plain("true")}, {"done_on", date_value(when)}})),
+            {at + "done", at + "done_on"}};
 }
 
 nlohmann::json to_json(const ActionItem& a) {

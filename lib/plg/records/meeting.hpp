@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "plg/records/revision.hpp"
 #include "plg/base/date.hpp"
 #include "plg/base/kinds.hpp"
 #include "plg/records/parsed.hpp"
@@ -81,7 +82,7 @@ std::string write_meeting(const Meeting& m);
 std::string template_meeting(const Meeting& m);
 // Marks action `index` (1-based) done on `when`, changing nothing else. Throws
 // InvalidRecord when the file has errors, Error when there is no such action.
-std::string edit_action_done(const std::string& file, std::string bytes, size_t index, Date when);
+Revision edit_action_done(const std::string& file, std::string bytes, size_t index, Date when);
 
 // The JSON form: the file's fields plus "id"; each action adds its "id".
 nlohmann::json to_json(const Meeting& m);

@@ -1,5 +1,7 @@
 #include "plg/store/store.hpp"
 
+#include "plg/yaml/yaml.hpp"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -352,12 +354,18 @@ bool Store::change(Kind kind, std::string_view id, const EditFn& edit,
                     "' has no file (" + shown(rel) + ")");
     }
     std::string bytes = read_file(m_root / rel, shown(rel));
-    std::optional<std::string> updated = edit(bytes);
-    if (!updated || *updated == bytes) {
+    std::optional<Revision> updated = edit(bytes);
+    if (!updated || updated->bytes == bytes) {
         return false;
     }
-    verify(*updated);
-    write_atomic(m_root / rel, *updated);
+    yaml::Document before = yaml::parse(shown(rel), bytes);
+    yaml::Document after = yaml::parse(shown(rel), updated->bytes);
+    if (auto other = yaml::unintended_change(before, after, updated->changes)) {
+        throw Error("internal error: the change to " + shown(rel) + " would also change " +
+                    *other + "; nothing was changed (please report this, with the file)");
+    }
+    verify(updated->bytes);
+    write_atomic(m_root / rel, updated->bytes);
     return true;
 }
 

@@ -114,16 +114,19 @@ class Store {
     std::optional<std::string> create(Kind kind, const std::string& base,
                                       std::string_view text) const;
 
-    // Returns the new bytes of a file, or nullopt when there is nothing to change.
-    using EditFn = std::function<std::optional<std::string>(const std::string& bytes)>;
+    // Returns the new bytes of a file and the values they mean to change, or
+    // nullopt when there is nothing to change.
+    using EditFn = std::function<std::optional<Revision>(const std::string& bytes)>;
     // Throws (Error, InvalidRecord) unless `updated` reads as the change meant.
     using VerifyFn = std::function<void(const std::string& updated)>;
 
     // The one way plg changes an existing file. Under the PLG lock: reads record
-    // `id` of `kind`, gives its bytes to `edit`, gives the result to `verify`, and
-    // replaces the file atomically (temp file, fsync, rename, fsync of the folder).
-    // Returns false, writing nothing, when `edit` returns nullopt. Whatever throws,
-    // the file is left as it was. Throws Error when the record has no file.
+    // `id` of `kind`, gives its bytes to `edit`, checks that no value but those
+    // the revision names reads differently afterwards, gives the result to
+    // `verify`, and replaces the file atomically (temp file, fsync, rename, fsync
+    // of the folder), keeping its permissions. Returns false, writing nothing,
+    // when `edit` returns nullopt. Whatever throws, the file is left as it was.
+    // Throws Error when the record has no file or the file is read-only.
     bool change(Kind kind, std::string_view id, const EditFn& edit, const VerifyFn& verify) const;
 
     // Keeps a copy of text being edited by hand for a record of `kind`, under the

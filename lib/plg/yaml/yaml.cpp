@@ -1130,7 +1130,38 @@ std::string render_item(const Value& item, int indent) {
 
 // ---- editing -----------------------------------------------------------------
 
+namespace {
+
+// The scalar that ends the document, if a scalar does.
+const Node* last_scalar(const Node& n) {
+    if (n.kind == Node::Kind::mapping && !n.flow && !n.entries.empty()) {
+        return last_scalar(n.entries.back().value);
+    }
+    if (n.kind == Node::Kind::sequence && !n.flow && !n.items.empty()) {
+        return last_scalar(n.items.back());
+    }
+    return n.kind == Node::Kind::scalar ? &n : nullptr;
+}
+
+}  // namespace
+
 std::string apply(const Document& doc, std::vector<Edit> edits) {
+    // A block at the very end of a file without a final line break reads
+    // without one; the line break added below would join its text, so the block
+    // is made to strip it ('-'), which reads the same.
+    if (!doc.text.empty() && doc.text.back() != '\n' && doc.root) {
+        const Node* last = last_scalar(*doc.root);
+        if (last && last->quoted && last->end == doc.text.size() &&
+            (doc.text[last->offset] == '|' || doc.text[last->offset] == '>')) {
+            char chomp = detail::block_chomping(doc.text, last->offset);
+            if (chomp == ' ') {
+                edits.push_back({last->offset + 1, 0, "-"});
+            } else if (chomp == '+') {
+                size_t plus = doc.text.find('+', last->offset);
+                edits.push_back({plus, 1, "-"});
+            }
+        }
+    }
     std::sort(edits.begin(), edits.end(),
               [](const Edit& a, const Edit& b) { return a.offset > b.offset; });
     std::string text = doc.text;
@@ -1196,7 +1227,39 @@ Edit replace_value(const Document& doc, const Entry& entry, const Value& value) 
         text.erase(0, text.find_first_not_of(' '));
         start = old.offset;
     }
-    return {start, old.end - start, text};
+    // A comment on the value's first line stays on the first line: after a
+    // block's header ("close_note: >- # why"), or after a one-line value that
+    // becomes a block (it would otherwise end up inside the text).
+    const std::string& src = doc.text;
+    size_t end = old.end;
+    size_t header_end = line_end_of(src, start);
+    std::string comment;
+    bool old_block = old.quoted && old.offset < src.size() &&
+                     (src[old.offset] == '|' || src[old.offset] == '>');
+    bool new_block = text.find('\n') != std::string::npos;
+    if (old_block || (new_block && end <= header_end)) {
+        size_t from = old_block ? old.offset + 1 : end;
+        for (size_t i = from; i < header_end; ++i) {
+            if (src[i] == '#' && is_blank(src[i - 1])) {
+                comment = src.substr(i, header_end - i);
+                break;
+            }
+        }
+        while (!comment.empty() && is_blank(comment.back())) {
+            comment.pop_back();
+        }
+        if (!old_block && !comment.empty()) {
+            end = header_end;
+            while (end > old.end && src[end - 1] == '\r') {
+                --end;
+            }
+        }
+    }
+    if (!comment.empty()) {
+        size_t first_eol = std::min(text.find('\n'), text.size());
+        text.insert(first_eol, " " + comment);
+    }
+    return {start, end - start, text};
 }
 
 Edit append_entry(const Document& doc, const Node& mapping, std::string_view key,
@@ -1263,6 +1326,97 @@ std::pair<size_t, size_t> entry_lines(const Document& doc, const Entry& entry) {
     }
     bool needs_newline = false;
     return {first, after_line(text, last, needs_newline)};
+}
+
+namespace {
+
+struct Differ {
+    const Document& after;
+    const std::vector<std::string>& changes;
+
+    bool allowed(const std::string& path) const {
+        return std::find(changes.begin(), changes.end(), path) != changes.end();
+    }
+
+    static std::string child(const std::string& path, const std::string& step) {
+        return path.empty() ? step : path + "." + step;
+    }
+
+    std::string where(const std::string& path, const Node& b) const {
+        return "the value at '" + (path.empty() ? std::string("the top") : path) + "' (line " +
+               std::to_string(after.locate(b.offset).line) + ")";
+    }
+
+    std::optional<std::string> diff(const Node& a, const Node& b, const std::string& path) const {
+        if (allowed(path)) {
+            return std::nullopt;
+        }
+        if (allowed(child(path, "+"))) {
+            if ((a.kind != Node::Kind::null && a.kind != Node::Kind::sequence) ||
+                b.kind != Node::Kind::sequence || b.items.size() < a.items.size()) {
+                return where(path, b);
+            }
+            return items(a, b, path);
+        }
+        if (a.kind != b.kind) {
+            return where(path, b);
+        }
+        switch (a.kind) {
+            case Node::Kind::null:
+                return std::nullopt;
+            case Node::Kind::scalar:
+                if (a.value != b.value || a.quoted != b.quoted) {
+                    return where(path, b);
+                }
+                return std::nullopt;
+            case Node::Kind::sequence:
+                if (a.items.size() != b.items.size()) {
+                    return where(path, b);
+                }
+                return items(a, b, path);
+            case Node::Kind::mapping: {
+                for (const auto& e : a.entries) {
+                    std::string p = child(path, e.key.value);
+                    const Node* v = b.find(e.key.value);
+                    if (v == nullptr) {
+                        if (!allowed(p)) {
+                            return "'" + p + "', which would be removed";
+                        }
+                    } else if (auto d = diff(e.value, *v, p)) {
+                        return d;
+                    }
+                }
+                for (const auto& e : b.entries) {
+                    std::string p = child(path, e.key.value);
+                    bool new_list = allowed(child(p, "+")) && e.value.kind == Node::Kind::sequence;
+                    if (a.find(e.key.value) == nullptr && !allowed(p) && !new_list) {
+                        return where(p, e.value) + ", which would be added";
+                    }
+                }
+                return std::nullopt;
+            }
+        }
+        return std::nullopt;
+    }
+
+    std::optional<std::string> items(const Node& a, const Node& b, const std::string& path) const {
+        for (size_t i = 0; i < a.items.size(); ++i) {
+            if (auto d = diff(a.items[i], b.items[i], child(path, std::to_string(i)))) {
+                return d;
+            }
+        }
+        return std::nullopt;
+    }
+};
+
+}  // namespace
+
+std::optional<std::string> unintended_change(const Document& before, const Document& after,
+                                             const std::vector<std::string>& changes) {
+    if (!before.root || !after.root) {
+        return std::string("the whole file, which would no longer read as YAML");
+    }
+    return Differ{after, changes}.diff(*before.root, *after.root, "");
 }
 
 }  // namespace plg::yaml

@@ -148,6 +148,14 @@ Edit append_entry(const Document& doc, const Node& mapping, std::string_view key
 // inline, or empty: an inline or empty list is rewritten as a block list).
 Edit append_item(const Document& doc, const Entry& entry, const Value& item);
 
+// Returns what differs between two readings of a file outside the values an
+// edit means to change, or nullopt when nothing else does: "'evidence' of
+// progress item 2 (line 14)". `changes` are paths of keys and list positions
+// counted from 0 ("status", "actions.1.done"); "progress.+" allows items added
+// at the end of that list (missing or empty before); "" allows anything.
+std::optional<std::string> unintended_change(const Document& before, const Document& after,
+                                             const std::vector<std::string>& changes);
+
 // Returns the byte range [first, last) of the whole lines that hold `entry`: its
 // key's line through its value's last line, with the final line break.
 std::pair<size_t, size_t> entry_lines(const Document& doc, const Entry& entry);
