@@ -64,7 +64,7 @@ TEST_CASE("meeting add --edit shows a template filled from the flags") {
 TEST_CASE("a person's comments in the editor are kept, empty fields dropped") {
     Fixture team;
     auto env = saving(team,
-                      "#| help the person left in\n"
+                      "#| New meeting. Fill in what you want to record, save, and close the editor.\n"
                       "date: 2026-11-20\n"
                       "# Verslag: Carla\n"
                       "title: Lesson study voorbereiden\n"
