@@ -22,6 +22,25 @@ Store open_store(const Context& ctx) {
                     " or any folder above it (plg looks for plg.yaml); start one with "
                     "'plg init --name NAME', or point to one with -C DIR or PLG_DIR");
     }
+    // A change waits this long for another plg that holds the PLG's lock.
+    LockWait wait;
+    if (const char* limit = std::getenv("PLG_LOCK_TIMEOUT"); limit && *limit) {
+        char* end = nullptr;
+        double seconds = std::strtod(limit, &end);
+        if (*end != '\0' || !(seconds >= 0 && seconds <= 86400)) {
+            throw UsageError("PLG_LOCK_TIMEOUT='" + std::string(limit) +
+                             "' is not a number of seconds (0 to 86400)");
+        }
+        wait.limit = std::chrono::milliseconds(long(seconds * 1000));
+    }
+    std::ostream& err = ctx.err;
+    bool quiet = ctx.quiet;
+    wait.notice = [&err, quiet](const std::string& message) {
+        if (!quiet) {
+            err << "plg: " << message << std::endl;
+        }
+    };
+    store->set_lock_wait(std::move(wait));
     return std::move(*store);
 }
 

@@ -19,6 +19,9 @@ using plg::cli::OptionSpec;
 const char* const k_environment[][2] = {
     {"PLG_DIR", "The folder to start looking for the PLG in, as -C does (-C wins)."},
     {"PLG_TODAY", "Take this date (YYYY-MM-DD) as today: reports and defaults repeat exactly."},
+    {"PLG_LOCK_TIMEOUT",
+     "Seconds a change waits for another plg that holds the PLG's lock (default 10); then it "
+     "gives up, naming that process."},
     {"NO_COLOR", "When set, never colour the output (as --no-color)."},
     {"VISUAL, EDITOR", "The editor --edit and 'meeting edit' open, VISUAL first; run through sh."},
 };

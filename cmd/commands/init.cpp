@@ -24,7 +24,8 @@ struct InitOptions {
     bool git = false;
 };
 
-const char* const k_gitignore = ".plg/\n.*.tmp\n";
+// ".plg" without a slash ignores a link of that name too, so none is committed.
+const char* const k_gitignore = "/.plg\n.*.tmp\n";
 
 // Tells VS Code's YAML extension (yaml-language-server) which schema each file
 // follows, so the editor checks and completes records as a person types.
@@ -169,7 +170,7 @@ int run_init(const InitOptions& opt, const Context& ctx) {
         throw Error("a PLG already exists in " + shown_path(root, ctx) +
                     " (it has a plg.yaml); nothing was changed");
     }
-    store->ensure_lines(".gitignore", k_gitignore, ".plg/");
+    store->ensure_lines(".gitignore", k_gitignore, ".plg");
     store->ensure_lines(".gitattributes", k_gitattributes, "merge=union");
     if (opt.git) {
         make_git_repository(root, ctx, c.name);

@@ -1,7 +1,11 @@
 // Regressions from the second hardening round (issue 17): each case failed
 // before its fix.
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "e2e.hpp"
 
@@ -76,4 +80,94 @@ TEST_CASE("meeting edit keeps a person's own comments that start with '#|'") {
     REQUIRE(r.code == 0);
     CHECK(read(file) ==
           "#| my own note\ndate: 2026-11-20\ntitle: Started\nnotes: x #| inline\n#| mine too\n");
+}
+
+TEST_CASE("a change waits for the PLG's lock, then gives up naming the holder") {
+    Fixture team;
+    write(team / "goals/a.yaml", "title: Lezen\nstatus: active\n");
+    std::string before = read(team / "goals/a.yaml");
+    // Another plg holds the lock (a stopped one, say): this process takes it.
+    fs::create_directories(team / ".plg");
+    int fd = ::open((team / ".plg/lock").c_str(), O_RDWR | O_CREAT, 0644);
+    REQUIRE(fd >= 0);
+    REQUIRE(::flock(fd, LOCK_EX) == 0);
+    std::string pid = "4242\n";
+    REQUIRE(::pwrite(fd, pid.data(), pid.size(), 0) == ssize_t(pid.size()));
+    auto r = team({"goal", "progress", "a", "--value", "4"}, "", {{"PLG_LOCK_TIMEOUT", "1.2"}});
+    ::close(fd);
+    CHECK(r.code == 1);
+    CHECK(r.err.find("plg: waiting for another plg (process 4242)") != std::string::npos);
+    CHECK(r.err.find("has held this PLG's lock") != std::string::npos);
+    CHECK(r.err.find("(kill 4242)") != std::string::npos);
+    CHECK(read(team / "goals/a.yaml") == before);
+    CHECK(team({"goal", "progress", "a", "--value", "4"}, "", {{"PLG_LOCK_TIMEOUT", "x"}}).code == 2);
+    // Free again: the change goes through.
+    CHECK(team({"goal", "progress", "a", "--value", "4"}).code == 0);
+}
+
+TEST_CASE("in-place writes keep the file's permissions and refuse a read-only file") {
+    Fixture team;
+    write(team / "goals/a.yaml", "title: Lezen\nstatus: active\n");
+    for (auto mode : {fs::perms(0600), fs::perms(0664)}) {
+        fs::permissions(team / "goals/a.yaml", mode);
+        REQUIRE(team({"goal", "progress", "a", "--value", "4"}).code == 0);
+        CHECK(fs::status(team / "goals/a.yaml").permissions() == mode);
+    }
+    fs::permissions(team / "goals/a.yaml", fs::perms(0444));
+    std::string before = read(team / "goals/a.yaml");
+    auto r = team({"goal", "close", "a", "--achieved"});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("goals/a.yaml: is read-only, so plg leaves it as it is; to change it, make it "
+                     "writable (chmod u+w goals/a.yaml)") != std::string::npos);
+    CHECK(read(team / "goals/a.yaml") == before);
+    fs::permissions(team / "goals/a.yaml", fs::perms(0644));
+}
+
+TEST_CASE("plg does not follow a .plg link, and names a plg.yaml that is not a file") {
+    Fixture team;
+    write(team / "goals/a.yaml", "title: Lezen\nstatus: active\n");
+    TempDir elsewhere;
+    fs::remove_all(team / ".plg");
+    fs::create_directory_symlink(elsewhere.path(), team / ".plg");
+    for (auto args : std::vector<std::vector<std::string>>{{"goal", "progress", "a", "--value", "4"},
+                                                           {"meeting", "add", "--edit", "--date",
+                                                            "2026-11-20", "--title", "x"}}) {
+        auto r = team(args, "", {{"VISUAL", "true"}});
+        INFO(r.err);
+        CHECK(r.code == 1);
+        CHECK(r.err.find(".plg: is a symbolic link; plg keeps its lock, cache and drafts in .plg/") !=
+              std::string::npos);
+    }
+    CHECK(fs::is_empty(elsewhere.path()));
+    CHECK(team({"report", "-o", "r.md"}).code == 0);  // reading needs no .plg
+    CHECK(fs::is_empty(elsewhere.path()));
+    fs::remove(team / ".plg");
+
+    TempDir other;
+    REQUIRE(::mkfifo((other / "plg.yaml").c_str(), 0644) == 0);
+    auto fifo = run_plg({"check"}, other.path());
+    CHECK(fifo.code == 1);
+    CHECK(fifo.err.find("plg.yaml: is not a regular file") != std::string::npos);
+    fs::remove(other / "plg.yaml");
+    fs::create_symlink("/dev/zero", other / "plg.yaml");
+    auto link = run_plg({"member", "list"}, other.path());
+    CHECK(link.code == 1);
+    CHECK(link.err.find("plg.yaml: is a symbolic link") != std::string::npos);
+}
+
+TEST_CASE("temporary files left by an interrupted plg are removed by the next change") {
+    Fixture team;
+    write(team / "goals/a.yaml", "title: Lezen\nstatus: active\n");
+    pid_t child = ::fork();
+    if (child == 0) {
+        ::_exit(0);
+    }
+    ::waitpid(child, nullptr, 0);  // a process id no longer in use
+    std::string stale = ".a.yaml." + std::to_string(child) + "-0.tmp";
+    std::string live = ".a.yaml." + std::to_string(::getpid()) + "-7.tmp";
+    write(team / ("goals/" + stale), "half");
+    write(team / ("goals/" + live), "being written");
+    REQUIRE(team({"goal", "progress", "a", "--value", "4"}).code == 0);
+    CHECK_FALSE(fs::exists(team / ("goals/" + stale)));
+    CHECK(fs::exists(team / ("goals/" + live)));
 }

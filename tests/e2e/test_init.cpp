@@ -45,7 +45,7 @@ TEST_CASE("plg init creates a PLG that checks clean") {
     CHECK(fs::is_directory(dir / "team/meetings"));
     CHECK(fs::is_directory(dir / "team/goals"));
     CHECK(fs::is_directory(dir / "team/reflections"));
-    CHECK(read(dir / "team/.gitignore") == ".plg/\n.*.tmp\n");
+    CHECK(read(dir / "team/.gitignore") == "/.plg\n.*.tmp\n");
     CHECK(read(dir / "team/.yamllint.yaml") ==
           read(fs::path(PLG_SOURCE_DIR) / "docs/yamllint.yaml"));
     auto check = run_plg({"check"}, dir / "team");
@@ -70,7 +70,7 @@ TEST_CASE("plg init keeps an existing .gitignore") {
     TempDir dir;
     write(dir / ".gitignore", "*.pdf");
     REQUIRE(run_plg({"init", "--name", "One"}, dir.path()).code == 0);
-    CHECK(read(dir / ".gitignore") == "*.pdf\n.plg/\n.*.tmp\n");
+    CHECK(read(dir / ".gitignore") == "*.pdf\n/.plg\n.*.tmp\n");
 }
 
 TEST_CASE("plg init usage errors exit 2 and create nothing") {

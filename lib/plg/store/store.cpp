@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <random>
 #include <set>
@@ -29,7 +31,10 @@ std::optional<fs::path> find_root(const fs::path& start) {
         return std::nullopt;
     }
     while (true) {
-        if (fs::is_regular_file(dir / k_config_file, ec)) {
+        // Anything named plg.yaml marks the PLG, so that a link or FIFO there is
+        // reported as such when it is read, not taken for "no PLG".
+        if (fs::symlink_status(dir / k_config_file, ec).type() != fs::file_type::not_found &&
+            !ec) {
             return dir;
         }
         if (!dir.has_relative_path()) {
@@ -160,7 +165,16 @@ std::string read_file(const fs::path& path, const std::string& shown, size_t lim
 }
 
 void write_atomic(const fs::path& path, std::string_view contents, bool durable) {
+    struct stat st {};
+    bool replacing = ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
     fs::path tmp = write_temporary(path, contents, durable);
+    if (replacing) {
+        // The new file keeps the old one's permissions (and, for root, its owner).
+        if (::geteuid() == 0) {
+            [[maybe_unused]] int ignored = ::chown(tmp.c_str(), st.st_uid, st.st_gid);
+        }
+        ::chmod(tmp.c_str(), st.st_mode & 07777);
+    }
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
         int err = errno;
         ::unlink(tmp.c_str());
@@ -213,19 +227,103 @@ std::string create_with_random_suffix(const fs::path& dir, const std::string& ba
 
 }  // namespace
 
-Lock::Lock(const fs::path& root) {
-    fs::path folder = root / k_cache_dir;
-    std::error_code ec;
-    fs::create_directories(folder, ec);
-    m_fd = ::open((folder / "lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (m_fd < 0) {
-        throw Error("cannot lock the PLG (" + (folder / "lock").string() +
-                    "): " + errno_text(errno));
+namespace {
+
+// Removes the temporary files an interrupted plg left in `folder`: names like
+// ".NAME.PID-N.tmp" whose process is gone. Called under the PLG lock.
+void remove_stale_temporaries(const fs::path& folder) {
+    DIR* dir = ::opendir(folder.c_str());
+    if (dir == nullptr) {
+        return;
     }
-    while (::flock(m_fd, LOCK_EX) != 0) {
-        if (errno != EINTR) {
-            throw Error("cannot lock the PLG: " + errno_text(errno));
+    while (dirent* e = ::readdir(dir)) {
+        std::string_view name = e->d_name;
+        if (name.size() < 6 || name[0] != '.' || name.substr(name.size() - 4) != ".tmp") {
+            continue;
         }
+        size_t dash = name.rfind('-');
+        size_t dot = name.rfind('.', dash);
+        if (dash == std::string_view::npos || dot == std::string_view::npos || dot == 0) {
+            continue;
+        }
+        long pid = std::strtol(std::string(name.substr(dot + 1, dash - dot - 1)).c_str(), nullptr, 10);
+        if (pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH) {
+            ::unlinkat(::dirfd(dir), e->d_name, 0);
+        }
+    }
+    ::closedir(dir);
+}
+
+// Returns the PLG's own folder (.plg), created when missing. Throws Error when it
+// is a symbolic link or not a folder: plg keeps its lock, cache and drafts there
+// and never follows a link out of the PLG (git can commit a link named .plg).
+fs::path private_folder(const fs::path& root) {
+    fs::path folder = root / k_cache_dir;
+    struct stat st {};
+    if (::lstat(folder.c_str(), &st) != 0) {
+        std::error_code ec;
+        fs::create_directories(folder, ec);
+    } else if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode)) {
+        throw Error(Location{folder.string(), 0, 0},
+                    std::string("is ") + (S_ISLNK(st.st_mode) ? "a symbolic link" : "not a folder") +
+                        "; plg keeps its lock, cache and drafts in .plg/ and does not follow "
+                        "links out of the PLG: remove it (it holds nothing of the records) and "
+                        "run the command again");
+    }
+    return folder;
+}
+
+// The process id written in a lock file, or 0.
+long lock_holder(int fd) {
+    char buffer[32] = {};
+    ssize_t n = ::pread(fd, buffer, sizeof buffer - 1, 0);
+    return n > 0 ? std::strtol(buffer, nullptr, 10) : 0;
+}
+
+}  // namespace
+
+Lock::Lock(const fs::path& root, const LockWait& wait) {
+    fs::path file = private_folder(root) / "lock";
+    m_fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (m_fd < 0) {
+        int err = errno;
+        throw Error("cannot lock the PLG (" + file.string() + "): " +
+                    (err == ELOOP ? std::string("it is a symbolic link; remove it") : errno_text(err)));
+    }
+    auto started = std::chrono::steady_clock::now();
+    bool told = false;
+    while (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
+        if (errno == EINTR) {
+            continue;
+        }
+        if (errno != EWOULDBLOCK) {
+            int err = errno;
+            ::close(m_fd);
+            throw Error("cannot lock the PLG: " + errno_text(err));
+        }
+        auto waited = std::chrono::steady_clock::now() - started;
+        long holder = lock_holder(m_fd);
+        std::string who = holder > 0 ? "another plg (process " + std::to_string(holder) + ")"
+                                     : "another plg";
+        if (!told && waited >= std::chrono::seconds(1) && wait.notice) {
+            wait.notice("waiting for " + who + " that is changing this PLG...");
+            told = true;
+        }
+        if (waited >= wait.limit) {
+            ::close(m_fd);
+            auto seconds = std::chrono::duration_cast<std::chrono::seconds>(wait.limit).count();
+            throw Error(who + " has held this PLG's lock (" + file.string() + ") for " +
+                        std::to_string(seconds) +
+                        " s, so nothing was changed; if that plg is stopped (Ctrl-Z), resume "
+                        "or end it" +
+                        (holder > 0 ? " (kill " + std::to_string(holder) + ")" : std::string()) +
+                        ", then run the command again");
+        }
+        ::usleep(20000);
+    }
+    std::string pid = std::to_string(::getpid()) + "\n";
+    if (::ftruncate(m_fd, 0) == 0) {
+        [[maybe_unused]] ssize_t n = ::pwrite(m_fd, pid.data(), pid.size(), 0);
     }
 }
 
@@ -348,10 +446,18 @@ std::optional<std::string> Store::create(Kind kind, const std::string& base,
 bool Store::change(Kind kind, std::string_view id, const EditFn& edit,
                    const VerifyFn& verify) const {
     std::string rel = file(kind, id);
-    Lock lock(m_root);
+    Lock lock(m_root, m_wait);
+    remove_stale_temporaries((m_root / rel).parent_path());
     if (!exists(kind, id)) {
         throw Error("the " + std::string(kind_info(kind).name) + " '" + std::string(id) +
                     "' has no file (" + shown(rel) + ")");
+    }
+    struct stat st {};
+    if (::lstat((m_root / rel).c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+        (st.st_mode & S_IWUSR) == 0) {
+        throw Error(Location{shown(rel), 0, 0},
+                    "is read-only, so plg leaves it as it is; to change it, make it writable "
+                    "(chmod u+w " + shown(rel) + ") and run the command again");
     }
     std::string bytes = read_file(m_root / rel, shown(rel));
     std::optional<Revision> updated = edit(bytes);
@@ -360,6 +466,10 @@ bool Store::change(Kind kind, std::string_view id, const EditFn& edit,
     }
     yaml::Document before = yaml::parse(shown(rel), bytes);
     yaml::Document after = yaml::parse(shown(rel), updated->bytes);
+    if (before.root && !after.root && !after.problems.empty()) {
+        throw Error(shown(rel) + " could not be read after the change (" +
+                    after.problems.front().message + "), so nothing was changed");
+    }
     if (auto other = yaml::unintended_change(before, after, updated->changes)) {
         throw Error("internal error: the change to " + shown(rel) + " would also change " +
                     *other + "; nothing was changed (please report this, with the file)");
@@ -376,6 +486,7 @@ constexpr std::string_view k_drafts_dir = ".plg/drafts";
 }  // namespace
 
 fs::path Store::create_draft(Kind kind, std::string_view text) const {
+    private_folder(m_root);
     std::string id =
         create_with_random_suffix(m_root / k_drafts_dir, std::string(kind_info(kind).name), text);
     return m_root / k_drafts_dir / (id + ".yaml");
@@ -632,6 +743,10 @@ uint64_t fingerprint(const fs::path& root) {
 
 std::optional<std::string> read_cache(const fs::path& root, std::string_view name) {
     try {
+        struct stat st {};
+        if (::lstat((root / k_cache_dir).c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+            return std::nullopt;  // none, or a link plg does not follow
+        }
         return read_file(root / k_cache_dir / name, std::string(name), 16 << 20);
     } catch (const Error&) {
         return std::nullopt;
@@ -640,8 +755,7 @@ std::optional<std::string> read_cache(const fs::path& root, std::string_view nam
 
 void write_cache(const fs::path& root, std::string_view name, std::string_view text) {
     try {
-        std::error_code ec;
-        fs::create_directories(root / k_cache_dir, ec);
+        private_folder(root);
         // Not flushed to disk: after a power cut a cache may be empty or old,
         // and then it does not parse or does not match, and is rebuilt.
         write_atomic(root / k_cache_dir / name, text, false);

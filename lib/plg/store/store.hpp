@@ -2,6 +2,7 @@
 
 // The only code that touches the PLG folder on disk.
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -40,11 +41,21 @@ void write_atomic(const std::filesystem::path& path, std::string_view contents,
 // appears whole or not at all. Returns false when `path` already exists.
 bool create_exclusive(const std::filesystem::path& path, std::string_view contents);
 
-// An exclusive lock on a PLG, held while a command reads, changes and writes a
-// file, so two plg processes never overwrite each other's change.
+// How long to wait for another plg that holds a PLG's lock, and whom to tell
+// that plg is waiting (called once, after a second).
+struct LockWait {
+    std::chrono::milliseconds limit{10000};
+    std::function<void(const std::string&)> notice;
+};
+
+// An exclusive lock on a PLG (.plg/lock), held while a command reads, changes
+// and writes a file, so two plg processes never overwrite each other's change.
+// The holder's process id is written in the file. Throws Error when the lock is
+// not free within `wait.limit` (naming the holder), or when .plg or the lock
+// file is a symbolic link.
 class Lock {
   public:
-    explicit Lock(const std::filesystem::path& root);
+    explicit Lock(const std::filesystem::path& root, const LockWait& wait = {});
     ~Lock();
     Lock(const Lock&) = delete;
     Lock& operator=(const Lock&) = delete;
@@ -84,6 +95,8 @@ class Store {
                       std::string_view marker) const;
 
     const std::filesystem::path& root() const { return m_root; }
+    // Sets how changes wait for another plg that holds the PLG's lock.
+    void set_lock_wait(LockWait wait) { m_wait = std::move(wait); }
     // Returns how the file at `relative` (to the root) is named in messages.
     std::string shown(std::string_view relative) const;
 
@@ -144,6 +157,7 @@ class Store {
   private:
     std::filesystem::path m_root;
     std::filesystem::path m_shown;
+    LockWait m_wait;
 };
 
 // What is at a path given on the command line or in network.yaml.
