@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+
+#include "plg/yaml/yaml.hpp"
+
 #include <algorithm>
 #include <string>
 
@@ -291,6 +295,19 @@ TEST_CASE("plg::format_number") {
     CHECK(format_number(12.5) == "12.5");
     CHECK(format_number(-3) == "-3");
     CHECK(format_number(0.1) == "0.1");
+    // Never an exponent, which YAML 1.1 readers take for text.
+    CHECK(format_number(1e16) == "10000000000000000");
+    CHECK(format_number(1e-7) == "0.0000001");
+    CHECK(format_number(-1.25e-5) == "-0.0000125");
+    CHECK(format_number(1.5e20) == "150000000000000000000");
+    CHECK(format_number(1e300) == "1.0e+300");
+    CHECK(format_number(-2.5e-30) == "-2.5e-30");
+    for (double v : {1e16, 1e-7, 123456.789, 1.7976931348623157e308, 5e-324, 1e21}) {
+        std::string s = format_number(v);
+        INFO(s);
+        CHECK(plg::yaml::portable_number(s));
+        CHECK(std::strtod(s.c_str(), nullptr) == v);
+    }
 }
 
 TEST_CASE("plg::read_community with members and dimensions that have no id (found by the fuzzer)") {

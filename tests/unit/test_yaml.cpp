@@ -471,3 +471,35 @@ TEST_CASE("plg::yaml::parse refuses characters other readers refuse or read diff
         check_single_problem(parse(c.yaml), c.line, c.column, c.words);
     }
 }
+
+TEST_CASE("plg::yaml::plain_reading says what other readers take an unquoted value for") {
+    for (const char* s : {"yes", "No", "on", "OFF", "y", "true", "False"}) {
+        CHECK(plg::yaml::plain_reading(s) == std::optional<std::string>("a yes/no value"));
+    }
+    for (const char* s : {"12", "012", "0x1F", "0b101", "1_000", "1:30", "12:30", "1e3", "1.5",
+                          ".5", "-3", "+7", ".inf", "-.Inf", ".nan", "0o17", "1e-7", "3."}) {
+        INFO(s);
+        CHECK(plg::yaml::plain_reading(s) == std::optional<std::string>("a number"));
+    }
+    for (const char* s : {"2026-11-23", "2026-1-2 10:00:00", "2026-11-23T10:00:00Z"}) {
+        INFO(s);
+        CHECK(plg::yaml::plain_reading(s) == std::optional<std::string>("a date"));
+    }
+    CHECK(plg::yaml::plain_reading("~") == std::optional<std::string>("no value"));
+    for (const char* s : {"Bram", "2e bijeenkomst", "12 leerlingen", "-", "3,5", "1.2.3", "v1.0",
+                          "12:60", "ja", "nee", "Yes please", "2026-11", ".x"}) {
+        INFO(s);
+        CHECK_FALSE(plg::yaml::plain_reading(s));
+    }
+}
+
+TEST_CASE("plg::yaml::portable_number accepts the decimals every reader reads alike") {
+    for (const char* s : {"0", "12", "-3", "7.5", "0.25", "1.5e+3", "-2.0E-7"}) {
+        INFO(s);
+        CHECK(plg::yaml::portable_number(s));
+    }
+    for (const char* s : {"012", "1e3", "1e+16", "+5", "1_000", ".5", "5.", "0x1F", "1:30", ""}) {
+        INFO(s);
+        CHECK_FALSE(plg::yaml::portable_number(s));
+    }
+}

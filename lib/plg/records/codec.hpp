@@ -74,6 +74,13 @@ class Decoder {
                           std::string(field) + ": |')");
             return {};
         }
+        if (!n->quoted) {
+            if (auto reading = yaml::plain_reading(n->value)) {
+                error(*n, "'" + std::string(field) + "' is written " + n->value +
+                              ", which other YAML tools read as " + *reading +
+                              ", not as text; put it in quotes: \"" + n->value + "\"");
+            }
+        }
         return n->value;
     }
 
@@ -99,8 +106,21 @@ class Decoder {
             const std::string& s = n->value;
             double value = 0;
             auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-            if (ec == std::errc() && end == s.data() + s.size() && std::isfinite(value) &&
-                !s.empty()) {
+            bool read = ec == std::errc() && end == s.data() + s.size() && std::isfinite(value) &&
+                        !s.empty();
+            // Any YAML reader must read the same number (see docs/file-format.md).
+            if (read && n->quoted) {
+                error(*n, "'" + std::string(field) + "' is in quotes, so other YAML tools read it "
+                              "as text, not a number; write it without quotes: " + s);
+                return std::nullopt;
+            }
+            if (read && !yaml::portable_number(s)) {
+                error(*n, "'" + std::string(field) + "' is written " + s +
+                              ", which YAML tools read as different numbers (or as text); "
+                              "write it as a plain decimal: " + format_number(value));
+                return std::nullopt;
+            }
+            if (read) {
                 return value;
             }
         }
@@ -128,14 +148,25 @@ class Decoder {
             return std::nullopt;
         }
         if (n->kind == Node::Kind::scalar && !n->quoted) {
-            std::string v = n->value;
-            std::transform(v.begin(), v.end(), v.begin(),
-                           [](unsigned char c) { return char(std::tolower(c)); });
-            if (v == "true" || v == "yes" || v == "on") {
+            // The spellings YAML 1.1 and 1.2 both read as true or false.
+            const std::string& v = n->value;
+            if (v == "true" || v == "True" || v == "TRUE") {
                 return true;
             }
-            if (v == "false" || v == "no" || v == "off") {
+            if (v == "false" || v == "False" || v == "FALSE") {
                 return false;
+            }
+            std::string lower = v;
+            std::transform(lower.begin(), lower.end(), lower.begin(),
+                           [](unsigned char c) { return char(std::tolower(c)); });
+            for (auto [word, truth] : {std::pair{"yes", true}, {"on", true}, {"y", true},
+                                       {"no", false}, {"off", false}, {"n", false}}) {
+                if (lower == word) {
+                    error(*n, "'" + std::string(field) + "' is written " + v +
+                                  ", which YAML tools read differently (true, false or text); "
+                                  "write " + (truth ? "true" : "false"));
+                    return std::nullopt;
+                }
             }
         }
         error(*n, "'" + std::string(field) + "' must be true or false, not " + describe(*n));

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <regex>
 #include <sstream>
 #include <unordered_map>
 
@@ -1103,6 +1104,56 @@ void emit_after_key(std::string& out, const Value& v, int indent) {
 }
 
 }  // namespace
+
+std::optional<std::string> plain_reading(std::string_view s) {
+    if (s.empty()) {
+        return std::nullopt;
+    }
+    if (is_reserved_word(s)) {
+        return s == "~" || s == "null" || s == "Null" || s == "NULL" ? "no value"
+                                                                       : "a yes/no value";
+    }
+    // Only these can start a typed plain scalar; everything else is text, fast.
+    if (std::string_view("-+0123456789.<=").find(s[0]) == std::string_view::npos) {
+        return std::nullopt;
+    }
+    static const std::regex number(
+        // YAML 1.1 (PyYAML) ints and floats, sexagesimal included, then YAML 1.2's.
+        "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|"
+        "[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+|"
+        "[-+]?([0-9][0-9_]*)\\.[0-9_]*([eE][-+][0-9]+)?|\\.[0-9_]+([eE][-+][0-9]+)?|"
+        "[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)|"
+        "[-+]?[0-9]+|0o[0-7]+|[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?",
+        std::regex::optimize);
+    static const std::regex date(
+        "[0-9]{4}-[0-9]{2}-[0-9]{2}|"
+        "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\\.[0-9]*)?"
+        "([ \t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?",
+        std::regex::optimize);
+    std::string text(s);
+    if (std::regex_match(text, number)) {
+        return "a number";
+    }
+    if (std::regex_match(text, date)) {
+        return "a date";
+    }
+    if (s == "<<" || s == "=") {
+        return "a special YAML value";
+    }
+    return std::nullopt;
+}
+
+bool portable_number(std::string_view s) {
+    static const std::regex decimal("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+][0-9]+)?",
+                                    std::regex::optimize);
+    std::string text(s);
+    std::smatch m;
+    if (!std::regex_match(text, m, decimal)) {
+        return false;
+    }
+    // An exponent needs the point, or YAML 1.1 reads text.
+    return !m[3].matched || m[2].matched;
+}
 
 std::string inline_scalar(std::string_view s) {
     return can_be_plain(s) ? std::string(s) : double_quoted(s);

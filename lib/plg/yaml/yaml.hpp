@@ -107,6 +107,17 @@ struct Field {
     Value second;
 };
 
+// Returns what another YAML reader takes the plain (unquoted) scalar `s` for when
+// that is not text: "a yes/no value", "a number", "a date" or "no value"
+// (PyYAML reads YAML 1.1, where yes, 012, 1:30 and 2026-11-23 are typed; YAML
+// 1.2 readers type fewer). Returns nullopt when every reader reads text.
+std::optional<std::string> plain_reading(std::string_view s);
+
+// True when the plain scalar `s` is a number that YAML 1.1 and 1.2 readers read
+// as the same number: a decimal like 12, -3 or 7.5 (no leading zeros, no
+// exponent without a point, no '_').
+bool portable_number(std::string_view s);
+
 // Returns how `s` is written as a one-line scalar: as it is when that reads back
 // as the same string in YAML 1.1 and 1.2 parsers (PyYAML, yq, yaml-cpp), else
 // double-quoted with escapes.
