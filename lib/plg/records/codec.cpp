@@ -73,6 +73,9 @@ const yaml::Entry* find_entry(const Node& map, std::string_view key) {
 
 std::vector<yaml::Edit> set_fields(const yaml::Document& doc, const Node& map,
                                    const std::vector<yaml::Field>& fields, std::string_view after) {
+    if (map.flow) {
+        return {yaml::set_in_line_map(doc, map, fields)};
+    }
     std::vector<yaml::Edit> edits;
     std::optional<yaml::Edit> added;
     const yaml::Entry* anchor = after.empty() ? nullptr : find_entry(map, after);

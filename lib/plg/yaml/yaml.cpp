@@ -1326,6 +1326,36 @@ Edit append_entry(const Document& doc, const Node& mapping, std::string_view key
     return {at, 0, needs_newline ? "\n" + text : text};
 }
 
+Edit set_in_line_map(const Document& doc, const Node& map, const std::vector<Field>& fields) {
+    if (!map.flow || map.kind != Node::Kind::mapping ||
+        line_end_of(doc.text, map.offset) < map.end) {
+        refuse(doc, map, "this mapping");
+    }
+    Value all = Value::line_map();
+    for (const auto& e : map.entries) {
+        if (e.value.kind == Node::Kind::mapping || e.value.kind == Node::Kind::sequence) {
+            refuse(doc, map, "this mapping");
+        }
+        all.add(e.key.value, e.value.kind == Node::Kind::null ? Value::plain("null")
+                             : e.value.quoted                 ? Value::text(e.value.value)
+                                                              : Value::plain(e.value.value));
+    }
+    for (const auto& f : fields) {
+        auto it = std::find_if(all.fields.begin(), all.fields.end(),
+                               [&](const Field& old) { return old.first == f.first; });
+        if (it != all.fields.end()) {
+            it->second = f.second;
+        } else {
+            all.add(f.first, f.second);
+        }
+    }
+    std::string text;
+    emit_line_map(text, all);
+    // " {...}\n" as emitted after a key: the mapping alone.
+    text = strip_final_newline(text.substr(1));
+    return {map.offset, map.end - map.offset, text};
+}
+
 Edit append_item(const Document& doc, const Entry& entry, const Value& item) {
     const Node& list = entry.value;
     if (list.kind == Node::Kind::sequence && !list.flow) {

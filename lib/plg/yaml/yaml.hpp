@@ -155,6 +155,12 @@ Edit replace_value(const Document& doc, const Entry& entry, const Value& value);
 // after the entry `after` when one is given.
 Edit append_entry(const Document& doc, const Node& mapping, std::string_view key,
                   const Value& value, const Entry* after = nullptr);
+// Rewrites the inline mapping `map` ({key: value, ...} on one line, scalars
+// only) with each of `fields` set: replaced where the key is there, added at
+// the end where it is not. Throws Error for an inline mapping that spans lines
+// or holds a list or mapping.
+Edit set_in_line_map(const Document& doc, const Node& map, const std::vector<Field>& fields);
+
 // Adds `item` as the last item of the list that is `entry`'s value (block or
 // inline, or empty: an inline or empty list is rewritten as a block list).
 Edit append_item(const Document& doc, const Entry& entry, const Value& item);
