@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <istream>
 #include <ostream>
@@ -71,15 +72,40 @@ void run_editor(const std::string& file, const std::string& shown) {
         argv.push_back(a.data());
     }
     argv.push_back(nullptr);
+    // Ctrl-C while the editor runs is the editor's (as with git): plg ignores
+    // it meanwhile, the editor gets the default handling, and an editor stopped
+    // by it ends in the message below, with the text kept.
+    posix_spawnattr_t attr;
+    ::posix_spawnattr_init(&attr);
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGINT);
+    sigaddset(&defaults, SIGQUIT);
+    ::posix_spawnattr_setsigdefault(&attr, &defaults);
+    ::posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+    struct sigaction ignore {};
+    ignore.sa_handler = SIG_IGN;
+    struct sigaction old_int {};
+    struct sigaction old_quit {};
+    ::sigaction(SIGINT, &ignore, &old_int);
+    ::sigaction(SIGQUIT, &ignore, &old_quit);
     pid_t pid = 0;
-    if (::posix_spawn(&pid, "/bin/sh", nullptr, nullptr, argv.data(), environ) != 0) {
+    int spawned = ::posix_spawn(&pid, "/bin/sh", nullptr, &attr, argv.data(), environ);
+    ::posix_spawnattr_destroy(&attr);
+    int status = 0;
+    if (spawned == 0) {
+        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+    }
+    ::sigaction(SIGINT, &old_int, nullptr);
+    ::sigaction(SIGQUIT, &old_quit, nullptr);
+    if (spawned != 0) {
         throw Error("cannot start the editor '" + command + "'; your text is kept in " + shown);
     }
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        std::string how = WIFEXITED(status)
+        bool ctrl_c = WIFEXITED(status) ? WEXITSTATUS(status) == 130 : WTERMSIG(status) == SIGINT;
+        std::string how = ctrl_c ? std::string("was stopped with Ctrl-C")
+                          : WIFEXITED(status)
                               ? "exited with status " + std::to_string(WEXITSTATUS(status))
                               : "was stopped by signal " + std::to_string(WTERMSIG(status));
         std::string hint = WIFEXITED(status) && WEXITSTATUS(status) == 127

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <mutex>
 #include <optional>
 #include <sstream>
@@ -115,6 +116,20 @@ struct Fixture {
         return spawn_plg(std::move(args), dir.path(), input, std::move(env));
     }
 };
+
+// The names of the files in `folder` (not .gitkeep), sorted.
+inline std::vector<std::string> files_in(const fs::path& folder) {
+    std::vector<std::string> names;
+    if (fs::exists(folder)) {
+        for (const auto& e : fs::directory_iterator(folder)) {
+            if (e.path().filename() != ".gitkeep") {
+                names.push_back(e.path().filename().string());
+            }
+        }
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
 
 // Returns every file under `root` with its contents (relative paths), for "nothing else changed"
 // checks.

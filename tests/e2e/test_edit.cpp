@@ -24,18 +24,6 @@ std::map<std::string, std::string> saving(const Fixture& team, const std::string
                             (team / "saved.yaml").string() + "' \"$1\"\n");
 }
 
-std::vector<std::string> files_in(const fs::path& folder) {
-    std::vector<std::string> names;
-    if (fs::exists(folder)) {
-        for (const auto& e : fs::directory_iterator(folder)) {
-            if (e.path().filename() != ".gitkeep") {
-                names.push_back(e.path().filename().string());
-            }
-        }
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-}
 
 }  // namespace
 

@@ -171,3 +171,32 @@ TEST_CASE("temporary files left by an interrupted plg are removed by the next ch
     CHECK_FALSE(fs::exists(team / ("goals/" + stale)));
     CHECK(fs::exists(team / ("goals/" + live)));
 }
+
+TEST_CASE("Ctrl-C in the editor: plg lives on, says so, and keeps the text") {
+    Fixture team;
+    // The terminal sends Ctrl-C to plg and to the editor's shell alike.
+    write(team / "edit.sh",
+          "#!/bin/sh\necho 'title: Half typed' >> \"$1\"\n"
+          "kill -INT $(ps -o ppid= -p $PPID) $PPID\nsleep 1\n");
+    fs::permissions(team / "edit.sh", fs::perms::owner_all);
+    auto r = team.spawn({"meeting", "add", "--edit", "--date", "2026-11-20"}, "",
+                        {{"VISUAL", (team / "edit.sh").string()}});
+    INFO(r.err);
+    CHECK(r.code == 1);
+    CHECK(r.err.find("was stopped with Ctrl-C; nothing was added, and your text is kept in "
+                     ".plg/drafts/meeting-") != std::string::npos);
+    auto drafts = files_in(team / ".plg/drafts");
+    REQUIRE(drafts.size() == 1);
+    CHECK(read(team / (".plg/drafts/" + drafts[0])).find("title: Half typed") != std::string::npos);
+}
+
+TEST_CASE("an empty list item is a warning at its '-', not silently dropped") {
+    Fixture team;
+    write(team / "meetings/2026-11-20-leeg-abcd.yaml",
+          "date: 2026-11-20\ntitle: Leeg\nattendees:\n  - anna\n  -\n  - bram\n");
+    auto r = team({"check"});
+    CHECK(r.code == 0);
+    CHECK((r.out + r.err).find("meetings/2026-11-20-leeg-abcd.yaml:5:3: warning: an empty item in "
+                     "'attendees' is left out; fill it in or remove its '-' line") !=
+          std::string::npos);
+}

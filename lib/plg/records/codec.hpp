@@ -185,6 +185,12 @@ class Decoder {
             return;
         }
         for (const auto& item : n->items) {
+            if (item.kind == Node::Kind::null ||
+                (item.kind == Node::Kind::scalar && !item.quoted && item.value.empty())) {
+                warning(item, "an empty item in '" + std::string(field) +
+                                  "' is left out; fill it in or remove its '-' line");
+                continue;
+            }
             each(item);
         }
     }

@@ -669,6 +669,22 @@ void compute_ends(Document& doc, Node& n, int parent_indent, bool in_flow) {
         case Node::Kind::sequence: {
             int indent = column_of(text, n.offset);
             for (auto& item : n.items) {
+                if (!n.flow && !in_flow && item.kind == Node::Kind::null) {
+                    // yaml-cpp places an empty item at the token after it; it is at its '-'.
+                    size_t i = std::min(item.offset, text.size());
+                    while (i > n.offset) {
+                        --i;
+                        size_t start = line_start_of(text, i);
+                        if (text[i] == '-' && column_of(text, i) == indent &&
+                            text.find_first_not_of(' ', start) == i) {
+                            break;
+                        }
+                    }
+                    Location at = doc.locate(i);
+                    item.offset = std::min(i + 1, text.size());
+                    item.line = at.line;
+                    item.column = at.column;
+                }
                 compute_ends(doc, item, indent, in_flow || n.flow);
                 if (!n.flow) {
                     place_empty(text, item, item.offset);
