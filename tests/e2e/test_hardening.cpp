@@ -200,3 +200,36 @@ TEST_CASE("an empty list item is a warning at its '-', not silently dropped") {
                      "'attendees' is left out; fill it in or remove its '-' line") !=
           std::string::npos);
 }
+
+TEST_CASE("record text cannot become pandoc attributes, and headings and links pass markdownlint") {
+    Fixture team;
+    REQUIRE(team({"goal", "add", "--title", "Lezen {onmouseover=alert(1)}", "--id", "lezen"}).code ==
+            0);
+    REQUIRE(team({"goal", "add", "--title", "Rekenen verbeteren.", "--id", "rekenen"}).code == 0);
+    REQUIRE(team({"meeting", "add", "--date", "2026-11-20", "--title", "Bronnen", "--attendee",
+                  "anna", "--decision", "Zie https://example.org/lees_plan_v2 en {.x}."})
+                .code == 0);
+    auto r = team({"report", "-o", "verslag.md"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    std::string md = read(team / "verslag.md");
+    CHECK(md.find("### Lezen \\{onmouseover=alert(1)\\}\n") != std::string::npos);
+    CHECK(md.find("### Rekenen verbeteren\n") != std::string::npos);
+    CHECK(md.find("<https://example.org/lees_plan_v2>") != std::string::npos);
+    auto lint = run({PLG_TEST_MARKDOWNLINT, "--config",
+                     (fs::path(PLG_SOURCE_DIR) / "docs/report.markdownlint.yaml").string(),
+                     (team / "verslag.md").string()},
+                    team.dir.path());
+    INFO(lint.out, lint.err);
+    CHECK(lint.code == 0);
+    // pandoc's own Markdown (the documented route) reads {...} after a heading as attributes.
+    auto html = run({PLG_TEST_PANDOC, (team / "verslag.md").string(), "-o",
+                     (team / "verslag.html").string()},
+                    team.dir.path());
+    INFO(html.err);
+    REQUIRE(html.code == 0);
+    std::string page = read(team / "verslag.html");
+    CHECK(page.find(" onmouseover=") == std::string::npos);
+    CHECK(page.find("{onmouseover=alert(1)}") != std::string::npos);
+    CHECK(page.find("href=\"https://example.org/lees_plan_v2\"") != std::string::npos);
+}

@@ -239,3 +239,23 @@ TEST_CASE("plg::Store::init makes a PLG once") {
     store->ensure_lines(".gitattributes", "x merge=union\n", "merge=union");
     CHECK(test::read(dir / "team/.gitattributes") == "*.png binary\nx merge=union\n");
 }
+
+TEST_CASE("plg::find_plg_folders stops at its limit and never enters the system's folders") {
+    TempDir dir;
+    fs::path deep = dir.path();
+    for (int i = 0; i < 12; ++i) {
+        deep /= "d" + std::to_string(i);
+    }
+    fs::create_directories(deep);
+    test::write(deep / "plg.yaml", "name: Deep\n");
+    FolderSearch all = find_plg_folders(dir.path());
+    CHECK_FALSE(all.stopped);
+    CHECK(all.found == std::vector<fs::path>{deep});
+    FolderSearch few = find_plg_folders(dir.path(), 5);
+    CHECK(few.stopped);
+    CHECK(few.found.empty());
+    CHECK(few.visited <= 6);
+    FolderSearch proc = find_plg_folders("/proc");
+    CHECK(proc.visited == 1);
+    CHECK(proc.found.empty());
+}

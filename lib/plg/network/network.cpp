@@ -122,8 +122,16 @@ void add_path(const fs::path& path, const std::string& given, const fs::path& cw
               std::vector<Diagnostic>& problems, const Location& where, Reading& reading) {
     PathType type = path_type(path);
     if (type == PathType::folder) {
-        std::vector<fs::path> found = find_plg_folders(path);
-        if (found.empty()) {
+        FolderSearch search = find_plg_folders(path);
+        if (search.stopped) {
+            problems.push_back({Severity::error, where,
+                                "stopped looking for PLGs in '" + given + "' after " +
+                                    std::to_string(search.limit) +
+                                    " folders; give the folder that holds the PLG clones (or "
+                                    "list them in a network.yaml)"});
+        }
+        const std::vector<fs::path>& found = search.found;
+        if (found.empty() && !search.stopped) {
             problems.push_back({Severity::warning, where,
                                 "no PLG (a folder holding plg.yaml) in '" + given + "'"});
         }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <cmath>
 
@@ -127,10 +128,35 @@ std::string mermaid_chart(const Goal& g, const Labels& l) {
 
 }  // namespace
 
+namespace {
+
+// The length of a web address starting at `i` ("https://..." up to a space,
+// less the punctuation that ends a sentence), or 0. An address with a
+// character an autolink cannot hold is left as text.
+size_t url_at(std::string_view text, size_t i) {
+    if (text.compare(i, 8, "https://") != 0 && text.compare(i, 7, "http://") != 0) {
+        return 0;
+    }
+    size_t end = i;
+    while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end]))) {
+        if (std::string_view("<>|`\\").find(text[end]) != std::string_view::npos) {
+            return 0;
+        }
+        ++end;
+    }
+    while (end > i && std::string_view(".,;:!?)'\"").find(text[end - 1]) != std::string_view::npos) {
+        --end;
+    }
+    return text.compare(i, end - i, "https://") == 0 || end - i <= 8 ? 0 : end - i;
+}
+
+}  // namespace
+
 std::string markdown_inline(std::string_view text) {
     std::string out;
     bool space = false;
-    for (char c : text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
         if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
             space = !out.empty();
             continue;
@@ -138,6 +164,15 @@ std::string markdown_inline(std::string_view text) {
         if (space) {
             out += ' ';
             space = false;
+        }
+        // A web address as an autolink: a bare one is a lint error (MD034), and
+        // its '_' and '*' must stay as they are.
+        if (size_t n = (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1])))
+                           ? url_at(text, i)
+                           : 0) {
+            out += "<" + std::string(text.substr(i, n)) + ">";
+            i += n - 1;
+            continue;
         }
         switch (c) {
             case '<':
@@ -160,6 +195,8 @@ std::string markdown_inline(std::string_view text) {
             case '~':
             case '!':
             case '$':
+            case '{':  // pandoc reads "{...}" after a heading as attributes
+            case '}':
                 out += '\\';
                 out += c;
                 break;

@@ -31,8 +31,25 @@ class MarkdownWriter {
   public:
     MarkdownWriter() = default;
 
-    void heading(int level, const std::string& text) {
+    // A heading; punctuation that ends it (a goal title written as a sentence)
+    // is left out, as Markdown style (and markdownlint's MD026) has it.
+    void heading(int level, std::string text) {
         block();
+        const std::string whole = text;
+        while (true) {
+            if (!text.empty() && std::string_view(".,;:").find(text.back()) != std::string_view::npos) {
+                text.pop_back();
+            } else if (text.size() >= 2 && text.compare(text.size() - 2, 2, "\\!") == 0) {
+                text.resize(text.size() - 2);
+            } else if (ends_with_fullwidth_stop(text)) {
+                text.resize(text.size() - 3);
+            } else {
+                break;
+            }
+        }
+        if (text.empty()) {
+            text = whole;
+        }
         m_out += std::string(size_t(level), '#') + " " + text + "\n";
         m_open = true;
     }
@@ -70,6 +87,15 @@ class MarkdownWriter {
     std::string take() { return std::move(m_out); }
 
   private:
+    // True when `s` ends in 。，；：or ！ (three bytes in UTF-8 each).
+    static bool ends_with_fullwidth_stop(const std::string& s) {
+        for (std::string_view stop : {"\u3002", "\uFF0C", "\uFF1B", "\uFF1A", "\uFF01"}) {
+            if (s.size() >= stop.size() && s.compare(s.size() - stop.size(), stop.size(), stop) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
     // Starts a new block: one blank line after the last one.
     void block() {
         if (m_open) {

@@ -855,12 +855,26 @@ bool is_plg(const fs::path& dir) {
     return fs::is_regular_file(dir / k_config_file, ec) && !fs::is_symlink(dir / k_config_file, ec);
 }
 
-void search(const fs::path& dir, int depth, std::vector<fs::path>& found) {
-    if (is_plg(dir)) {
-        found.push_back(dir);
+// The system's own folders, never searched for PLGs (/proc alone is endless).
+bool is_system_folder(const fs::path& dir) {
+    for (const char* system : {"/proc", "/sys", "/dev", "/run"}) {
+        if (dir == system) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void search(const fs::path& dir, int depth, FolderSearch& walk) {
+    if (++walk.visited > walk.limit) {
+        walk.stopped = true;
         return;
     }
-    if (depth > 32) {
+    if (is_plg(dir)) {
+        walk.found.push_back(dir);
+        return;
+    }
+    if (depth > 32 || is_system_folder(dir)) {
         return;
     }
     std::error_code ec;
@@ -876,16 +890,20 @@ void search(const fs::path& dir, int depth, std::vector<fs::path>& found) {
     }
     std::sort(subdirs.begin(), subdirs.end());
     for (const auto& sub : subdirs) {
-        search(sub, depth + 1, found);
+        if (walk.stopped) {
+            return;
+        }
+        search(sub, depth + 1, walk);
     }
 }
 
 }  // namespace
 
-std::vector<fs::path> find_plg_folders(const fs::path& dir) {
-    std::vector<fs::path> found;
-    search(dir, 0, found);
-    return found;
+FolderSearch find_plg_folders(const fs::path& dir, size_t limit) {
+    FolderSearch walk;
+    walk.limit = limit;
+    search(dir.lexically_normal(), 0, walk);
+    return walk;
 }
 
 std::string display_path(const fs::path& p, const fs::path& cwd) {

@@ -164,10 +164,20 @@ class Store {
 enum class PathType { missing, folder, file, other };
 PathType path_type(const std::filesystem::path& path);
 
+// The PLG folders a search found, in name order, and whether it stopped at its
+// limit of folders looked at.
+struct FolderSearch {
+    std::vector<std::filesystem::path> found;
+    size_t visited = 0;
+    size_t limit = 0;
+    bool stopped = false;
+};
+
 // Returns the PLG folders at or below `dir` (a folder holding plg.yaml as a
-// regular file; not below a PLG, never into hidden folders, node_modules or
-// through links), in name order.
-std::vector<std::filesystem::path> find_plg_folders(const std::filesystem::path& dir);
+// regular file; not below a PLG, never into hidden folders, node_modules,
+// through links or into /proc, /sys, /dev and /run), looking at no more than
+// `limit` folders.
+FolderSearch find_plg_folders(const std::filesystem::path& dir, size_t limit = 200000);
 
 // Returns `path` as the person should see it: relative to `cwd` when it can be
 // ("." for cwd itself), else as it is.
