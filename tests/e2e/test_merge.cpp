@@ -102,3 +102,22 @@ TEST_CASE("closing a goal on one branch and adding progress on another merge cle
     CHECK(goal["status"] == "achieved");
     CHECK(goal["latest"] == 81);
 }
+
+TEST_CASE("two goals added with one id on two branches are named as such after the merge") {
+    Repos repos;
+    REQUIRE(repos.plg("one", {"goal", "add", "--title", "Lezen", "--target", "80"}).code == 0);
+    repos.commit("one", "goal on one");
+    REQUIRE(repos.plg("two", {"goal", "add", "--title", "Lezen", "--target", "60", "--baseline",
+                              "20"})
+                .code == 0);
+    repos.commit("two", "goal on two");
+    auto merged = repos.merge();
+    INFO(merged.out, merged.err);
+    REQUIRE(merged.code == 0);  // the union driver joins the two files without a conflict
+    auto check = repos.plg("two", {"check"});
+    CHECK(check.code == 1);
+    CHECK((check.out + check.err)
+              .find("goals/lezen.yaml:4:1: error: duplicate key 'target' (first given at line 3); "
+                    "keep only one of them. After a git merge this means the goal was changed (or "
+                    "added with the id 'lezen') on two branches") != std::string::npos);
+}

@@ -107,6 +107,17 @@ Parsed<Goal> read_goal(const std::string& file, std::string bytes, const std::st
     if (!root) {
         return result;
     }
+    // Goal files merge with git's union driver (.gitattributes): a key given
+    // twice at the top is what it makes of one goal changed, or one id added,
+    // on two branches. Say so, not just "keep only one".
+    for (auto& p : result.problems) {
+        const std::string prefix = "duplicate key '";
+        if (p.where.column == 1 && p.message.rfind(prefix, 0) == 0) {
+            p.message += ". After a git merge this means the goal was changed (or added with the "
+                         "id '" + id + "') on two branches: keep the right line, and put two "
+                         "different goals in two files (goals/" + id + "-2.yaml)";
+        }
+    }
     Decoder d(doc, result.problems);
     if (!d.fields(*root, "a goal", k_goal_keys, {"title"})) {
         return result;

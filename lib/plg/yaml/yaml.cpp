@@ -774,10 +774,22 @@ Document parse(std::string file, std::string bytes, const Limits& limits) {
         } else {
             std::string msg =
                 e.msg == YAML::ErrorMsg::BAD_FILE ? "values nested too deeply" : e.msg;
-            doc.problems.push_back({Severity::error, doc.locate(at),
-                                    "YAML syntax error: " + msg +
-                                        "; check the indentation, quotes and colons here and "
-                                        "on the line before"});
+            if (msg.rfind(YAML::ErrorMsg::INVALID_ESCAPE, 0) == 0) {
+                // yaml-cpp quotes one byte of the character, which may be half of it.
+                doc.problems.push_back(
+                    {Severity::error, doc.locate(at),
+                     "a backslash before a character that is no YAML escape in double-quoted "
+                     "text; write '\\\\' for a backslash, or use single quotes"});
+            } else {
+                // Its message quotes bytes of the file: never half a character.
+                if (auto bad = first_invalid_utf8(msg)) {
+                    msg = msg.substr(0, *bad);
+                }
+                doc.problems.push_back({Severity::error, doc.locate(at),
+                                        "YAML syntax error: " + msg +
+                                            "; check the indentation, quotes and colons here and "
+                                            "on the line before"});
+            }
         }
     } catch (const std::exception& e) {
         builder.root.reset();
