@@ -43,9 +43,19 @@ std::string vscode_settings() {
 // Progress entries are appended at the end of a goal's file, so two branches
 // that each add one touch the same place. Git's union merge keeps both; if it
 // ever joins lines that do not fit, 'plg check' points at them.
+// Members added on two branches both append to plg.yaml: the 'plg' merge
+// driver (plg __merge-file, set up by 'init --git') joins them; where git has no
+// such driver configured it merges plg.yaml line by line, as without the line.
 const char* const k_gitattributes =
     "# plg: progress added to one goal on two branches merges without a conflict\n"
-    "goals/*.yaml merge=union\n";
+    "goals/*.yaml merge=union\n"
+    "# plg: members added on two branches merge (git config merge.plg.driver, see plg's docs)\n"
+    "plg.yaml merge=plg\n";
+
+// The git configuration of the 'plg' merge driver named in .gitattributes.
+const std::vector<std::pair<std::string, std::string>> k_merge_driver = {
+    {"merge.plg.name", "plg: members added to plg.yaml on two branches"},
+    {"merge.plg.driver", "plg __merge-file %O %A %B"}};
 
 // The same text as docs/yamllint.yaml (a test keeps the two equal).
 const char* const k_yamllint =
@@ -87,6 +97,28 @@ std::vector<Member> parse_members(const std::vector<std::string>& specs) {
     return members;
 }
 
+int run_merge_file(const std::vector<std::string>& files, const Context& ctx) {
+    const fs::path base = ctx.cwd / files[0];
+    const fs::path current = ctx.cwd / files[1];
+    const fs::path other = ctx.cwd / files[2];
+    std::optional<std::string> merged;
+    try {
+        merged = merge_member_additions(read_file(base, files[0]), read_file(current, files[1]),
+                                        read_file(other, files[2]));
+    } catch (const Error&) {
+        merged.reset();  // unreadable: git's own merge says what it can
+    }
+    if (merged) {
+        write_atomic(current, *merged);
+        return 0;
+    }
+    std::string output;
+    auto status = run_process({"git", "merge-file", "-L", "current", "-L", "base", "-L", "other",
+                               current.string(), base.string(), other.string()},
+                              ctx.cwd, output);
+    return status && *status == 0 ? 0 : 1;
+}
+
 void make_git_repository(const fs::path& root, const Context& ctx, const std::string& name) {
     std::string output;
     auto inside = run_process({"git", "rev-parse", "--is-inside-work-tree"}, root, output);
@@ -101,6 +133,10 @@ void make_git_repository(const fs::path& root, const Context& ctx, const std::st
         if (run_process({"git", "init", "-q"}, root, output).value_or(1) != 0) {
             throw Error("created the PLG, but 'git init' failed: " + output);
         }
+    }
+    for (const auto& [key, value] : k_merge_driver) {
+        output.clear();
+        run_process({"git", "config", key, value}, root, output);
     }
     output.clear();
     std::vector<std::string> add = {
@@ -222,9 +258,23 @@ Examples:
 
 Creates DIR/plg.yaml (the PLG's name, members and reflection framework), the folders
 meetings/, goals/ and reflections/, a .gitignore for plg's cache, a .gitattributes that
-lets git merge progress on one goal from two branches, and a .yamllint.yaml. Refuses,
-changing nothing, when DIR already holds a PLG.)");
+lets git merge progress on one goal, and members, from two branches, and a .yamllint.yaml.
+With --git it also configures the merge driver for members (in a clone, run once:
+git config merge.plg.driver 'plg __merge-file %O %A %B'). Refuses, changing nothing,
+when DIR already holds a PLG.)");
     commands.push_back({sub, [opt](const Context& ctx) { return run_init(*opt, ctx); }});
+
+    // Hidden (no group): git's merge driver for plg.yaml (.gitattributes names it;
+    // 'init --git' configures it). Writes the merge into CURRENT; exit 1 leaves
+    // git's own conflict markers there.
+    auto files = std::make_shared<std::vector<std::string>>();
+    CLI::App* merge = app.add_subcommand(
+        "__merge-file", "Merge plg.yaml for git: members added on both branches are kept");
+    merge->group("");
+    merge->add_option("BASE CURRENT OTHER", *files, "The three versions git gives (%O %A %B)")
+        ->required()
+        ->expected(3);
+    commands.push_back({merge, [files](const Context& ctx) { return run_merge_file(*files, ctx); }});
 }
 
 }  // namespace plg::cli

@@ -121,3 +121,51 @@ TEST_CASE("two goals added with one id on two branches are named as such after t
                     "keep only one of them. After a git merge this means the goal was changed (or "
                     "added with the id 'lezen') on two branches") != std::string::npos);
 }
+
+TEST_CASE("members added on two branches merge, with the merge driver 'plg init --git' sets up") {
+    Repos repos;
+    // init --git configured the driver in origin; a clone configures it once.
+    auto driver = repos.git("origin", {"config", "merge.plg.driver"});
+    CHECK(trim(driver.out) == "plg __merge-file %O %A %B");
+    CHECK(read(repos.dir / "origin/.gitattributes").find("plg.yaml merge=plg\n") !=
+          std::string::npos);
+    for (const char* clone : {"one", "two"}) {
+        repos.git(clone, {"config", "merge.plg.driver",
+                          std::string(PLG_BINARY) + " __merge-file %O %A %B"});
+    }
+    std::string config = read(repos.dir / "two/plg.yaml");
+    write(repos.dir / "two/plg.yaml", "# Leerteam, sinds september\n" + config);
+    repos.commit("two", "a comment");
+    REQUIRE(repos.plg("one", {"member", "add", "carla", "--name", "Carla"}).code == 0);
+    repos.commit("one", "carla");
+    REQUIRE(repos.plg("two", {"member", "add", "dirk", "--name", "Dirk", "--role", "coach"}).code ==
+            0);
+    repos.commit("two", "dirk");
+    auto merged = repos.merge();
+    INFO(merged.out, merged.err);
+    REQUIRE(merged.code == 0);
+    std::string after = read(repos.dir / "two/plg.yaml");
+    CHECK(after.rfind("# Leerteam, sinds september\n", 0) == 0);
+    auto list = repos.plg("two", {"member", "list", "--format", "json"});
+    REQUIRE(list.code == 0);
+    auto members = nlohmann::json::parse(list.out);
+    std::set<std::string> ids;
+    for (const auto& m : members) {
+        ids.insert(m["id"].get<std::string>());
+    }
+    CHECK(ids == std::set<std::string>{"anna", "bram", "carla", "dirk"});
+    CHECK(repos.plg("two", {"check"}).code == 0);
+
+    SUBCASE("one id added differently on both sides is a conflict for a person") {
+        REQUIRE(repos.plg("one", {"member", "add", "eva", "--name", "Eva A"}).code == 0);
+        repos.commit("one", "eva a");
+        REQUIRE(repos.git("two", {"pull", "-q", "--no-rebase", "../one", "HEAD"}).code == 0);
+        REQUIRE(repos.plg("two", {"member", "add", "fenna", "--name", "Fenna"}).code == 0);
+        repos.commit("two", "fenna");
+        REQUIRE(repos.plg("one", {"member", "add", "fenna", "--name", "Fenna B"}).code == 0);
+        repos.commit("one", "fenna b");
+        auto clash = repos.merge();
+        CHECK(clash.code != 0);
+        CHECK(read(repos.dir / "two/plg.yaml").find("<<<<<<<") != std::string::npos);
+    }
+}

@@ -190,7 +190,7 @@ void print_dictionary() {
 bool allowed(const std::string& arg) {
     return arg.find('/') == std::string::npos && arg.find("..") == std::string::npos &&
            arg.find("edit") == std::string::npos && arg.find("git") == std::string::npos &&
-           arg.find('~') == std::string::npos;
+           arg.find('~') == std::string::npos && arg.find("merge") == std::string::npos;
 }
 
 bool has_any(const std::vector<std::string>& args, std::initializer_list<std::string_view> words) {

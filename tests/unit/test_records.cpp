@@ -337,3 +337,26 @@ TEST_CASE(
         CHECK(back.record->progress.at(0).evidence == evidence);
     }
 }
+
+TEST_CASE("plg::merge_member_additions") {
+    const std::string base = "name: X\nmembers:\n  - id: anna\n    name: Anna\n";
+    const std::string carla = base + "  - id: carla\n    name: Carla\n";
+    const std::string dirk = "# ours\n" + base + "  - {id: dirk, name: Dirk}\n";
+    SUBCASE("members added on both sides are all kept, with each side's layout") {
+        auto merged = merge_member_additions(base, dirk, carla);
+        REQUIRE(merged);
+        CHECK(*merged == dirk + "  - id: carla\n    name: Carla\n");
+        CHECK(merge_member_additions(base, carla, dirk) == carla + "  - id: dirk\n    name: Dirk\n");
+    }
+    SUBCASE("the same member added on both sides is kept once") {
+        CHECK(merge_member_additions(base, carla, carla) == carla);
+    }
+    SUBCASE("anything else goes to git's own merge") {
+        std::string renamed = "name: Y\nmembers:\n  - id: anna\n    name: Anna\n";
+        std::string other_carla = base + "  - id: carla\n    name: Carla B\n";
+        CHECK_FALSE(merge_member_additions(base, carla, other_carla));     // one id, twice
+        CHECK_FALSE(merge_member_additions(base, renamed + "  - id: c\n    name: C\n",
+                                           "name: Z\n" + base.substr(8)));  // both changed more
+        CHECK_FALSE(merge_member_additions(base, "name: [", carla));       // unreadable
+    }
+}

@@ -260,6 +260,51 @@ Revision edit_add_member(const std::string& file, std::string bytes, const Membe
             {"members.+"}};
 }
 
+std::optional<std::string> merge_member_additions(const std::string& base,
+                                                  const std::string& current,
+                                                  const std::string& other) {
+    Parsed<Community> b = read_community("plg.yaml", base);
+    Parsed<Community> c = read_community("plg.yaml", current);
+    Parsed<Community> o = read_community("plg.yaml", other);
+    if (!b.record || !c.record || !o.record) {
+        return std::nullopt;
+    }
+    yaml::Document base_doc = yaml::parse("plg.yaml", base);
+    auto only_added = [&](const std::string& side) {
+        return !yaml::unintended_change(base_doc, yaml::parse("plg.yaml", side), {"members.+"});
+    };
+    auto same = [](const Member& x, const Member& y) {
+        return x.name == y.name && x.role == y.role && x.joined == y.joined && x.left == y.left;
+    };
+    // The members `from` added since base, appended to `onto`.
+    auto add_new = [&](std::string onto, const Community& onto_c,
+                       const Community& from) -> std::optional<std::string> {
+        for (const Member& m : from.members) {
+            if (b.record->find_member(m.id)) {
+                continue;
+            }
+            if (const Member* there = onto_c.find_member(m.id)) {
+                if (!same(*there, m)) {
+                    return std::nullopt;  // one id added twice, differently: for a person
+                }
+                continue;
+            }
+            onto = edit_add_member("plg.yaml", std::move(onto), m).bytes;
+        }
+        if (!read_community("plg.yaml", onto).record) {
+            return std::nullopt;
+        }
+        return onto;
+    };
+    if (only_added(other)) {
+        return add_new(current, *c.record, *o.record);
+    }
+    if (only_added(current)) {
+        return add_new(other, *o.record, *c.record);
+    }
+    return std::nullopt;
+}
+
 Revision edit_member(const std::string& file, std::string bytes, const std::string& id,
                         const MemberChange& change) {
     yaml::Document doc = open_for_edit(file, std::move(bytes));

@@ -108,6 +108,16 @@ struct MemberChange {
 Revision edit_member(const std::string& file, std::string bytes, const std::string& id,
                         const MemberChange& change);
 
+// Merges plg.yaml as two branches left it when one of them only added members
+// (git's merge driver, `plg __merge-file`): returns `current` with the members
+// `other` added since `base` (or `other` with those of `current`), each side's
+// comments and layout kept. Returns nullopt, for git's own line merge, when a
+// file has errors, both sides changed more than members, or both added one id
+// differently.
+std::optional<std::string> merge_member_additions(const std::string& base,
+                                                  const std::string& current,
+                                                  const std::string& other);
+
 nlohmann::json to_json(const Member& m);
 nlohmann::json to_json(const Break& b);
 
