@@ -233,3 +233,18 @@ TEST_CASE("record text cannot become pandoc attributes, and headings and links p
     CHECK(page.find("{onmouseover=alert(1)}") != std::string::npos);
     CHECK(page.find("href=\"https://example.org/lees_plan_v2\"") != std::string::npos);
 }
+
+TEST_CASE("a change that would pass the 100,000-values limit says so and changes nothing") {
+    Fixture team;
+    std::string text = "title: Groot\nstatus: active\nprogress:\n";
+    for (int i = 0; i < 19998; ++i) {
+        text += "  - {date: 2026-01-01, value: " + std::to_string(i) + "}\n";
+    }
+    write(team / "goals/groot.yaml", text);
+    auto r = team({"goal", "progress", "groot", "--value", "3"});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("goals/groot.yaml could not be read after the change (more than 100000 values "
+                     "in one file") != std::string::npos);
+    CHECK(r.err.find("internal error") == std::string::npos);
+    CHECK(read(team / "goals/groot.yaml") == text);
+}
