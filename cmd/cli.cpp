@@ -69,13 +69,18 @@ std::string unknown_command(CLI::App& app, const std::vector<std::string>& words
     std::string path = "plg";
     for (const auto& word : words) {
         std::vector<std::string> names;
+        std::vector<std::string> shown;  // hidden commands (no group) are not offered
         for (const auto* sub : at->get_subcommands({})) {
             names.push_back(sub->get_name());
+            if (!sub->get_group().empty()) {
+                shown.push_back(sub->get_name());
+            }
         }
         if (names.empty()) {
             return "";
         }
         if (std::find(names.begin(), names.end(), word) == names.end()) {
+            names = shown;
             std::string hint = did_you_mean(word, names);
             std::string list;
             for (const auto& n : names) {
@@ -90,12 +95,88 @@ std::string unknown_command(CLI::App& app, const std::vector<std::string>& words
     return "";
 }
 
+// The deepest command the parse reached (the app itself when none).
+CLI::App* parsed_command(CLI::App& app) {
+    CLI::App* at = &app;
+    while (true) {
+        auto subs = at->get_subcommands();
+        if (subs.empty()) {
+            return at;
+        }
+        at = subs.front();
+    }
+}
+
+// Returns a message for the first "--name" on the command line that `command`
+// (or a command above it) does not have, with the nearest option, or "".
+// CLI11 reports it late ("--value is required" for --vaule) or as "arguments
+// not expected".
+std::string unknown_option(CLI::App& app, CLI::App* command, int argc, const char* const* argv) {
+    std::vector<std::string> known;
+    for (CLI::App* at = command; at != nullptr; at = at->get_parent()) {
+        for (const CLI::Option* o : at->get_options()) {
+            for (const auto& name : o->get_lnames()) {
+                known.push_back("--" + name);
+            }
+        }
+    }
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--") {
+            break;
+        }
+        if (arg.rfind("--", 0) != 0 || arg.size() < 3) {
+            continue;
+        }
+        arg = arg.substr(0, arg.find('='));
+        if (std::find(known.begin(), known.end(), arg) == known.end()) {
+            // A cut-short name ("--form") means the one option it begins.
+            std::vector<std::string> longer;
+            for (const auto& k : known) {
+                if (k.rfind(arg, 0) == 0) {
+                    longer.push_back(k);
+                }
+            }
+            std::string hint = longer.size() == 1 ? "; did you mean '" + longer[0] + "'?"
+                                                  : did_you_mean(arg, known);
+            return "unknown option '" + arg + "' for '" + command_path(app) + "'" +
+                   (hint.empty() ? "" : hint);
+        }
+    }
+    return "";
+}
+
 bool use_color(bool disabled, bool terminal) {
     return !disabled && std::getenv("NO_COLOR") == nullptr && terminal;
 }
 
 void print_error(std::ostream& err, bool color, const std::string& message) {
     err << (color ? "plg: \033[1;91merror:\033[0m " : "plg: error: ") << message << '\n';
+}
+
+// plg help [COMMAND...]: the same text as 'plg COMMAND --help', on stdout.
+void setup_help(CLI::App& app, Commands& commands) {
+    auto words = std::make_shared<std::vector<std::string>>();
+    CLI::App* help = app.add_subcommand("help", "Show how to use plg, or one command");
+    help->add_option("COMMAND", *words, "The command, and its subcommand (plg help goal progress)")
+        ->type_name("COMMAND");
+    help->footer("\nExamples:\n  plg help\n  plg help goal progress\n");
+    commands.push_back({help, [&app, words](const Context& ctx) {
+                            if (std::string unknown = unknown_command(app, *words);
+                                !unknown.empty()) {
+                                throw UsageError(unknown);
+                            }
+                            CLI::App* at = &app;
+                            std::string path = "plg";
+                            for (const auto& w : *words) {
+                                at = at->get_subcommand(w);
+                                path += " " + w;
+                            }
+                            // Not at->help(): it hands over to the command parsed, 'help'.
+                            ctx.out << at->get_formatter()->make_help(at, path,
+                                                                      CLI::AppFormatMode::Normal);
+                            return 0;
+                        }});
 }
 
 }  // namespace
@@ -124,6 +205,7 @@ void build_cli(CLI::App& app, Commands& commands, Globals& globals) {
     setup_report(app, commands);
     setup_network(app, commands);
     setup_check(app, commands);
+    setup_help(app, commands);
     setup_completion(app, commands);
     app.footer(k_footer);
 }
@@ -155,7 +237,8 @@ int run_cli(int argc, const char* const* argv, const Streams& io) {
             io.err << app.help();
             return k_exit_usage;
         }
-        print_error(io.err, color_err, e.what());
+        std::string message = unknown_option(app, parsed_command(app), argc, argv);
+        print_error(io.err, color_err, message.empty() ? std::string(e.what()) : message);
         io.err << "Run '" << where << " --help' for usage and examples.\n";
         return k_exit_usage;
     }

@@ -67,3 +67,42 @@ TEST_CASE("no colour when output is not a terminal or NO_COLOR is set") {
     CHECK(r.out.find('\033') == std::string::npos);
     CHECK(r.err.find('\033') == std::string::npos);
 }
+
+TEST_CASE("a misspelt option gets the nearest one, before any other complaint") {
+    Fixture team;
+    auto typo = team({"goal", "progress", "tafels", "--vaule", "72"});
+    CHECK(typo.code == 2);
+    CHECK(typo.err ==
+          "plg: error: unknown option '--vaule' for 'plg goal progress'; did you mean '--value'?\n"
+          "Run 'plg goal progress --help' for usage and examples.\n");
+    auto extra = team({"goal", "progress", "tafels", "--value", "72", "--evidnce", "x"});
+    CHECK(extra.code == 2);
+    CHECK(extra.err.find("unknown option '--evidnce' for 'plg goal progress'; did you mean "
+                         "'--evidence'?") != std::string::npos);
+    auto cut = team({"meeting", "list", "--form", "json"});
+    CHECK(cut.err.find("did you mean '--format'?") != std::string::npos);
+    auto global = team({"meeting", "list", "--no-colour"});
+    CHECK(global.err.find("did you mean '--no-color'?") != std::string::npos);
+}
+
+TEST_CASE("plg help COMMAND is COMMAND --help, and hidden commands are never offered") {
+    Fixture team;
+    for (auto words : std::vector<std::vector<std::string>>{{}, {"goal"}, {"meeting", "add"}}) {
+        std::vector<std::string> help = {"help"};
+        help.insert(help.end(), words.begin(), words.end());
+        std::vector<std::string> flag = words;
+        flag.push_back("--help");
+        auto a = team(help);
+        auto b = team(flag);
+        CHECK(a.code == 0);
+        CHECK(a.out == b.out);
+        CHECK(a.out.find("Usage: plg") != std::string::npos);
+    }
+    auto unknown = team({"help", "gaol"});
+    CHECK(unknown.code == 2);
+    CHECK(unknown.err.find("unknown command 'gaol'; did you mean 'goal'?") != std::string::npos);
+    auto wrong = team({"helpp"});
+    CHECK(wrong.code == 2);
+    CHECK(wrong.err.find("__") == std::string::npos);
+    CHECK(team({"--help"}).out.find("__") == std::string::npos);
+}
