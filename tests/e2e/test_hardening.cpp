@@ -248,3 +248,20 @@ TEST_CASE("a change that would pass the 100,000-values limit says so and changes
     CHECK(r.err.find("internal error") == std::string::npos);
     CHECK(read(team / "goals/groot.yaml") == text);
 }
+
+TEST_CASE("meeting list lines titles up to 40 characters; a longer one moves only its line") {
+    Fixture team;
+    std::string long_title(300, 'x');
+    REQUIRE(team({"meeting", "add", "--date", "2026-11-20", "--title", long_title}).code == 0);
+    REQUIRE(team({"meeting", "add", "--date", "2026-11-21", "--title", "Kort"}).code == 0);
+    auto r = team({"meeting", "list"});
+    REQUIRE(r.code == 0);
+    std::istringstream lines(r.out);
+    std::string first;
+    std::string second;
+    std::getline(lines, first);
+    std::getline(lines, second);
+    CHECK(first.find(long_title + "  ") != std::string::npos);
+    CHECK(second.rfind("2026-11-21  Kort" + std::string(36, ' ') + "  ", 0) == 0);
+    CHECK(second.size() < 100);
+}
