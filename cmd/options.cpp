@@ -1,5 +1,8 @@
 #include "options.hpp"
 
+#include <cctype>
+#include <charconv>
+
 #include "plg/base/date.hpp"
 #include "plg/base/slug.hpp"
 #include "plg/base/utf8.hpp"
@@ -48,5 +51,26 @@ const CLI::Validator k_one_line_value(
         return {};
     },
     "TEXT");
+
+const CLI::Validator k_number_value(
+    [](std::string& value) -> std::string {
+        // "3,5" is how Dutch (and many others) write 3.5: take it as that.
+        size_t comma = value.find(',');
+        bool digits_around = comma != std::string::npos && comma > 0 &&
+                             comma + 1 < value.size() && value.find(',', comma + 1) == std::string::npos &&
+                             value.find('.') == std::string::npos &&
+                             std::isdigit(static_cast<unsigned char>(value[comma - 1])) &&
+                             std::isdigit(static_cast<unsigned char>(value[comma + 1]));
+        if (digits_around) {
+            value[comma] = '.';
+        }
+        double number = 0;
+        auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+        if (ec != std::errc() || end != value.data() + value.size()) {
+            return "'" + value + "' is not a number; write it like 12, 7.5 or 7,5";
+        }
+        return {};
+    },
+    "NUM");
 
 }  // namespace plg::cli

@@ -27,5 +27,6 @@ void add_format_option(CLI::App& app, std::string& format);
 extern const CLI::Validator k_date_value;       // ISO date, "today" or "yesterday"
 extern const CLI::Validator k_member_id_value;  // a well-formed member id
 extern const CLI::Validator k_one_line_value;   // non-empty text without line breaks
+extern const CLI::Validator k_number_value;     // a number; "7,5" is taken as 7.5
 
 }  // namespace plg::cli

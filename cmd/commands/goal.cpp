@@ -375,8 +375,12 @@ void setup_goal(CLI::App& app, Commands& commands) {
         ->check(k_one_line_value);
     add_cmd->add_option("--unit", add->unit, "Unit of the values, like % or words/min")
         ->check(k_one_line_value);
-    add_cmd->add_option("--baseline", add->baseline, "Value at the start")->type_name("NUM");
-    add_cmd->add_option("--target", add->target, "Value to reach")->type_name("NUM");
+    add_cmd->add_option("--baseline", add->baseline, "Value at the start")
+        ->transform(k_number_value)
+        ->type_name("NUM");
+    add_cmd->add_option("--target", add->target, "Value to reach")
+        ->transform(k_number_value)
+        ->type_name("NUM");
     add_cmd->add_option("--due", add->due, "Date to reach it by")->check(k_date_value);
     add_edit_options(*add_cmd, add->edit);
     add_cmd->footer(R"(
@@ -421,8 +425,9 @@ active goal whose due date has passed. JSON: as 'goal show --format json', with
     auto progress = std::make_shared<GoalProgressOptions>();
     CLI::App* progress_cmd = goal->add_subcommand("progress", "Record a measured value of a goal");
     progress_cmd->add_option("ID", progress->id, "The goal's id")->required()->type_name("GOAL");
-    progress_cmd->add_option("--value", progress->value, "The value measured")
+    progress_cmd->add_option("--value", progress->value, "The value measured (7.5 or 7,5)")
         ->required()
+        ->transform(k_number_value)
         ->type_name("NUM");
     progress_cmd->add_option("--date", progress->date, "When it was measured (default: today)")
         ->check(k_date_value);

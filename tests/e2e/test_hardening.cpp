@@ -265,3 +265,24 @@ TEST_CASE("meeting list lines titles up to 40 characters; a longer one moves onl
     CHECK(second.rfind("2026-11-21  Kort" + std::string(36, ' ') + "  ", 0) == 0);
     CHECK(second.size() < 100);
 }
+
+TEST_CASE("a decimal comma: taken from a flag, explained in a file") {
+    Fixture team;
+    REQUIRE(team({"goal", "add", "--title", "Lezen", "--id", "lezen", "--baseline", "62,5",
+                  "--target", "80"})
+                .code == 0);
+    REQUIRE(team({"goal", "progress", "lezen", "--value", "70,25"}).code == 0);
+    std::string goal = read(team / "goals/lezen.yaml");
+    CHECK(goal.find("baseline: 62.5\n") != std::string::npos);
+    CHECK(goal.find("value: 70.25}") != std::string::npos);
+    auto bad = team({"goal", "progress", "lezen", "--value", "7,5,1"});
+    CHECK(bad.code == 2);
+    CHECK(bad.err.find("--value: '7,5,1' is not a number; write it like 12, 7.5 or 7,5") !=
+          std::string::npos);
+    write(team / "goals/lezen.yaml", "title: Lezen\nstatus: active\ntarget: 62,5\n");
+    auto check = team({"check"});
+    CHECK(check.code == 1);
+    CHECK(check.out.find("goals/lezen.yaml:3:9: error: 'target' is written 62,5, which YAML reads "
+                         "as text: numbers in a file take a point, so write 62.5") !=
+          std::string::npos);
+}

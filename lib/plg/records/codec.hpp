@@ -124,6 +124,20 @@ class Decoder {
                 return value;
             }
         }
+        std::string comma = n->kind == Node::Kind::scalar ? n->value : std::string();
+        size_t at = comma.find(',');
+        if (at != std::string::npos && comma.find(',', at + 1) == std::string::npos &&
+            comma.find('.') == std::string::npos) {
+            comma[at] = '.';
+            double v = 0;
+            auto [end, ec] = std::from_chars(comma.data(), comma.data() + comma.size(), v);
+            if (ec == std::errc() && end == comma.data() + comma.size()) {
+                error(*n, "'" + std::string(field) + "' is written " + n->value +
+                              ", which YAML reads as text: numbers in a file take a point, so "
+                              "write " + comma);
+                return std::nullopt;
+            }
+        }
         error(*n,
               "'" + std::string(field) + "' must be a number, like 12 or 7.5, not " + describe(*n));
         return std::nullopt;
