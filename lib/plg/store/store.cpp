@@ -290,7 +290,10 @@ Lock::Lock(const fs::path& root, const LockWait& wait) {
         throw Error("cannot lock the PLG (" + file.string() + "): " +
                     (err == ELOOP ? std::string("it is a symbolic link; remove it") : errno_text(err)));
     }
+    // The clock runs per holder: a queue of busy writers is progress, one holder
+    // that keeps the lock (a stopped plg) is not.
     auto started = std::chrono::steady_clock::now();
+    long last_holder = -1;
     bool told = false;
     while (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
         if (errno == EINTR) {
@@ -301,8 +304,12 @@ Lock::Lock(const fs::path& root, const LockWait& wait) {
             ::close(m_fd);
             throw Error("cannot lock the PLG: " + errno_text(err));
         }
-        auto waited = std::chrono::steady_clock::now() - started;
         long holder = lock_holder(m_fd);
+        if (holder != last_holder) {
+            last_holder = holder;
+            started = std::chrono::steady_clock::now();
+        }
+        auto waited = std::chrono::steady_clock::now() - started;
         std::string who = holder > 0 ? "another plg (process " + std::to_string(holder) + ")"
                                      : "another plg";
         if (!told && waited >= std::chrono::seconds(1) && wait.notice) {

@@ -50,9 +50,9 @@ struct LockWait {
 
 // An exclusive lock on a PLG (.plg/lock), held while a command reads, changes
 // and writes a file, so two plg processes never overwrite each other's change.
-// The holder's process id is written in the file. Throws Error when the lock is
-// not free within `wait.limit` (naming the holder), or when .plg or the lock
-// file is a symbolic link.
+// The holder's process id is written in the file. Throws Error when one holder
+// keeps the lock for `wait.limit` (naming it; a queue of writers that each take
+// their turn is waited for), or when .plg or the lock file is a symbolic link.
 class Lock {
   public:
     explicit Lock(const std::filesystem::path& root, const LockWait& wait = {});
