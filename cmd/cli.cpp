@@ -270,7 +270,8 @@ int run_cli(int argc, const char* const* argv, const Streams& io) {
                 use_color(globals.no_color, io.out_is_terminal),
                 color_err,
                 globals.quiet,
-                io.in_is_terminal && io.err_is_terminal && !globals.quiet};
+                io.in_is_terminal && io.err_is_terminal && !globals.quiet,
+                io.out_is_terminal};
     try {
         for (const auto& command : commands) {
             if (command.app->parsed()) {

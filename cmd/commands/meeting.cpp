@@ -248,15 +248,22 @@ int run_meeting_list(const MeetingListOptions& opt, const Context& ctx) {
         ctx.out << json_text(list) << '\n';
         return 0;
     }
-    // Titles line up to 40 characters; a longer one moves only its own line on
-    // (one 300-character title padded every line to 300 columns).
+    // Titles line up to 40 characters. A longer one is shortened with '…' on a
+    // terminal, and whole when piped, moving only its own line on (one
+    // 300-character title padded every line to 300 columns).
     constexpr size_t k_max_title_width = 40;
     size_t title_width = 5;
     for (const auto* m : shown) {
         title_width = std::max(title_width, std::min(k_max_title_width, utf8_length(m->title)));
     }
+    auto title = [&](const std::string& t) {
+        if (!ctx.out_terminal || utf8_length(t) <= k_max_title_width) {
+            return t;
+        }
+        return utf8_prefix(t, k_max_title_width - 1) + "\u2026";
+    };
     for (const auto* m : shown) {
-        ctx.out << m->date.iso() << "  " << pad(m->title, title_width) << "  "
+        ctx.out << m->date.iso() << "  " << pad(title(m->title), title_width) << "  "
                 << pad(attendance_text(*m, *plg.community), 5) << "  " << m->id << '\n';
     }
     return 0;

@@ -249,7 +249,7 @@ TEST_CASE("a change that would pass the 100,000-values limit says so and changes
     CHECK(read(team / "goals/groot.yaml") == text);
 }
 
-TEST_CASE("meeting list lines titles up to 40 characters; a longer one moves only its line") {
+TEST_CASE("meeting list lines titles up to 40 characters, shortening a longer one on a terminal") {
     Fixture team;
     std::string long_title(300, 'x');
     REQUIRE(team({"meeting", "add", "--date", "2026-11-20", "--title", long_title}).code == 0);
@@ -264,6 +264,12 @@ TEST_CASE("meeting list lines titles up to 40 characters; a longer one moves onl
     CHECK(first.find(long_title + "  ") != std::string::npos);
     CHECK(second.rfind("2026-11-21  Kort" + std::string(36, ' ') + "  ", 0) == 0);
     CHECK(second.size() < 100);
+    // On a terminal (script(1) gives plg one) the long title is shortened with '…'.
+    auto tty = run({"script", "-qec", std::string(PLG_BINARY) + " meeting list", "/dev/null"},
+                   team.dir.path(), "", {{"PLG_TODAY", "2026-11-23"}, {"PLG_DIR", ""}});
+    INFO(tty.out, tty.err);
+    CHECK(tty.code == 0);
+    CHECK(tty.out.find("2026-11-20  " + std::string(39, 'x') + "\u2026  ") != std::string::npos);
 }
 
 TEST_CASE("a decimal comma: taken from a flag, explained in a file") {
