@@ -22,6 +22,7 @@ struct ActionListOptions {
 
 struct ActionDoneOptions {
     std::string id;
+    std::string date;  // when it was done; default today
 };
 
 struct Found {
@@ -108,6 +109,12 @@ int run_action_done(const ActionDoneOptions& opt, const Context& ctx) {
                          "' is not an action id; action ids look like "
                          "2026-11-23-data-bespreken-k3m9#2 (see 'plg action list')");
     }
+    Date when = opt.date.empty() ? ctx.today : date_arg(ctx, opt.date);
+    if (when > ctx.today) {
+        throw UsageError("--date " + when.iso() +
+                         " is in the future; an action is marked done on the day it was done, "
+                         "today or earlier");
+    }
     Store store = open_store(ctx);
     require_record(store, Kind::meeting, meeting_id, "action done");
     std::string shown = store.shown(Kind::meeting, meeting_id);
@@ -132,7 +139,11 @@ int run_action_done(const ActionDoneOptions& opt, const Context& ctx) {
                 already_done = action;
                 return std::nullopt;
             }
-            return edit_action_done(shown, bytes, number, ctx.today);
+            if (when < before.record->date) {
+                throw Error("--date " + when.iso() + " is before the meeting that agreed the action (" +
+                            before.record->date.iso() + "); give the day it was done");
+            }
+            return edit_action_done(shown, bytes, number, when);
         },
         [&](const std::string& updated) {
             Parsed<Meeting> after = read_meeting(shown, updated, meeting_id, References{});
@@ -183,16 +194,19 @@ takes. "Overdue" means open with a due date before today.)FOOTER");
         {list_cmd, [list](const Context& ctx) { return run_action_list(*list, ctx); }});
 
     auto done_opt = std::make_shared<ActionDoneOptions>();
-    CLI::App* done_cmd = action->add_subcommand("done", "Mark an action item done (today)");
+    CLI::App* done_cmd = action->add_subcommand("done", "Mark an action item done");
     done_cmd->add_option("ACTION-ID", done_opt->id, "MEETING-ID#N, as 'plg action list' shows it")
         ->required()
         ->type_name("ACTION");
+    done_cmd->add_option("--date", done_opt->date, "When it was done (default: today)")
+        ->check(k_date_value);
     done_cmd->footer(R"(
-Example:
+Examples:
   plg action done 2025-11-25-data-tempotoets-p7q2#2
+  plg action done 2025-11-25-data-tempotoets-p7q2#1 --date 2025-12-03
 
-Sets 'done: true' and 'done_on: TODAY' on that action in the meeting's file and changes
-nothing else in it: comments and layout stay as they were.)");
+Sets 'done: true' and 'done_on' (today, or --date) on that action in the meeting's file and
+changes nothing else in it: comments and layout stay as they were.)");
     commands.push_back(
         {done_cmd, [done_opt](const Context& ctx) { return run_action_done(*done_opt, ctx); }});
 }

@@ -292,3 +292,22 @@ TEST_CASE("a decimal comma: taken from a flag, explained in a file") {
                          "as text: numbers in a file take a point, so write 62.5") !=
           std::string::npos);
 }
+
+TEST_CASE("action done --date records the day it was done, never before the meeting or later than today") {
+    Fixture team;
+    auto added = team({"meeting", "add", "--date", "2026-11-20", "--title", "Acties", "--action",
+                       "Toets maken @anna"});
+    REQUIRE(added.code == 0);
+    std::string id = trim(added.out) + "#1";
+    fs::path file = team / ("meetings/" + trim(added.out) + ".yaml");
+    std::string before = read(file);
+    auto early = team({"action", "done", id, "--date", "2026-11-19"});
+    CHECK(early.code == 1);
+    CHECK(early.err.find("--date 2026-11-19 is before the meeting that agreed the action "
+                         "(2026-11-20)") != std::string::npos);
+    auto late = team({"action", "done", id, "--date", "2026-11-30"});
+    CHECK(late.code == 2);
+    CHECK(read(file) == before);
+    REQUIRE(team({"action", "done", id, "--date", "2026-11-21"}).code == 0);
+    CHECK(read(file).find("    done: true\n    done_on: 2026-11-21\n") != std::string::npos);
+}
