@@ -20,6 +20,7 @@ struct MeetingAddOptions {
     std::vector<std::string> attendees;
     std::vector<std::string> absent;
     std::vector<std::string> guests;
+    std::vector<std::string> roles;  // ROLE=MEMBER
     int minutes = 0;
     std::vector<std::string> focus;
     std::vector<std::string> agenda;
@@ -121,6 +122,31 @@ int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
         m.absent.push_back(std::move(a));
     }
     m.guests = opt.guests;
+    for (const auto& spec : opt.roles) {
+        size_t eq = spec.find('=');
+        std::string role = spec.substr(0, eq);
+        std::string who = eq == std::string::npos ? "" : spec.substr(eq + 1);
+        bool word = !role.empty() && role[0] >= 'a' && role[0] <= 'z' &&
+                    std::all_of(role.begin(), role.end(), [](char ch) {
+                        return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+                               ch == '-';
+                    });
+        for (const char* typed : {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}) {
+            word = word && role != typed;
+        }
+        if (!word || who.empty()) {
+            throw UsageError("--role '" + spec +
+                             "': give it as ROLE=MEMBER, the role one word of lower-case letters, "
+                             "digits, '_' or '-' (like note_taker=anna or timekeeper=bram)");
+        }
+        require_member(c, who, "--role " + role);
+        for (const auto& [r, _] : m.roles) {
+            if (r == role) {
+                throw UsageError("--role " + role + " is given twice");
+            }
+        }
+        m.roles.emplace_back(role, who);
+    }
     if (opt.minutes > 0) {
         m.minutes = opt.minutes;
     }
@@ -380,6 +406,11 @@ void setup_meeting(CLI::App& app, Commands& commands) {
                      "name; shown in the minutes, never counted in attendance (repeatable)")
         ->check(k_one_line_value)
         ->type_name("NAME");
+    add_cmd
+        ->add_option("--role", add->roles,
+                     "Who held a rotating role, like note_taker=anna or timekeeper=bram "
+                     "(repeatable)")
+        ->type_name("ROLE=MEMBER");
     add_cmd->add_option("--minutes", add->minutes, "Duration in minutes")
         ->check(CLI::Range(1, 1440))
         ->type_name("N");

@@ -311,3 +311,25 @@ TEST_CASE("action done --date records the day it was done, never before the meet
     REQUIRE(team({"action", "done", id, "--date", "2026-11-21"}).code == 0);
     CHECK(read(file).find("    done: true\n    done_on: 2026-11-21\n") != std::string::npos);
 }
+
+TEST_CASE("meeting add --role records who held a rotating role") {
+    Fixture team;
+    auto added = team({"meeting", "add", "--date", "2026-11-20", "--title", "Rollen", "--role",
+                       "note_taker=anna", "--role", "timekeeper=bram"});
+    REQUIRE(added.code == 0);
+    CHECK(read(team / ("meetings/" + trim(added.out) + ".yaml")) ==
+          "date: 2026-11-20\ntitle: Rollen\nroles:\n  note_taker: anna\n  timekeeper: bram\n");
+    for (auto bad : std::vector<std::string>{"yes=anna", "Note=anna", "note_taker", "x=anan"}) {
+        auto r = team({"meeting", "add", "--date", "2026-11-20", "--title", "R", "--role", bad});
+        INFO(bad, r.err);
+        CHECK(r.code != 0);
+    }
+    CHECK(team({"meeting", "add", "--date", "2026-11-20", "--title", "R", "--role", "x=anna",
+                "--role", "x=bram"})
+              .code == 2);
+    write(team / "meetings/2026-11-21-r-abcd.yaml",
+          "date: 2026-11-21\ntitle: R\nroles:\n  on: anna\n");
+    auto check = team({"check"});
+    CHECK(check.out.find("meetings/2026-11-21-r-abcd.yaml:4:3: error: the role 'on' is read by "
+                         "other YAML tools as a yes/no value") != std::string::npos);
+}

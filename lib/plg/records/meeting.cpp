@@ -80,6 +80,10 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
                         std::string(roles->kind_name()));
         } else {
             for (const auto& e : roles->entries) {
+                if (auto reading = e.key.quoted ? std::nullopt : yaml::plain_reading(e.key.value)) {
+                    d.error(e.key, "the role '" + e.key.value + "' is read by other YAML tools as " +
+                                       *reading + "; name the role with a word, like note_taker");
+                }
                 m.roles.emplace_back(e.key.value, d.member(&e.value, "roles." + e.key.value, refs));
             }
         }
