@@ -161,22 +161,21 @@ void setup_help(CLI::App& app, Commands& commands) {
     help->add_option("COMMAND", *words, "The command, and its subcommand (plg help goal progress)")
         ->type_name("COMMAND");
     help->footer("\nExamples:\n  plg help\n  plg help goal progress\n");
-    commands.push_back({help, [&app, words](const Context& ctx) {
-                            if (std::string unknown = unknown_command(app, *words);
-                                !unknown.empty()) {
-                                throw UsageError(unknown);
-                            }
-                            CLI::App* at = &app;
-                            std::string path = "plg";
-                            for (const auto& w : *words) {
-                                at = at->get_subcommand(w);
-                                path += " " + w;
-                            }
-                            // Not at->help(): it hands over to the command parsed, 'help'.
-                            ctx.out << at->get_formatter()->make_help(at, path,
-                                                                      CLI::AppFormatMode::Normal);
-                            return 0;
-                        }});
+    commands.push_back(
+        {help, [&app, words](const Context& ctx) {
+             if (std::string unknown = unknown_command(app, *words); !unknown.empty()) {
+                 throw UsageError(unknown);
+             }
+             CLI::App* at = &app;
+             std::string path = "plg";
+             for (const auto& w : *words) {
+                 at = at->get_subcommand(w);
+                 path += " " + w;
+             }
+             // Not at->help(): it hands over to the command parsed, 'help'.
+             ctx.out << at->get_formatter()->make_help(at, path, CLI::AppFormatMode::Normal);
+             return 0;
+         }});
 }
 
 }  // namespace

@@ -26,7 +26,7 @@ struct Context {
     bool color_out = false;  // colour on stdout
     bool color_err = false;  // colour on stderr
     bool quiet = false;
-    bool interactive = false;  // stdin and stderr are a terminal: plg may ask a question
+    bool interactive = false;   // stdin and stderr are a terminal: plg may ask a question
     bool out_terminal = false;  // stdout is a terminal: lists may shorten long text
 };
 

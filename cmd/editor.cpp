@@ -251,8 +251,8 @@ Draft draft_text(const Context& ctx, const Store& store, const EditOptions& opti
         }
         fs::path path = store.is_draft(file) ? file : store.create_draft(kind, text);
         std::string saved = edit_until_valid(ctx, store, path, again, check);
-        return {strip_help(saved, help), true, path, "; your text is kept in " + store.shown_path(path),
-                &store};
+        return {strip_help(saved, help), true, path,
+                "; your text is kept in " + store.shown_path(path), &store};
     }
     if (!options.edit) {
         return {from_flags, false, {}, {}, nullptr};

@@ -56,8 +56,8 @@ const CLI::Validator k_number_value(
     [](std::string& value) -> std::string {
         // "3,5" is how Dutch (and many others) write 3.5: take it as that.
         size_t comma = value.find(',');
-        bool digits_around = comma != std::string::npos && comma > 0 &&
-                             comma + 1 < value.size() && value.find(',', comma + 1) == std::string::npos &&
+        bool digits_around = comma != std::string::npos && comma > 0 && comma + 1 < value.size() &&
+                             value.find(',', comma + 1) == std::string::npos &&
                              value.find('.') == std::string::npos &&
                              std::isdigit(static_cast<unsigned char>(value[comma - 1])) &&
                              std::isdigit(static_cast<unsigned char>(value[comma + 1]));

@@ -140,7 +140,8 @@ int run_action_done(const ActionDoneOptions& opt, const Context& ctx) {
                 return std::nullopt;
             }
             if (when < before.record->date) {
-                throw Error("--date " + when.iso() + " is before the meeting that agreed the action (" +
+                throw Error("--date " + when.iso() +
+                            " is before the meeting that agreed the action (" +
                             before.record->date.iso() + "); give the day it was done");
             }
             return edit_action_done(shown, bytes, number, when);

@@ -274,7 +274,8 @@ when DIR already holds a PLG.)");
     merge->add_option("BASE CURRENT OTHER", *files, "The three versions git gives (%O %A %B)")
         ->required()
         ->expected(3);
-    commands.push_back({merge, [files](const Context& ctx) { return run_merge_file(*files, ctx); }});
+    commands.push_back(
+        {merge, [files](const Context& ctx) { return run_merge_file(*files, ctx); }});
 }
 
 }  // namespace plg::cli

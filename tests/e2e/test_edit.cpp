@@ -24,7 +24,6 @@ std::map<std::string, std::string> saving(const Fixture& team, const std::string
                             (team / "saved.yaml").string() + "' \"$1\"\n");
 }
 
-
 }  // namespace
 
 TEST_CASE("meeting add --edit shows a template filled from the flags") {
@@ -51,17 +50,18 @@ TEST_CASE("meeting add --edit shows a template filled from the flags") {
 
 TEST_CASE("a person's comments in the editor are kept, empty fields dropped") {
     Fixture team;
-    auto env = saving(team,
-                      "#| New meeting. Fill in what you want to record, save, and close the editor.\n"
-                      "date: 2026-11-20\n"
-                      "# Verslag: Carla\n"
-                      "title: Lesson study voorbereiden\n"
-                      "facilitator:\n"
-                      "attendees: [anna, bram]   # carla kwam later\n"
-                      "notes: |\n"
-                      "  yes\n"
-                      "  12:30 start\n"
-                      "goals:\n");
+    auto env =
+        saving(team,
+               "#| New meeting. Fill in what you want to record, save, and close the editor.\n"
+               "date: 2026-11-20\n"
+               "# Verslag: Carla\n"
+               "title: Lesson study voorbereiden\n"
+               "facilitator:\n"
+               "attendees: [anna, bram]   # carla kwam later\n"
+               "notes: |\n"
+               "  yes\n"
+               "  12:30 start\n"
+               "goals:\n");
     auto r = team({"meeting", "add", "--edit"}, "", env);
     INFO(r.err);
     REQUIRE(r.code == 0);

@@ -74,8 +74,8 @@ TEST_CASE("meeting edit keeps a person's own comments that start with '#|'") {
     write(file, "#| my own note\n" + read(file) + "notes: x #| inline\n#| mine too\n");
     write(team / "edit.sh", "#!/bin/sh\nsed -i 's/title: Start/title: Started/' \"$1\"\n");
     fs::permissions(team / "edit.sh", fs::perms::owner_all);
-    auto r = team({"meeting", "edit", trim(added.out)}, "",
-                  {{"VISUAL", (team / "edit.sh").string()}});
+    auto r =
+        team({"meeting", "edit", trim(added.out)}, "", {{"VISUAL", (team / "edit.sh").string()}});
     INFO(r.err);
     REQUIRE(r.code == 0);
     CHECK(read(file) ==
@@ -100,7 +100,8 @@ TEST_CASE("a change waits for the PLG's lock, then gives up naming the holder") 
     CHECK(r.err.find("has held this PLG's lock") != std::string::npos);
     CHECK(r.err.find("(kill 4242)") != std::string::npos);
     CHECK(read(team / "goals/a.yaml") == before);
-    CHECK(team({"goal", "progress", "a", "--value", "4"}, "", {{"PLG_LOCK_TIMEOUT", "x"}}).code == 2);
+    CHECK(team({"goal", "progress", "a", "--value", "4"}, "", {{"PLG_LOCK_TIMEOUT", "x"}}).code ==
+          2);
     // Free again: the change goes through.
     CHECK(team({"goal", "progress", "a", "--value", "4"}).code == 0);
 }
@@ -129,14 +130,15 @@ TEST_CASE("plg does not follow a .plg link, and names a plg.yaml that is not a f
     TempDir elsewhere;
     fs::remove_all(team / ".plg");
     fs::create_directory_symlink(elsewhere.path(), team / ".plg");
-    for (auto args : std::vector<std::vector<std::string>>{{"goal", "progress", "a", "--value", "4"},
-                                                           {"meeting", "add", "--edit", "--date",
-                                                            "2026-11-20", "--title", "x"}}) {
+    for (auto args : std::vector<std::vector<std::string>>{
+             {"goal", "progress", "a", "--value", "4"},
+             {"meeting", "add", "--edit", "--date", "2026-11-20", "--title", "x"}}) {
         auto r = team(args, "", {{"VISUAL", "true"}});
         INFO(r.err);
         CHECK(r.code == 1);
-        CHECK(r.err.find(".plg: is a symbolic link; plg keeps its lock, cache and drafts in .plg/") !=
-              std::string::npos);
+        CHECK(
+            r.err.find(".plg: is a symbolic link; plg keeps its lock, cache and drafts in .plg/") !=
+            std::string::npos);
     }
     CHECK(fs::is_empty(elsewhere.path()));
     CHECK(team({"report", "-o", "r.md"}).code == 0);  // reading needs no .plg
@@ -196,15 +198,17 @@ TEST_CASE("an empty list item is a warning at its '-', not silently dropped") {
           "date: 2026-11-20\ntitle: Leeg\nattendees:\n  - anna\n  -\n  - bram\n");
     auto r = team({"check"});
     CHECK(r.code == 0);
-    CHECK((r.out + r.err).find("meetings/2026-11-20-leeg-abcd.yaml:5:3: warning: an empty item in "
-                     "'attendees' is left out; fill it in or remove its '-' line") !=
+    CHECK((r.out + r.err)
+              .find("meetings/2026-11-20-leeg-abcd.yaml:5:3: warning: an empty item in "
+                    "'attendees' is left out; fill it in or remove its '-' line") !=
           std::string::npos);
 }
 
 TEST_CASE("record text cannot become pandoc attributes, and headings and links pass markdownlint") {
     Fixture team;
-    REQUIRE(team({"goal", "add", "--title", "Lezen {onmouseover=alert(1)}", "--id", "lezen"}).code ==
-            0);
+    REQUIRE(
+        team({"goal", "add", "--title", "Lezen {onmouseover=alert(1)}", "--id", "lezen"}).code ==
+        0);
     REQUIRE(team({"goal", "add", "--title", "Rekenen verbeteren.", "--id", "rekenen"}).code == 0);
     REQUIRE(team({"meeting", "add", "--date", "2026-11-20", "--title", "Bronnen", "--attendee",
                   "anna", "--decision", "Zie https://example.org/lees_plan_v2 en {.x}."})
@@ -223,9 +227,9 @@ TEST_CASE("record text cannot become pandoc attributes, and headings and links p
     INFO(lint.out, lint.err);
     CHECK(lint.code == 0);
     // pandoc's own Markdown (the documented route) reads {...} after a heading as attributes.
-    auto html = run({PLG_TEST_PANDOC, (team / "verslag.md").string(), "-o",
-                     (team / "verslag.html").string()},
-                    team.dir.path());
+    auto html = run(
+        {PLG_TEST_PANDOC, (team / "verslag.md").string(), "-o", (team / "verslag.html").string()},
+        team.dir.path());
     INFO(html.err);
     REQUIRE(html.code == 0);
     std::string page = read(team / "verslag.html");
@@ -293,7 +297,9 @@ TEST_CASE("a decimal comma: taken from a flag, explained in a file") {
           std::string::npos);
 }
 
-TEST_CASE("action done --date records the day it was done, never before the meeting or later than today") {
+TEST_CASE(
+    "action done --date records the day it was done, never before the meeting or later than "
+    "today") {
     Fixture team;
     auto added = team({"meeting", "add", "--date", "2026-11-20", "--title", "Acties", "--action",
                        "Toets maken @anna"});

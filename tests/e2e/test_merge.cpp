@@ -107,9 +107,9 @@ TEST_CASE("two goals added with one id on two branches are named as such after t
     Repos repos;
     REQUIRE(repos.plg("one", {"goal", "add", "--title", "Lezen", "--target", "80"}).code == 0);
     repos.commit("one", "goal on one");
-    REQUIRE(repos.plg("two", {"goal", "add", "--title", "Lezen", "--target", "60", "--baseline",
-                              "20"})
-                .code == 0);
+    REQUIRE(
+        repos.plg("two", {"goal", "add", "--title", "Lezen", "--target", "60", "--baseline", "20"})
+            .code == 0);
     repos.commit("two", "goal on two");
     auto merged = repos.merge();
     INFO(merged.out, merged.err);

@@ -93,7 +93,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                     g, [&](const std::string& t) { return read_goal("g.yaml", t, "g", refs); },
                     write_goal);
                 if (g.record) {
-                    std::string edited = edit_add_progress("g.yaml", bytes, {Date(), 1.5, "x", ""}).bytes;
+                    std::string edited =
+                        edit_add_progress("g.yaml", bytes, {Date(), 1.5, "x", ""}).bytes;
                     Parsed<Goal> after = read_goal("g.yaml", edited, "g", refs);
                     if (!after.record ||
                         after.record->progress.size() != g.record->progress.size() + 1) {

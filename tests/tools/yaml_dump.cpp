@@ -59,8 +59,8 @@ void dump(const std::string& file) {
     } else {
         auto problems = nlohmann::json::array();
         for (const auto& p : doc.problems) {
-            problems.push_back(std::to_string(p.where.line) + ":" +
-                               std::to_string(p.where.column) + ": " + p.message);
+            problems.push_back(std::to_string(p.where.line) + ":" + std::to_string(p.where.column) +
+                               ": " + p.message);
         }
         line["problems"] = problems;
     }

@@ -235,7 +235,8 @@ TEST_CASE("plg::edit_* keep a hand-edited file's comments and layout") {
     }
     SUBCASE("close") {
         std::string out = edit_close_goal("g.yaml", goal, GoalStatus::achieved,
-                                          *Date::parse_iso("2026-12-01"), "Gehaald: 82%").bytes;
+                                          *Date::parse_iso("2026-12-01"), "Gehaald: 82%")
+                              .bytes;
         std::string expected = goal;
         expected.replace(expected.find("active"), 6, "achieved");
         // New fields go under 'status', away from where progress is appended.
@@ -246,7 +247,8 @@ TEST_CASE("plg::edit_* keep a hand-edited file's comments and layout") {
     SUBCASE("close a goal without a status line") {
         std::string plain = "title: T\nprogress:\n";
         std::string out = edit_close_goal("g.yaml", plain, GoalStatus::dropped,
-                                          *Date::parse_iso("2026-12-01"), "").bytes;
+                                          *Date::parse_iso("2026-12-01"), "")
+                              .bytes;
         CHECK(out == "title: T\nprogress:\nstatus: dropped\nclosed: 2026-12-01\n");
     }
     SUBCASE("the first progress entry goes under an empty 'progress:' line") {
@@ -263,13 +265,15 @@ TEST_CASE("plg::edit_* keep a hand-edited file's comments and layout") {
             "date: 2026-11-01\ntitle: T\nactions:\n"
             "  - text: Toets maken  # belangrijk\n    owner: anna\n"
             "  - text: Second\n    done: false # nog niet\n";
-        std::string first = edit_action_done("m.yaml", meeting, 1, *Date::parse_iso("2026-11-23")).bytes;
+        std::string first =
+            edit_action_done("m.yaml", meeting, 1, *Date::parse_iso("2026-11-23")).bytes;
         CHECK(first ==
               "date: 2026-11-01\ntitle: T\nactions:\n"
               "  - text: Toets maken  # belangrijk\n    owner: anna\n    done: true\n"
               "    done_on: 2026-11-23\n"
               "  - text: Second\n    done: false # nog niet\n");
-        std::string second = edit_action_done("m.yaml", meeting, 2, *Date::parse_iso("2026-11-23")).bytes;
+        std::string second =
+            edit_action_done("m.yaml", meeting, 2, *Date::parse_iso("2026-11-23")).bytes;
         CHECK(second ==
               "date: 2026-11-01\ntitle: T\nactions:\n"
               "  - text: Toets maken  # belangrijk\n    owner: anna\n"
@@ -346,7 +350,8 @@ TEST_CASE("plg::merge_member_additions") {
         auto merged = merge_member_additions(base, dirk, carla);
         REQUIRE(merged);
         CHECK(*merged == dirk + "  - id: carla\n    name: Carla\n");
-        CHECK(merge_member_additions(base, carla, dirk) == carla + "  - id: dirk\n    name: Dirk\n");
+        CHECK(merge_member_additions(base, carla, dirk) ==
+              carla + "  - id: dirk\n    name: Dirk\n");
     }
     SUBCASE("the same member added on both sides is kept once") {
         CHECK(merge_member_additions(base, carla, carla) == carla);
@@ -354,9 +359,9 @@ TEST_CASE("plg::merge_member_additions") {
     SUBCASE("anything else goes to git's own merge") {
         std::string renamed = "name: Y\nmembers:\n  - id: anna\n    name: Anna\n";
         std::string other_carla = base + "  - id: carla\n    name: Carla B\n";
-        CHECK_FALSE(merge_member_additions(base, carla, other_carla));     // one id, twice
+        CHECK_FALSE(merge_member_additions(base, carla, other_carla));  // one id, twice
         CHECK_FALSE(merge_member_additions(base, renamed + "  - id: c\n    name: C\n",
                                            "name: Z\n" + base.substr(8)));  // both changed more
-        CHECK_FALSE(merge_member_additions(base, "name: [", carla));       // unreadable
+        CHECK_FALSE(merge_member_additions(base, "name: [", carla));        // unreadable
     }
 }

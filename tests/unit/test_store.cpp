@@ -165,10 +165,12 @@ TEST_CASE("plg::Store::change writes only a verified change") {
     }
     SUBCASE("nothing to change writes nothing") {
         CHECK_FALSE(store.change(
-            Kind::goal, "g", [](const std::string&) { return std::optional<Revision>(); },
-            accept));
+            Kind::goal, "g", [](const std::string&) { return std::optional<Revision>(); }, accept));
         CHECK_FALSE(store.change(
-            Kind::goal, "g", [](const std::string& b) { return std::optional(Revision{b, {}}); },
+            Kind::goal, "g",
+            [](const std::string& b) {
+                return std::optional(Revision{b, {}});
+            },
             accept));
         CHECK(test::read(dir / "goals/g.yaml") == "title: G # a comment\n");
     }
@@ -176,13 +178,12 @@ TEST_CASE("plg::Store::change writes only a verified change") {
         CHECK_THROWS_WITH_AS(store.change(Kind::goal, "g", append,
                                           [](const std::string&) { throw Error("not intended"); }),
                              "not intended", Error);
-        CHECK_THROWS_WITH_AS(store.change(
-                                 Kind::goal, "g",
-                                 [](const std::string&) -> std::optional<Revision> {
-                                     throw Error("cannot edit");
-                                 },
-                                 accept),
-                             "cannot edit", Error);
+        CHECK_THROWS_WITH_AS(
+            store.change(
+                Kind::goal, "g",
+                [](const std::string&) -> std::optional<Revision> { throw Error("cannot edit"); },
+                accept),
+            "cannot edit", Error);
         CHECK(test::read(dir / "goals/g.yaml") == "title: G # a comment\n");
     }
     SUBCASE("a change to a value the edit does not name is refused, the file left as it was") {
@@ -192,7 +193,9 @@ TEST_CASE("plg::Store::change writes only a verified change") {
         CHECK_THROWS_WITH_AS(store.change(Kind::goal, "g", retitle, accept),
                              doctest::Contains("would also change the value at 'title' (line 1)"),
                              Error);
-        auto drop = [](const std::string&) { return std::optional(Revision{"unit: x\n", {"unit"}}); };
+        auto drop = [](const std::string&) {
+            return std::optional(Revision{"unit: x\n", {"unit"}});
+        };
         CHECK_THROWS_WITH_AS(store.change(Kind::goal, "g", drop, accept),
                              doctest::Contains("'title', which would be removed"), Error);
         CHECK(test::read(dir / "goals/g.yaml") == "title: G # a comment\n");

@@ -301,8 +301,9 @@ TEST_CASE("plg::yaml text round-trips through the writer and the reader") {
 }
 
 TEST_CASE("plg::yaml::render_document refuses control characters, which no reader keeps alike") {
-    for (std::string s : std::vector<std::string>{"\r\n", "lone\rcr", "nel\xc2\x85x", "c1\xc2\x9f", "esc\x1b[5m", "bell\a",
-                          "nul" + std::string(1, '\0'), "\xef\xbf\xbe", "\xef\xbf\xbf", "del\x7f"}) {
+    for (std::string s : std::vector<std::string>{
+             "\r\n", "lone\rcr", "nel\xc2\x85x", "c1\xc2\x9f", "esc\x1b[5m", "bell\a",
+             "nul" + std::string(1, '\0'), "\xef\xbf\xbe", "\xef\xbf\xbf", "del\x7f"}) {
         INFO(s);
         Value root = Value::map();
         root.add("title", Value::text(s));
@@ -428,16 +429,16 @@ TEST_CASE("plg::yaml::parse reads quoted and block text as PyYAML and YAML 1.2 d
         const char* value;
     };
     for (const Case& c : std::vector<Case>{
-             {"k: >+\n  text\n\n\nnext: x\n", "text\n\n\n"},                   // keep, blank lines
-             {"k: |+\n  a\n\n", "a\n\n"},                                     // keep at the end
-             {"k: >\n  a\n  \n", "a\n"},                                      // whitespace-only last line
-             {"k: >-\n  a\n   \n  b\n", "a\n \nb"},                           // a spaced line folds as text
-             {"k: \"   \n\n  \"\n", "\n"},                                      // blank line before the quote
-             {"k: 'a\n\n\n  b'\n", "a\n\nb"},                                  // single quotes fold too
-             {"k: \"x\\\n\n   y\"\n", "x\ny"},                                  // escaped line break
-             {"k: \"nb\\_sp\"\n", "nb\xC2\xA0sp"},                              // \_ is U+00A0, in UTF-8
+             {"k: >+\n  text\n\n\nnext: x\n", "text\n\n\n"},  // keep, blank lines
+             {"k: |+\n  a\n\n", "a\n\n"},                     // keep at the end
+             {"k: >\n  a\n  \n", "a\n"},                      // whitespace-only last line
+             {"k: >-\n  a\n   \n  b\n", "a\n \nb"},           // a spaced line folds as text
+             {"k: \"   \n\n  \"\n", "\n"},                    // blank line before the quote
+             {"k: 'a\n\n\n  b'\n", "a\n\nb"},                 // single quotes fold too
+             {"k: \"x\\\n\n   y\"\n", "x\ny"},                // escaped line break
+             {"k: \"nb\\_sp\"\n", "nb\xC2\xA0sp"},            // \_ is U+00A0, in UTF-8
              {"k: \"\\xe9\\u00e9\\U0001F600\"\n", "\xC3\xA9\xC3\xA9\xF0\x9F\x98\x80"},
-             {"k: |2\n    two more\n  base\n", "  two more\nbase\n"},           // indentation indicator
+             {"k: |2\n    two more\n  base\n", "  two more\nbase\n"},  // indentation indicator
              {"k: |\n  no final newline", "no final newline"}}) {
         INFO(c.yaml);
         auto doc = parse(c.yaml);
@@ -453,20 +454,20 @@ TEST_CASE("plg::yaml::parse refuses characters other readers refuse or read diff
         int column;
         const char* words;
     };
-    for (const Case& c : std::vector<Case>{
-             {"k: a\xC2\x80z\n", 1, 5, "control character U+0080"},          // C1, raw
-             {"k: a\xC2\x85z\n", 1, 5, "control character U+0085"},          // NEL, raw
-             {"k: a\xEF\xBF\xBEz\n", 1, 5, "U+FFFE"},
-             {"k: a\xE2\x80\xA8z\n", 1, 5, "U+2028"},
-             {"k: a\rb: c\r", 1, 5, "carriage return alone"},
-             {"k: \"\\N\"\n", 1, 4, "control character U+0085"},              // escapes
-             {"k: \"\\x9f\"\n", 1, 4, "control character U+009F"},
-             {"k: \"\\e]0;x\\a\"\n", 1, 4, "control character 0x1B"},
-             {"k: \"\\0\"\n", 1, 4, "control character 0x00"},
-             {"k: \"\\r\"\n", 1, 4, "carriage return"},
-             {"k:\n  - \tb\n", 2, 3, "tab after a list item"},
-             {"k:\n\t\n", 2, 1, "tab is used for indentation"},
-             {"k: |\n \tx\n", 2, 2, "tab in a block"}}) {
+    for (const Case& c :
+         std::vector<Case>{{"k: a\xC2\x80z\n", 1, 5, "control character U+0080"},  // C1, raw
+                           {"k: a\xC2\x85z\n", 1, 5, "control character U+0085"},  // NEL, raw
+                           {"k: a\xEF\xBF\xBEz\n", 1, 5, "U+FFFE"},
+                           {"k: a\xE2\x80\xA8z\n", 1, 5, "U+2028"},
+                           {"k: a\rb: c\r", 1, 5, "carriage return alone"},
+                           {"k: \"\\N\"\n", 1, 4, "control character U+0085"},  // escapes
+                           {"k: \"\\x9f\"\n", 1, 4, "control character U+009F"},
+                           {"k: \"\\e]0;x\\a\"\n", 1, 4, "control character 0x1B"},
+                           {"k: \"\\0\"\n", 1, 4, "control character 0x00"},
+                           {"k: \"\\r\"\n", 1, 4, "carriage return"},
+                           {"k:\n  - \tb\n", 2, 3, "tab after a list item"},
+                           {"k:\n\t\n", 2, 1, "tab is used for indentation"},
+                           {"k: |\n \tx\n", 2, 2, "tab in a block"}}) {
         INFO(c.yaml);
         check_single_problem(parse(c.yaml), c.line, c.column, c.words);
     }

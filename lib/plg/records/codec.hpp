@@ -110,14 +110,17 @@ class Decoder {
                         !s.empty();
             // Any YAML reader must read the same number (see docs/file-format.md).
             if (read && n->quoted) {
-                error(*n, "'" + std::string(field) + "' is in quotes, so other YAML tools read it "
-                              "as text, not a number; write it without quotes: " + s);
+                error(*n, "'" + std::string(field) +
+                              "' is in quotes, so other YAML tools read it "
+                              "as text, not a number; write it without quotes: " +
+                              s);
                 return std::nullopt;
             }
             if (read && !yaml::portable_number(s)) {
                 error(*n, "'" + std::string(field) + "' is written " + s +
                               ", which YAML tools read as different numbers (or as text); "
-                              "write it as a plain decimal: " + format_number(value));
+                              "write it as a plain decimal: " +
+                              format_number(value));
                 return std::nullopt;
             }
             if (read) {
@@ -134,7 +137,8 @@ class Decoder {
             if (ec == std::errc() && end == comma.data() + comma.size()) {
                 error(*n, "'" + std::string(field) + "' is written " + n->value +
                               ", which YAML reads as text: numbers in a file take a point, so "
-                              "write " + comma);
+                              "write " +
+                              comma);
                 return std::nullopt;
             }
         }
@@ -173,12 +177,17 @@ class Decoder {
             std::string lower = v;
             std::transform(lower.begin(), lower.end(), lower.begin(),
                            [](unsigned char c) { return char(std::tolower(c)); });
-            for (auto [word, truth] : {std::pair{"yes", true}, {"on", true}, {"y", true},
-                                       {"no", false}, {"off", false}, {"n", false}}) {
+            for (auto [word, truth] : {std::pair{"yes", true},
+                                       {"on", true},
+                                       {"y", true},
+                                       {"no", false},
+                                       {"off", false},
+                                       {"n", false}}) {
                 if (lower == word) {
                     error(*n, "'" + std::string(field) + "' is written " + v +
                                   ", which YAML tools read differently (true, false or text); "
-                                  "write " + (truth ? "true" : "false"));
+                                  "write " +
+                                  (truth ? "true" : "false"));
                     return std::nullopt;
                 }
             }

@@ -306,7 +306,7 @@ std::optional<std::string> merge_member_additions(const std::string& base,
 }
 
 Revision edit_member(const std::string& file, std::string bytes, const std::string& id,
-                        const MemberChange& change) {
+                     const MemberChange& change) {
     yaml::Document doc = open_for_edit(file, std::move(bytes));
     const Node* members = doc.root->find("members");
     const Node* item = nullptr;

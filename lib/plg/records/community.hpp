@@ -11,10 +11,10 @@
 #include <utility>
 #include <vector>
 
-#include "plg/records/revision.hpp"
 #include "plg/base/date.hpp"
 #include "plg/base/kinds.hpp"
 #include "plg/records/parsed.hpp"
+#include "plg/records/revision.hpp"
 
 namespace plg {
 
@@ -106,7 +106,7 @@ struct MemberChange {
     std::optional<Date> left;
 };
 Revision edit_member(const std::string& file, std::string bytes, const std::string& id,
-                        const MemberChange& change);
+                     const MemberChange& change);
 
 // Merges plg.yaml as two branches left it when one of them only added members
 // (git's merge driver, `plg __merge-file`): returns `current` with the members

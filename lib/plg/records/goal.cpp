@@ -113,9 +113,13 @@ Parsed<Goal> read_goal(const std::string& file, std::string bytes, const std::st
     for (auto& p : result.problems) {
         const std::string prefix = "duplicate key '";
         if (p.where.column == 1 && p.message.rfind(prefix, 0) == 0) {
-            p.message += ". After a git merge this means the goal was changed (or added with the "
-                         "id '" + id + "') on two branches: keep the right line, and put two "
-                         "different goals in two files (goals/" + id + "-2.yaml)";
+            p.message +=
+                ". After a git merge this means the goal was changed (or added with the "
+                "id '" +
+                id +
+                "') on two branches: keep the right line, and put two "
+                "different goals in two files (goals/" +
+                id + "-2.yaml)";
         }
     }
     Decoder d(doc, result.problems);
@@ -218,8 +222,8 @@ Revision edit_add_progress(const std::string& file, std::string bytes, const Pro
             {"progress.+"}};
 }
 
-Revision edit_close_goal(const std::string& file, std::string bytes, GoalStatus status,
-                            Date when, const std::string& note) {
+Revision edit_close_goal(const std::string& file, std::string bytes, GoalStatus status, Date when,
+                         const std::string& note) {
     yaml::Document doc = open_for_edit(file, std::move(bytes));
     std::vector<yaml::Field> fields = {{"status", Value::text(std::string(to_string(status)))},
                                        {"closed", date_value(when)}};

@@ -11,10 +11,10 @@
 #include <utility>
 #include <vector>
 
-#include "plg/records/revision.hpp"
 #include "plg/base/date.hpp"
 #include "plg/base/kinds.hpp"
 #include "plg/records/parsed.hpp"
+#include "plg/records/revision.hpp"
 
 namespace plg {
 
@@ -85,8 +85,8 @@ std::string template_goal(const Goal& g);
 // file has errors.
 Revision edit_add_progress(const std::string& file, std::string bytes, const Progress& p);
 // Sets status, closed and (when given) close_note, changing nothing else.
-Revision edit_close_goal(const std::string& file, std::string bytes, GoalStatus status,
-                            Date when, const std::string& note);
+Revision edit_close_goal(const std::string& file, std::string bytes, GoalStatus status, Date when,
+                         const std::string& note);
 
 // Sets 'created' (after 'status' when there is one), changing nothing else.
 Revision edit_set_created(const std::string& file, std::string bytes, Date when);

@@ -81,8 +81,9 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
         } else {
             for (const auto& e : roles->entries) {
                 if (auto reading = e.key.quoted ? std::nullopt : yaml::plain_reading(e.key.value)) {
-                    d.error(e.key, "the role '" + e.key.value + "' is read by other YAML tools as " +
-                                       *reading + "; name the role with a word, like note_taker");
+                    d.error(e.key, "the role '" + e.key.value +
+                                       "' is read by other YAML tools as " + *reading +
+                                       "; name the role with a word, like note_taker");
                 }
                 m.roles.emplace_back(e.key.value, d.member(&e.value, "roles." + e.key.value, refs));
             }
@@ -259,8 +260,9 @@ Revision edit_action_done(const std::string& file, std::string bytes, size_t ind
                     "action #" + std::to_string(index) + " must be a mapping with 'text:'");
     }
     std::string at = "actions." + std::to_string(index - 1) + ".";
-    return {yaml::apply(doc, set_fields(doc, action,
-                                        {{"done", Value::plain("true")}, {"done_on", date_value(when)}})),
+    return {yaml::apply(
+                doc, set_fields(doc, action,
+                                {{"done", Value::plain("true")}, {"done_on", date_value(when)}})),
             {at + "done", at + "done_on"}};
 }
 

@@ -11,10 +11,10 @@
 #include <utility>
 #include <vector>
 
-#include "plg/records/revision.hpp"
 #include "plg/base/date.hpp"
 #include "plg/base/kinds.hpp"
 #include "plg/records/parsed.hpp"
+#include "plg/records/revision.hpp"
 
 namespace plg {
 

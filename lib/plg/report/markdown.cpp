@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <array>
+#include <cctype>
 #include <cmath>
 
 #include "plg/base/text.hpp"
@@ -144,7 +144,8 @@ size_t url_at(std::string_view text, size_t i) {
         }
         ++end;
     }
-    while (end > i && std::string_view(".,;:!?)'\"").find(text[end - 1]) != std::string_view::npos) {
+    while (end > i &&
+           std::string_view(".,;:!?)'\"").find(text[end - 1]) != std::string_view::npos) {
         --end;
     }
     return text.compare(i, end - i, "https://") == 0 || end - i <= 8 ? 0 : end - i;

@@ -37,7 +37,8 @@ class MarkdownWriter {
         block();
         const std::string whole = text;
         while (true) {
-            if (!text.empty() && std::string_view(".,;:").find(text.back()) != std::string_view::npos) {
+            if (!text.empty() &&
+                std::string_view(".,;:").find(text.back()) != std::string_view::npos) {
                 text.pop_back();
             } else if (text.size() >= 2 && text.compare(text.size() - 2, 2, "\\!") == 0) {
                 text.resize(text.size() - 2);
@@ -90,7 +91,8 @@ class MarkdownWriter {
     // True when `s` ends in 。，；：or ！ (three bytes in UTF-8 each).
     static bool ends_with_fullwidth_stop(const std::string& s) {
         for (std::string_view stop : {"\u3002", "\uFF0C", "\uFF1B", "\uFF1A", "\uFF01"}) {
-            if (s.size() >= stop.size() && s.compare(s.size() - stop.size(), stop.size(), stop) == 0) {
+            if (s.size() >= stop.size() &&
+                s.compare(s.size() - stop.size(), stop.size(), stop) == 0) {
                 return true;
             }
         }

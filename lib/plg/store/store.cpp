@@ -33,8 +33,7 @@ std::optional<fs::path> find_root(const fs::path& start) {
     while (true) {
         // Anything named plg.yaml marks the PLG, so that a link or FIFO there is
         // reported as such when it is read, not taken for "no PLG".
-        if (fs::symlink_status(dir / k_config_file, ec).type() != fs::file_type::not_found &&
-            !ec) {
+        if (fs::symlink_status(dir / k_config_file, ec).type() != fs::file_type::not_found && !ec) {
             return dir;
         }
         if (!dir.has_relative_path()) {
@@ -246,7 +245,8 @@ void remove_stale_temporaries(const fs::path& folder) {
         if (dash == std::string_view::npos || dot == std::string_view::npos || dot == 0) {
             continue;
         }
-        long pid = std::strtol(std::string(name.substr(dot + 1, dash - dot - 1)).c_str(), nullptr, 10);
+        long pid =
+            std::strtol(std::string(name.substr(dot + 1, dash - dot - 1)).c_str(), nullptr, 10);
         if (pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH) {
             ::unlinkat(::dirfd(dir), e->d_name, 0);
         }
@@ -265,7 +265,8 @@ fs::path private_folder(const fs::path& root) {
         fs::create_directories(folder, ec);
     } else if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode)) {
         throw Error(Location{folder.string(), 0, 0},
-                    std::string("is ") + (S_ISLNK(st.st_mode) ? "a symbolic link" : "not a folder") +
+                    std::string("is ") +
+                        (S_ISLNK(st.st_mode) ? "a symbolic link" : "not a folder") +
                         "; plg keeps its lock, cache and drafts in .plg/ and does not follow "
                         "links out of the PLG: remove it (it holds nothing of the records) and "
                         "run the command again");
@@ -287,8 +288,9 @@ Lock::Lock(const fs::path& root, const LockWait& wait) {
     m_fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (m_fd < 0) {
         int err = errno;
-        throw Error("cannot lock the PLG (" + file.string() + "): " +
-                    (err == ELOOP ? std::string("it is a symbolic link; remove it") : errno_text(err)));
+        throw Error(
+            "cannot lock the PLG (" + file.string() + "): " +
+            (err == ELOOP ? std::string("it is a symbolic link; remove it") : errno_text(err)));
     }
     // The clock runs per holder: a queue of busy writers is progress, one holder
     // that keeps the lock (a stopped plg) is not.
@@ -310,8 +312,8 @@ Lock::Lock(const fs::path& root, const LockWait& wait) {
             started = std::chrono::steady_clock::now();
         }
         auto waited = std::chrono::steady_clock::now() - started;
-        std::string who = holder > 0 ? "another plg (process " + std::to_string(holder) + ")"
-                                     : "another plg";
+        std::string who =
+            holder > 0 ? "another plg (process " + std::to_string(holder) + ")" : "another plg";
         if (!told && waited >= std::chrono::seconds(1) && wait.notice) {
             wait.notice("waiting for " + who + " that is changing this PLG...");
             told = true;
@@ -464,7 +466,8 @@ bool Store::change(Kind kind, std::string_view id, const EditFn& edit,
         (st.st_mode & S_IWUSR) == 0) {
         throw Error(Location{shown(rel), 0, 0},
                     "is read-only, so plg leaves it as it is; to change it, make it writable "
-                    "(chmod u+w " + shown(rel) + ") and run the command again");
+                    "(chmod u+w " +
+                        shown(rel) + ") and run the command again");
     }
     std::string bytes = read_file(m_root / rel, shown(rel));
     std::optional<Revision> updated = edit(bytes);
@@ -478,8 +481,8 @@ bool Store::change(Kind kind, std::string_view id, const EditFn& edit,
                     after.problems.front().message + "), so nothing was changed");
     }
     if (auto other = yaml::unintended_change(before, after, updated->changes)) {
-        throw Error("internal error: the change to " + shown(rel) + " would also change " +
-                    *other + "; nothing was changed (please report this, with the file)");
+        throw Error("internal error: the change to " + shown(rel) + " would also change " + *other +
+                    "; nothing was changed (please report this, with the file)");
     }
     verify(updated->bytes);
     write_atomic(m_root / rel, updated->bytes);

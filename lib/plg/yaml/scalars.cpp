@@ -65,8 +65,9 @@ Scalar read_quoted(std::string_view t, size_t at) {
                                 " where the text ends");
         }
         if ((i == 0 || t[i - 1] == '\n') && document_marker_at(t, i)) {
-            return fail(i, "a line starting with '---' or '...' inside quoted text ends the "
-                           "document; indent that line");
+            return fail(i,
+                        "a line starting with '---' or '...' inside quoted text ends the "
+                        "document; indent that line");
         }
         bool leading_blanks = false;
         // The characters up to the next blank or line break.
@@ -88,27 +89,67 @@ Scalar read_quoted(std::string_view t, size_t at) {
                 char e = t[i + 1];
                 int digits = 0;
                 switch (e) {
-                    case '0': out += '\0'; break;
-                    case 'a': out += '\a'; break;
-                    case 'b': out += '\b'; break;
+                    case '0':
+                        out += '\0';
+                        break;
+                    case 'a':
+                        out += '\a';
+                        break;
+                    case 'b':
+                        out += '\b';
+                        break;
                     case 't':
-                    case '\t': out += '\t'; break;
-                    case 'n': out += '\n'; break;
-                    case 'v': out += '\v'; break;
-                    case 'f': out += '\f'; break;
-                    case 'r': out += '\r'; break;
-                    case 'e': out += '\x1B'; break;
-                    case ' ': out += ' '; break;
-                    case '"': out += '"'; break;
-                    case '/': out += '/'; break;
-                    case '\\': out += '\\'; break;
-                    case 'N': append_utf8(out, 0x85); break;
-                    case '_': append_utf8(out, 0xA0); break;
-                    case 'L': append_utf8(out, 0x2028); break;
-                    case 'P': append_utf8(out, 0x2029); break;
-                    case 'x': digits = 2; break;
-                    case 'u': digits = 4; break;
-                    case 'U': digits = 8; break;
+                    case '\t':
+                        out += '\t';
+                        break;
+                    case 'n':
+                        out += '\n';
+                        break;
+                    case 'v':
+                        out += '\v';
+                        break;
+                    case 'f':
+                        out += '\f';
+                        break;
+                    case 'r':
+                        out += '\r';
+                        break;
+                    case 'e':
+                        out += '\x1B';
+                        break;
+                    case ' ':
+                        out += ' ';
+                        break;
+                    case '"':
+                        out += '"';
+                        break;
+                    case '/':
+                        out += '/';
+                        break;
+                    case '\\':
+                        out += '\\';
+                        break;
+                    case 'N':
+                        append_utf8(out, 0x85);
+                        break;
+                    case '_':
+                        append_utf8(out, 0xA0);
+                        break;
+                    case 'L':
+                        append_utf8(out, 0x2028);
+                        break;
+                    case 'P':
+                        append_utf8(out, 0x2029);
+                        break;
+                    case 'x':
+                        digits = 2;
+                        break;
+                    case 'u':
+                        digits = 4;
+                        break;
+                    case 'U':
+                        digits = 8;
+                        break;
                     default:
                         return fail(i, std::string("'\\") + e +
                                            "' is not an escape YAML knows; write '\\\\' for a "
@@ -166,8 +207,9 @@ Scalar read_quoted(std::string_view t, size_t at) {
                 }
                 i = skip_break(t, i);
                 if (document_marker_at(t, i)) {
-                    return fail(i, "a line starting with '---' or '...' inside quoted text ends "
-                                   "the document; indent that line");
+                    return fail(i,
+                                "a line starting with '---' or '...' inside quoted text ends "
+                                "the document; indent that line");
                 }
             }
         }
@@ -219,8 +261,9 @@ Scalar read_block(std::string_view t, size_t at, int parent_indent) {
         }
     }
     if (i < t.size() && !is_break(t, i)) {
-        return fail(i, "after '|' or '>' only '+', '-', a digit and a comment may follow on "
-                       "the line; start the text on the next line");
+        return fail(i,
+                    "after '|' or '>' only '+', '-', a digit and a comment may follow on "
+                    "the line; start the text on the next line");
     }
     Scalar s;
     s.end = i;
@@ -265,9 +308,10 @@ Scalar read_block(std::string_view t, size_t at, int parent_indent) {
         indent = std::max({max_indent, parent + 1, 1});
         if (column < indent && i < t.size() && trailing.size() > 0 && !is_break(t, i) &&
             column > parent) {
-            return fail(i, "an empty line at the start of this block has more spaces than its "
-                           "first line of text; remove those spaces, or give the indentation "
-                           "with a digit after '|' or '>'");
+            return fail(i,
+                        "an empty line at the start of this block has more spaces than its "
+                        "first line of text; remove those spaces, or give the indentation "
+                        "with a digit after '|' or '>'");
         }
     }
     std::string out;

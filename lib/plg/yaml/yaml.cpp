@@ -603,8 +603,8 @@ void check_tabs(Document& doc, const Node& root) {
     quoted_ranges(text, root, quoted);
     std::sort(quoted.begin(), quoted.end());
     auto in_quotes = [&](size_t at) {
-        auto it = std::upper_bound(quoted.begin(), quoted.end(),
-                                   std::make_pair(at, std::string::npos));
+        auto it =
+            std::upper_bound(quoted.begin(), quoted.end(), std::make_pair(at, std::string::npos));
         return it != quoted.begin() && std::prev(it)->second > at;
     };
     for (size_t start : doc.line_starts) {
@@ -655,8 +655,9 @@ void compute_ends(Document& doc, Node& n, int parent_indent, bool in_flow) {
             }
             // yaml-cpp misreads some quoted and block scalars; read them as
             // libyaml and YAML 1.2 do.
-            detail::Scalar s = c == '|' || c == '>' ? detail::read_block(text, n.offset, parent_indent)
-                                                    : detail::read_quoted(text, n.offset);
+            detail::Scalar s = c == '|' || c == '>'
+                                   ? detail::read_block(text, n.offset, parent_indent)
+                                   : detail::read_quoted(text, n.offset);
             if (!s.ok()) {
                 doc.problems.push_back({Severity::error, doc.locate(s.problem_at), s.problem});
                 n.end = scalar_end(text, n, parent_indent, in_flow);
@@ -1139,7 +1140,7 @@ std::optional<std::string> plain_reading(std::string_view s) {
     }
     if (is_reserved_word(s)) {
         return s == "~" || s == "null" || s == "Null" || s == "NULL" ? "no value"
-                                                                       : "a yes/no value";
+                                                                     : "a yes/no value";
     }
     // Only these can start a typed plain scalar; everything else is text, fast.
     if (std::string_view("-+0123456789.<=").find(s[0]) == std::string_view::npos) {
@@ -1313,8 +1314,8 @@ Edit replace_value(const Document& doc, const Entry& entry, const Value& value) 
     size_t end = old.end;
     size_t header_end = line_end_of(src, start);
     std::string comment;
-    bool old_block = old.quoted && old.offset < src.size() &&
-                     (src[old.offset] == '|' || src[old.offset] == '>');
+    bool old_block =
+        old.quoted && old.offset < src.size() && (src[old.offset] == '|' || src[old.offset] == '>');
     bool new_block = text.find('\n') != std::string::npos;
     if (old_block || (new_block && end <= header_end)) {
         size_t from = old_block ? old.offset + 1 : end;
