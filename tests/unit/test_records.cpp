@@ -259,6 +259,15 @@ TEST_CASE("plg::edit_* keep a hand-edited file's comments and layout") {
         std::string commented = "title: T\nprogress:  # metingen\n";
         CHECK(edit_add_progress("g.yaml", commented, p).bytes ==
               "title: T\nprogress:  # metingen\n  - {date: 2026-11-01, value: 40}\n");
+        // An explicit null on the next line is the value, replaced by the list
+        // (fuzz_records found the entry put above the '~', in a 600 s run).
+        CHECK(edit_add_progress("g.yaml", "title: T\nprogress:\n  ~\n", p).bytes ==
+              "title: T\nprogress:\n  - {date: 2026-11-01, value: 40}\n");
+        CHECK(edit_add_progress("g.yaml", "title: \"Grah\"\ncreated: 2026-01-20\nprogress:\n ~ ", p)
+                  .bytes ==
+              "title: \"Grah\"\ncreated: 2026-01-20\nprogress:\n  - {date: 2026-11-01, value: 40} \n");
+        CHECK(edit_add_progress("g.yaml", "title: T\nprogress: ~\n", p).bytes ==
+              "title: T\nprogress:\n  - {date: 2026-11-01, value: 40}\n");
     }
     SUBCASE("action done") {
         const std::string meeting =

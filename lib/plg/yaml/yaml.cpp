@@ -483,9 +483,12 @@ bool explicit_null_at(const std::string& text, size_t p) {
 void compute_ends(Document& doc, Node& n, int parent_indent, bool in_flow);
 
 // Sets the place of an empty value to just after the key's ':' (or the item's '-').
-void place_empty(const std::string& text, Node& value, size_t after) {
+void place_empty(const std::string& text, Node& value, size_t after, int indent) {
+    // An explicit null (~, null) is the value where it stands: on the key's line,
+    // or on a later line indented under the key ("key:\n  ~").
+    bool later_line = line_start_of(text, value.offset) != line_start_of(text, after);
     if (value.kind == Node::Kind::null &&
-        (line_start_of(text, value.offset) != line_start_of(text, after) || value.offset < after ||
+        ((later_line && column_of(text, value.offset) <= indent) || value.offset < after ||
          !explicit_null_at(text, value.offset))) {
         value.offset = after;
         value.end = after;
@@ -688,7 +691,7 @@ void compute_ends(Document& doc, Node& n, int parent_indent, bool in_flow) {
                 }
                 compute_ends(doc, item, indent, in_flow || n.flow);
                 if (!n.flow) {
-                    place_empty(text, item, item.offset);
+                    place_empty(text, item, item.offset, indent);
                 }
             }
             n.end = n.flow ? flow_end(text, n.offset)
@@ -700,7 +703,7 @@ void compute_ends(Document& doc, Node& n, int parent_indent, bool in_flow) {
                 int indent = column_of(text, e.key.offset);
                 e.key.end = scalar_end(text, e.key, 1 << 20, true);
                 compute_ends(doc, e.value, indent, in_flow || n.flow);
-                place_empty(text, e.value, after_colon(text, e.key.end));
+                place_empty(text, e.value, after_colon(text, e.key.end), indent);
             }
             if (n.flow) {
                 n.end = flow_end(text, n.offset);
@@ -1399,7 +1402,7 @@ Edit append_item(const Document& doc, const Entry& entry, const Value& item) {
                                                  std::string(list.kind_name()) +
                                                  " where plg expects a list");
     }
-    if (list.kind == Node::Kind::null) {
+    if (list.kind == Node::Kind::null && list.end == list.offset) {
         // "key:" with nothing after it (but maybe a comment): the items go on the
         // lines below, and the key's line stays as it is.
         int indent = column_of(doc.text, entry.key.offset);
