@@ -265,7 +265,8 @@ TEST_CASE("plg::edit_* keep a hand-edited file's comments and layout") {
               "title: T\nprogress:\n  - {date: 2026-11-01, value: 40}\n");
         CHECK(edit_add_progress("g.yaml", "title: \"Grah\"\ncreated: 2026-01-20\nprogress:\n ~ ", p)
                   .bytes ==
-              "title: \"Grah\"\ncreated: 2026-01-20\nprogress:\n  - {date: 2026-11-01, value: 40} \n");
+              "title: \"Grah\"\ncreated: 2026-01-20\nprogress:\n  - {date: 2026-11-01, value: 40} "
+              "\n");
         CHECK(edit_add_progress("g.yaml", "title: T\nprogress: ~\n", p).bytes ==
               "title: T\nprogress:\n  - {date: 2026-11-01, value: 40}\n");
     }
