@@ -32,18 +32,25 @@ folder above it that holds plg.yaml. -C DIR or the PLG_DIR variable start the se
 Exit codes: 0 success, 1 an error to fix in the records or the request, 2 a usage error.
 Run 'plg COMMAND --help' for the flags and examples of each command.)";
 
-// Returns "plg member add" for the deepest subcommand that was parsed.
-std::string command_path(CLI::App& app) {
-    std::string path = "plg";
+// The deepest command the parse reached (the app itself when none).
+CLI::App* parsed_command(CLI::App& app) {
     CLI::App* at = &app;
     while (true) {
         auto subs = at->get_subcommands();
         if (subs.empty()) {
-            return path;
+            return at;
         }
         at = subs.front();
-        path += " " + at->get_name();
     }
+}
+
+// Returns "plg member add" for the deepest subcommand that was parsed.
+std::string command_path(CLI::App& app) {
+    std::string path;
+    for (CLI::App* at = parsed_command(app); at != nullptr && at != &app; at = at->get_parent()) {
+        path = " " + at->get_name() + path;
+    }
+    return "plg" + path;
 }
 
 // Returns the words on the command line that are neither options nor the value of -C.
@@ -93,18 +100,6 @@ std::string unknown_command(CLI::App& app, const std::vector<std::string>& words
         path += " " + word;
     }
     return "";
-}
-
-// The deepest command the parse reached (the app itself when none).
-CLI::App* parsed_command(CLI::App& app) {
-    CLI::App* at = &app;
-    while (true) {
-        auto subs = at->get_subcommands();
-        if (subs.empty()) {
-            return at;
-        }
-        at = subs.front();
-    }
 }
 
 // Returns a message for the first "--name" on the command line that `command`
