@@ -73,7 +73,15 @@ TEST_CASE("written records pass yamllint") {
     m.attendees = {"anna", "bram"};
     m.notes = "Eerste regel\n  ingesprongen\n\nNa een lege regel";
     m.agenda = {"12:30 lunch", "- x"};
-    m.actions = {{"Toets maken", "anna", Date::parse_iso("2026-12-01"), false, std::nullopt}};
+    ActionItem a;
+    a.id = "t7qx";
+    a.text = "Toets maken";
+    a.owner = "anna";
+    a.due = Date::parse_iso("2026-12-01");
+    a.cancelled = true;
+    a.note = "no: niet meer nodig";
+    m.actions = {a};
+    m.carried = {{"k3m9", 0}};
     Goal g;
     g.title = "Tafels: 80% goed";
     g.baseline = 40;

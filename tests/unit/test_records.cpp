@@ -106,8 +106,20 @@ TEST_CASE("plg::read_meeting") {
         m.agenda = {"Toets bespreken", "12:30 lunch"};
         m.notes = "Eerste regel\n  ingesprongen\n";
         m.decisions = {"yes"};
-        m.actions = {{"Toets maken", "bram", Date::parse_iso("2026-12-01"), false, std::nullopt},
-                     {"Klaar", "", std::nullopt, true, Date::parse_iso("2026-11-21")}};
+        m.actions.resize(3);
+        m.actions[0].id = "t7qx";
+        m.actions[0].text = "Toets maken";
+        m.actions[0].owner = "bram";
+        m.actions[0].due = Date::parse_iso("2026-12-01");
+        m.actions[1].text = "Klaar";
+        m.actions[1].done = true;
+        m.actions[1].done_on = Date::parse_iso("2026-11-21");
+        m.actions[2].id = "b2cd";
+        m.actions[2].text = "Niet meer nodig";
+        m.actions[2].cancelled = true;
+        m.actions[2].cancelled_on = Date::parse_iso("2026-11-22");
+        m.actions[2].note = "no";
+        m.carried = {{"k3m9", 0}};
         m.goals = {"tafels"};
         m.dimensions = {"collaboration"};
         std::string text = write_meeting(m);
@@ -118,6 +130,13 @@ TEST_CASE("plg::read_meeting") {
         CHECK(write_meeting(*parsed.record) == text);
         CHECK(parsed.record->agenda[1] == "12:30 lunch");
         CHECK(parsed.record->actions[1].done);
+        CHECK(parsed.record->actions[0].id == "t7qx");
+        CHECK(parsed.record->actions[2].cancelled_by(*Date::parse_iso("2026-11-22")));
+        CHECK_FALSE(parsed.record->actions[2].cancelled_by(*Date::parse_iso("2026-11-21")));
+        CHECK(parsed.record->actions[2].open_on(*Date::parse_iso("2026-11-21")));
+        CHECK(parsed.record->carried.at(0).id == "k3m9");
+        CHECK(action_ref(*parsed.record, 0) == "t7qx");
+        CHECK(action_ref(*parsed.record, 1) == m.id + "#2");
     }
     SUBCASE("typos, wrong types and unknown references") {
         auto parsed = read_meeting("meetings/x.yaml",

@@ -10,6 +10,17 @@ Date d(const char* iso) {
     return *Date::parse_iso(iso);
 }
 
+ActionItem action(std::string text, std::string owner, std::optional<Date> due,
+                  std::optional<Date> done_on = std::nullopt) {
+    ActionItem a;
+    a.text = std::move(text);
+    a.owner = std::move(owner);
+    a.due = due;
+    a.done = done_on.has_value();
+    a.done_on = done_on;
+    return a;
+}
+
 Meeting meeting(const char* id, const char* date, std::vector<std::string> present,
                 std::optional<int> minutes) {
     Meeting m;
@@ -49,8 +60,8 @@ TEST_CASE("plg::build_report") {
     plg.meetings.push_back(meeting("m2", "2026-01-19", {"anna", "bram", "gast"}, 90));
     plg.meetings.push_back(meeting("m3", "2026-02-02", {}, std::nullopt));
     plg.meetings[1].absent.push_back({"carla", "ziek"});
-    plg.meetings[0].actions.push_back({"open", "bram", d("2026-01-10"), false, std::nullopt});
-    plg.meetings[0].actions.push_back({"done", "anna", std::nullopt, true, d("2026-01-12")});
+    plg.meetings[0].actions.push_back(action("open", "bram", d("2026-01-10")));
+    plg.meetings[0].actions.push_back(action("done", "anna", std::nullopt, d("2026-01-12")));
     Reflection r1;
     r1.id = "r1";
     r1.author = "anna";

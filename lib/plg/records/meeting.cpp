@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <random>
+
 #include "plg/records/codec.hpp"
 #include "plg/records/json.hpp"
 
@@ -14,15 +16,72 @@ namespace {
 const std::vector<std::string> k_meeting_keys = {
     "date",     "title",     "facilitator", "roles",  "attendees", "absent",
     "guests",   "minutes",   "focus",       "agenda", "notes",     "data",
-    "protocol", "decisions", "actions",     "goals",  "dimensions"};
-const std::vector<std::string> k_action_keys = {"text", "owner", "due", "done", "done_on"};
+    "protocol", "decisions", "actions",     "carried", "goals",  "dimensions"};
+const std::vector<std::string> k_action_keys = {"text",      "id",           "owner",
+                                                "due",       "done",         "done_on",
+                                                "cancelled", "cancelled_on", "note"};
 const std::vector<std::string> k_absence_keys = {"member", "reason"};
 
 nlohmann::json date_or_null(const std::optional<Date>& d) {
     return d ? nlohmann::json(d->iso()) : nlohmann::json(nullptr);
 }
 
+bool is_date_key(std::string_view key) {
+    return key == "due" || key == "done_on" || key == "cancelled_on";
+}
+
 }  // namespace
+
+bool is_action_id(std::string_view id) {
+    if (id.size() < 2 || id.size() > 16 || id[0] < 'a' || id[0] > 'z') {
+        return false;
+    }
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+}
+
+std::string new_action_id(const std::vector<std::string>& taken) {
+    // No 0/o, 1/l: an id is read aloud and copied from paper. A letter first, so
+    // that no YAML reader takes it for a number; no word YAML gives a meaning.
+    static constexpr std::string_view k_letters = "abcdefghijkmnpqrstuvwxyz";
+    static constexpr std::string_view k_alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+    std::random_device random;
+    for (;;) {
+        std::string id(1, k_letters[random() % k_letters.size()]);
+        for (int i = 0; i < 3; ++i) {
+            id += k_alphabet[random() % k_alphabet.size()];
+        }
+        if (id != "null" && id != "true" && yaml::plain_reading(id) == std::nullopt &&
+            std::find(taken.begin(), taken.end(), id) == taken.end()) {
+            return id;
+        }
+    }
+}
+
+void scan_action_ids(std::string_view text, std::vector<std::string>& out) {
+    for (size_t at = text.find("id:"); at != std::string_view::npos;
+         at = text.find("id:", at + 3)) {
+        char before = at == 0 ? '\n' : text[at - 1];
+        if (before != ' ' && before != '\n' && before != '{' && before != ',' && before != '\t') {
+            continue;
+        }
+        size_t start = text.find_first_not_of(" \t\"'", at + 3);
+        if (start == std::string_view::npos) {
+            break;
+        }
+        size_t end = text.find_first_of(" \t\r\n\"',}#", start);
+        std::string_view id = text.substr(start, end == std::string_view::npos ? end : end - start);
+        if (is_action_id(id)) {
+            out.emplace_back(id);
+        }
+    }
+}
+
+std::string action_ref(const Meeting& m, size_t index) {
+    const ActionItem& a = m.actions[index];
+    return a.id.empty() ? m.id + "#" + std::to_string(index + 1) : a.id;
+}
 
 std::vector<std::string> expected_members(const Meeting& m, const Community& c) {
     std::vector<std::string> ids = c.member_ids_on(m.date);
@@ -150,16 +209,73 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
             return;
         }
         ActionItem a;
+        a.line = item.line;
+        a.id = d.text(item.find("id"), "id");
+        if (!a.id.empty() && !is_action_id(a.id)) {
+            d.error(*item.find("id"), "the action id '" + a.id +
+                                          "' must be 2 to 16 lower-case letters, digits or '-', "
+                                          "starting with a letter, like t7qx");
+        }
+        for (const auto& other : m.actions) {
+            if (!a.id.empty() && other.id == a.id) {
+                d.error(*item.find("id"), "two actions have the id '" + a.id + "' (the other on line " +
+                                              std::to_string(other.line) +
+                                              "); give this one a new id or remove its 'id:' "
+                                              "line and plg will give it one");
+            }
+        }
         a.text = d.text(item.find("text"), "text");
         a.owner = d.member(item.find("owner"), "owner", refs);
         a.due = d.date(item.find("due"), "due");
         a.done = d.boolean(item.find("done"), "done").value_or(false);
         a.done_on = d.date(item.find("done_on"), "done_on");
+        a.cancelled = d.boolean(item.find("cancelled"), "cancelled").value_or(false);
+        a.cancelled_on = d.date(item.find("cancelled_on"), "cancelled_on");
+        a.note = d.text(item.find("note"), "note");
         if (a.due && *a.due < m.date) {
             d.warning(*item.find("due"),
                       "action is due " + a.due->iso() + ", before the meeting it was agreed in");
         }
+        if (a.done && a.cancelled) {
+            d.error(*item.find("cancelled"),
+                    "an action is either done or cancelled, not both; set one of "
+                    "'done' and 'cancelled' to false");
+        }
+        for (auto [day, key] : {std::pair{a.done_on, "done_on"}, {a.cancelled_on, "cancelled_on"}}) {
+            if (day && *day < m.date) {
+                d.warning(*item.find(key), "'" + std::string(key) + "' " + day->iso() +
+                                               " is before the meeting that agreed the action (" +
+                                               m.date.iso() + ")");
+            }
+        }
         m.actions.push_back(std::move(a));
+    });
+    d.list(root->find("carried"), "carried", [&](const Node& item) {
+        std::string ref = d.text(&item, "carried");
+        if (ref.empty()) {
+            return;
+        }
+        if (!is_action_id(ref)) {
+            d.error(item, "'carried' lists the ids of earlier meetings' actions, like t7qx (see "
+                          "'plg action list'), not '" +
+                              ref + "'");
+            return;
+        }
+        for (const auto& own : m.actions) {
+            if (own.id == ref) {
+                d.error(item, "the action '" + ref +
+                                  "' was agreed in this meeting, so it cannot be carried into it; "
+                                  "remove it from 'carried'");
+                return;
+            }
+        }
+        for (const auto& c : m.carried) {
+            if (c.id == ref) {
+                d.warning(item, "the action '" + ref + "' is listed twice in 'carried'");
+                return;
+            }
+        }
+        m.carried.push_back({ref, item.line});
     });
     d.list(root->find("goals"), "goals", [&](const Node& item) {
         std::string g = d.record_ref(&item, "goals", "goal", refs.goal_ids);
@@ -224,6 +340,7 @@ std::string write_meeting(const Meeting& m) {
         for (const auto& a : m.actions) {
             Value v = Value::map();
             v.add("text", Value::text(a.text));
+            v.add_text("id", a.id);
             v.add_text("owner", a.owner);
             if (a.due) {
                 v.add("due", date_value(*a.due));
@@ -232,9 +349,23 @@ std::string write_meeting(const Meeting& m) {
             if (a.done_on) {
                 v.add("done_on", date_value(*a.done_on));
             }
+            if (a.cancelled) {
+                v.add("cancelled", Value::plain("true"));
+            }
+            if (a.cancelled_on) {
+                v.add("cancelled_on", date_value(*a.cancelled_on));
+            }
+            v.add_text("note", a.note);
             actions.push(std::move(v));
         }
         root.add("actions", std::move(actions));
+    }
+    if (!m.carried.empty()) {
+        Value carried = Value::list();
+        for (const auto& c : m.carried) {
+            carried.push(Value::text(c.id));
+        }
+        root.add("carried", std::move(carried));
     }
     add_list(root, "goals", m.goals);
     add_list(root, "dimensions", m.dimensions);
@@ -245,7 +376,21 @@ std::string template_meeting(const Meeting& m) {
     return with_placeholders(write_meeting(m), k_meeting_keys);
 }
 
-Revision edit_action_done(const std::string& file, std::string bytes, size_t index, Date when) {
+Revision edit_action(const std::string& file, std::string bytes, size_t index,
+                     const std::vector<ActionField>& fields) {
+    // A new id goes right below 'text', as plg writes it; other new fields at
+    // the end of the action. One pass each, so the two never meet.
+    std::vector<ActionField> id_field;
+    std::vector<ActionField> rest;
+    for (const auto& f : fields) {
+        (f.key == "id" ? id_field : rest).push_back(f);
+    }
+    if (!id_field.empty() && !rest.empty()) {
+        Revision first = edit_action(file, std::move(bytes), index, id_field);
+        Revision second = edit_action(file, std::move(first.bytes), index, rest);
+        second.changes.insert(second.changes.end(), first.changes.begin(), first.changes.end());
+        return second;
+    }
     yaml::Document doc = open_for_edit(file, std::move(bytes));
     const Node* actions = doc.root->find("actions");
     size_t count = actions && actions->kind == Node::Kind::sequence ? actions->items.size() : 0;
@@ -260,10 +405,59 @@ Revision edit_action_done(const std::string& file, std::string bytes, size_t ind
                     "action #" + std::to_string(index) + " must be a mapping with 'text:'");
     }
     std::string at = "actions." + std::to_string(index - 1) + ".";
-    return {yaml::apply(
-                doc, set_fields(doc, action,
-                                {{"done", Value::plain("true")}, {"done_on", date_value(when)}})),
-            {at + "done", at + "done_on"}};
+    std::vector<yaml::Field> values;
+    std::vector<std::string> changes;
+    for (const auto& f : fields) {
+        if (is_date_key(f.key)) {
+            auto day = Date::parse_iso(f.value);
+            if (!day) {
+                throw Error("internal error: '" + f.value + "' is not a date");
+            }
+            values.push_back({f.key, date_value(*day)});
+        } else if (f.key == "done" || f.key == "cancelled") {
+            values.push_back({f.key, Value::plain(f.value)});
+        } else {
+            values.push_back({f.key, Value::text(f.value)});
+        }
+        changes.push_back(at + f.key);
+    }
+    return {yaml::apply(doc, set_fields(doc, action, values, id_field.empty() ? "" : "text")),
+            changes};
+}
+
+Revision edit_action_done(const std::string& file, std::string bytes, size_t index, Date when) {
+    return edit_action(file, std::move(bytes), index, {{"done", "true"}, {"done_on", when.iso()}});
+}
+
+Revision edit_add_carried(const std::string& file, std::string bytes,
+                          const std::string& action_id) {
+    yaml::Document doc = open_for_edit(file, std::move(bytes));
+    return {yaml::apply(doc, {push_to_list(doc, *doc.root, "carried", Value::text(action_id))}),
+            {"carried.+"}};
+}
+
+std::string with_action_ids(const std::string& file, std::string text,
+                            std::vector<std::string>& taken) {
+    yaml::Document doc = yaml::parse(file, text);
+    if (!doc.root || has_errors(doc.problems) || doc.root->kind != Node::Kind::mapping) {
+        return text;
+    }
+    const Node* actions = doc.root->find("actions");
+    if (!actions || actions->kind != Node::Kind::sequence) {
+        return text;
+    }
+    std::vector<yaml::Edit> edits;
+    for (const auto& item : actions->items) {
+        if (item.kind != Node::Kind::mapping || item.find("id")) {
+            continue;
+        }
+        std::string id = new_action_id(taken);
+        taken.push_back(id);
+        for (auto& e : set_fields(doc, item, {{"id", Value::text(id)}}, "text")) {
+            edits.push_back(std::move(e));
+        }
+    }
+    return edits.empty() ? text : yaml::apply(doc, std::move(edits));
 }
 
 nlohmann::json to_json(const ActionItem& a) {
@@ -271,7 +465,10 @@ nlohmann::json to_json(const ActionItem& a) {
             {"owner", a.owner},
             {"due", date_or_null(a.due)},
             {"done", a.done},
-            {"done_on", date_or_null(a.done_on)}};
+            {"done_on", date_or_null(a.done_on)},
+            {"cancelled", a.cancelled},
+            {"cancelled_on", date_or_null(a.cancelled_on)},
+            {"note", a.note}};
 }
 
 nlohmann::json to_json(const Meeting& m) {
@@ -286,8 +483,12 @@ nlohmann::json to_json(const Meeting& m) {
     nlohmann::json actions = nlohmann::json::array();
     for (size_t i = 0; i < m.actions.size(); ++i) {
         nlohmann::json a = to_json(m.actions[i]);
-        a["id"] = m.id + "#" + std::to_string(i + 1);
+        a["id"] = action_ref(m, i);
         actions.push_back(std::move(a));
+    }
+    nlohmann::json carried = nlohmann::json::array();
+    for (const auto& c : m.carried) {
+        carried.push_back(c.id);
     }
     return {{"id", m.id},
             {"date", m.date.iso()},
@@ -305,6 +506,7 @@ nlohmann::json to_json(const Meeting& m) {
             {"protocol", m.protocol},
             {"decisions", m.decisions},
             {"actions", actions},
+            {"carried", carried},
             {"goals", m.goals},
             {"dimensions", m.dimensions}};
 }

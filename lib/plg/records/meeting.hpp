@@ -26,18 +26,43 @@ struct Absence {
     std::string reason;
 };
 
-// An action item agreed in a meeting. Its id is "<meeting id>#<1-based index>".
+// An action item agreed in a meeting. Its id is its own short `id` ("t7qx"),
+// kept when the list is reordered; an action written before plg gave ids has
+// only "<meeting id>#<1-based index>" (see action_ref).
 struct ActionItem {
+    std::string id;
     std::string text;
     std::string owner;
     std::optional<Date> due;
     bool done = false;
     std::optional<Date> done_on;
+    bool cancelled = false;
+    std::optional<Date> cancelled_on;
+    std::string note;  // why it was cancelled, or anything else worth keeping
+    int line = 0;      // where the action starts in its file (for messages)
 
     // True when the action was done on or before `day`. An action marked done
-    // without a date counts as done on every day.
+    // without a date counts as done on every day; cancelled likewise.
     bool done_by(Date day) const { return done && (!done_on || *done_on <= day); }
+    bool cancelled_by(Date day) const {
+        return cancelled && (!cancelled_on || *cancelled_on <= day);
+    }
+    // Neither done nor cancelled on `day`.
+    bool open_on(Date day) const { return !done_by(day) && !cancelled_by(day); }
 };
+
+// An action of an earlier meeting taken up again in this one: "moved on" to it,
+// still one action with one id.
+struct CarriedAction {
+    std::string id;
+    int line = 0;
+};
+
+// True for an action id: 2 to 16 lower-case letters, digits or '-', starting
+// with a letter. plg makes them four characters long.
+bool is_action_id(std::string_view id);
+// A new action id that is not in `taken`.
+std::string new_action_id(const std::vector<std::string>& taken);
 
 struct Meeting {
     static constexpr Kind k_kind = Kind::meeting;
@@ -57,6 +82,7 @@ struct Meeting {
     std::string protocol;
     std::vector<std::string> decisions;
     std::vector<ActionItem> actions;
+    std::vector<CarriedAction> carried;  // open actions of earlier meetings taken up here
     std::vector<std::string> goals;
     std::vector<std::string> dimensions;
 };
@@ -80,9 +106,31 @@ std::string write_meeting(const Meeting& m);
 // The --edit template: the fields that are set, and an empty "key:" line for
 // each other field, in the order plg writes them.
 std::string template_meeting(const Meeting& m);
-// Marks action `index` (1-based) done on `when`, changing nothing else. Throws
-// InvalidRecord when the file has errors, Error when there is no such action.
+// The id a user types for action `index` (0-based) of `m`: its own id, else
+// "<meeting id>#<index + 1>".
+std::string action_ref(const Meeting& m, size_t index);
+
+// A field of an action and its new value; an empty value removes the field.
+struct ActionField {
+    std::string key;
+    std::string value;  // as plg writes it: a date, "true", or text
+};
+// Sets fields of action `index` (1-based), changing nothing else in the file.
+// Throws InvalidRecord when the file has errors, Error when there is no such action.
+Revision edit_action(const std::string& file, std::string bytes, size_t index,
+                     const std::vector<ActionField>& fields);
+// Marks action `index` (1-based) done on `when`.
 Revision edit_action_done(const std::string& file, std::string bytes, size_t index, Date when);
+// Adds `action_id` to the meeting's `carried` list.
+Revision edit_add_carried(const std::string& file, std::string bytes, const std::string& action_id);
+// Gives every action of a meeting file that has no `id` a new one not in
+// `taken` (which it extends), changing nothing else. Returns the text unchanged
+// when every action has an id or the file has errors.
+std::string with_action_ids(const std::string& file, std::string text,
+                            std::vector<std::string>& taken);
+// The action ids written in a meeting file's text, found without parsing it
+// (cheap enough to run over every meeting before a new id is chosen).
+void scan_action_ids(std::string_view text, std::vector<std::string>& out);
 
 // The JSON form: the file's fields plus "id"; each action adds its "id".
 nlohmann::json to_json(const Meeting& m);

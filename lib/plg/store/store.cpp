@@ -10,10 +10,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <random>
 #include <set>
 
@@ -642,6 +644,111 @@ std::vector<std::string> Plg::ids(Kind kind) const {
     return {};
 }
 
+std::vector<ActionAt> all_actions(const Plg& plg) {
+    std::vector<ActionAt> out;
+    for (const auto& m : plg.meetings) {
+        for (size_t i = 0; i < m.actions.size(); ++i) {
+            out.push_back({&m, i});
+        }
+    }
+    return out;
+}
+
+std::optional<ActionAt> find_action(const Plg& plg, std::string_view ref) {
+    size_t hash = ref.rfind('#');
+    if (hash != std::string_view::npos) {
+        std::string_view meeting = ref.substr(0, hash);
+        std::string_view digits = ref.substr(hash + 1);
+        size_t n = 0;
+        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+        if (ec != std::errc() || end != digits.data() + digits.size() || n == 0) {
+            return std::nullopt;
+        }
+        for (const auto& m : plg.meetings) {
+            if (m.id == meeting && n <= m.actions.size()) {
+                return ActionAt{&m, n - 1};
+            }
+        }
+        return std::nullopt;
+    }
+    std::optional<ActionAt> found;
+    for (const auto& at : all_actions(plg)) {
+        if (at.action().id == ref) {
+            if (found) {
+                return std::nullopt;
+            }
+            found = at;
+        }
+    }
+    return found;
+}
+
+std::vector<const Meeting*> carried_in(const Plg& plg, std::string_view id) {
+    std::vector<const Meeting*> out;
+    for (const auto& m : plg.meetings) {
+        for (const auto& c : m.carried) {
+            if (c.id == id) {
+                out.push_back(&m);
+            }
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// What no one file can show: an action id used in two meetings, and a
+// meeting's 'carried' naming no earlier action.
+void check_actions(const Store& store, Plg& plg, bool all_meetings_read) {
+    std::map<std::string, const Meeting*> first;
+    for (const auto& m : plg.meetings) {
+        for (const auto& a : m.actions) {
+            if (a.id.empty()) {
+                continue;
+            }
+            auto [it, fresh] = first.emplace(a.id, &m);
+            if (!fresh) {
+                plg.problems.push_back(
+                    {Severity::error,
+                     {store.shown(Kind::meeting, m.id), a.line, 0},
+                     "the action id '" + a.id + "' is also used in " +
+                         store.shown(Kind::meeting, it->second->id) +
+                         "; an id names one action, so give this one a new id (or remove its "
+                         "'id:' line and plg gives it one)"});
+            }
+        }
+    }
+    std::vector<std::string> ids;
+    for (const auto& [id, _] : first) {
+        ids.push_back(id);
+    }
+    for (const auto& m : plg.meetings) {
+        for (const auto& c : m.carried) {
+            auto it = first.find(c.id);
+            Location where{store.shown(Kind::meeting, m.id), c.line, 0};
+            if (it == first.end()) {
+                if (all_meetings_read) {
+                    std::string hint = did_you_mean(c.id, ids);
+                    plg.problems.push_back(
+                        {Severity::error, where,
+                         "'carried' names the action '" + c.id + "', which no meeting has" +
+                             (hint.empty() ? "; 'plg action list --all' shows the action ids"
+                                           : hint)});
+                }
+            } else if (it->second->date >= m.date) {
+                plg.problems.push_back(
+                    {Severity::error, where,
+                     "'carried' names the action '" + c.id + "' of a meeting on " +
+                         it->second->date.iso() +
+                         ", not before this one; only an earlier meeting's action can be "
+                         "carried into a meeting"});
+            }
+        }
+    }
+}
+
+}  // namespace
+
 Plg load(const Store& store, Date today) {
     Plg plg;
     Parsed<Community> community =
@@ -672,6 +779,7 @@ Plg load(const Store& store, Date today) {
                      [](const Meeting& a, const Meeting& b) { return a.date < b.date; });
     std::stable_sort(plg.reflections.begin(), plg.reflections.end(),
                      [](const Reflection& a, const Reflection& b) { return a.date < b.date; });
+    check_actions(store, plg, plg.meetings.size() == meeting_ids.size());
     return plg;
 }
 

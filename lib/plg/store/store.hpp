@@ -209,6 +209,24 @@ struct Plg {
     std::vector<std::string> ids(Kind kind) const;
 };
 
+// An action and the meeting that agreed it.
+struct ActionAt {
+    const Meeting* meeting = nullptr;
+    size_t index = 0;  // 0-based, in meeting->actions
+
+    const ActionItem& action() const { return meeting->actions[index]; }
+    std::string ref() const { return action_ref(*meeting, index); }
+};
+
+// Every action of the PLG, meeting by meeting.
+std::vector<ActionAt> all_actions(const Plg& plg);
+// The action a user named: its own id, or "<meeting id>#N". Nullopt when none
+// matches (or, for an id two meetings share, when it is ambiguous).
+std::optional<ActionAt> find_action(const Plg& plg, std::string_view ref);
+// The meetings that carried the action with id `id` (its own id, not
+// "<meeting>#N"), by date.
+std::vector<const Meeting*> carried_in(const Plg& plg, std::string_view id);
+
 // Returns a fingerprint of everything `load` reads: the name, size, inode,
 // modification and change time of plg.yaml and of every entry in the record
 // folders. Any edit, git checkout or pull changes it (a change time cannot be
@@ -224,7 +242,8 @@ std::optional<std::string> read_cache(const std::filesystem::path& root, std::st
 void write_cache(const std::filesystem::path& root, std::string_view name, std::string_view text);
 
 // Loads and checks every record: syntax, types, unknown keys, and references
-// between records (members, goals, meetings, dimensions). Records with errors
+// between records (members, goals, meetings, dimensions, the action ids a
+// meeting's 'carried' names, one id per action). Records with errors
 // are left out and their problems reported; it throws only when plg.yaml itself
 // cannot be read.
 Plg load(const Store& store, Date today);
