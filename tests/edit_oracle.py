@@ -19,6 +19,7 @@ import datetime
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -249,6 +250,7 @@ def main():
                 cmd += ["--note", words]
                 expected["close_note"] = words
         elif kind == "done":
+            new_id = None
             n = len(before.get("actions") or [])
             k = rng.randint(1, max(n, 1))
             cmd = ["action", "done", "2026-11-01-m-abcd#%d" % k]
@@ -256,6 +258,8 @@ def main():
             if n:
                 expected["actions"][k - 1]["done"] = True
                 expected["actions"][k - 1]["done_on"] = TODAY
+                # An action without an id gets a new one: four characters, a letter first.
+                new_id = None if "id" in expected["actions"][k - 1] else k - 1
         elif kind == "member add":
             cmd = ["member", "add", "carla", "--name", words.replace("\n", " ").strip() or "Carla"]
             member = {"id": "carla", "name": cmd[-1]}
@@ -291,6 +295,10 @@ def main():
         except yaml.YAMLError as e:
             failures.append((shown, "PyYAML cannot read the result: %s" % e))
             continue
+        if kind == "done" and new_id is not None:
+            got = ((after.get("actions") or [{}] * (new_id + 1))[new_id] or {}).get("id")
+            if isinstance(got, str) and re.fullmatch(r"[a-z][a-z2-9]{3}", got):
+                expected["actions"][new_id]["id"] = got
         if after != expected:
             failures.append((shown, "PyYAML reads\n  %s\nexpected\n  %s" %
                              (json.dumps(after, ensure_ascii=False),

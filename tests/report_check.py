@@ -177,15 +177,40 @@ def main():
             without += 1
     status, last, quiet, window, held_recently, expected_recently = cal.status(end)
 
-    open_actions = overdue = 0
+    # An action is open on `end` when agreed by then and neither done nor
+    # cancelled by then; carried counts each action once, however many
+    # meetings of the period took it up; cancelled counts those cancelled in it.
+    def carried_ids(m):
+        return [c["id"] if isinstance(c, dict) else c for c in m.get("carried") or []]
+
+    def due_then(a):
+        # The due date of the last meeting up to `end` that carried it with one.
+        due = a.get("due")
+        for _, m in sorted(meetings, key=lambda x: day(x[1]["date"])):
+            if day(m["date"]) > end:
+                continue
+            for c in m.get("carried") or []:
+                if isinstance(c, dict) and c["id"] == a.get("id") and c.get("due"):
+                    due = c["due"]
+        return due
+
+    open_actions = overdue = cancelled = 0
+    carried = set()
     for _, m in meetings:
+        if in_period(m["date"]):
+            carried.update(carried_ids(m))
+        for a in m.get("actions") or []:
+            if a.get("cancelled") and a.get("cancelled_on") and in_period(a["cancelled_on"]):
+                cancelled += 1
         if day(m["date"]) > end:
             continue
         for a in m.get("actions") or []:
-            done_by_end = a.get("done") and (not a.get("done_on") or day(a["done_on"]) <= end)
-            if not done_by_end:
+            def by_end(flag, on):
+                return a.get(flag) and (not a.get(on) or day(a[on]) <= end)
+            if not by_end("done", "done_on") and not by_end("cancelled", "cancelled_on"):
                 open_actions += 1
-                if a.get("due") and day(a["due"]) < end:
+                due = due_then(a)
+                if due and day(due) < end:
                     overdue += 1
 
     # Goals as they stood on `end`: set by then, closed only if closed by then,
@@ -233,6 +258,8 @@ def main():
         "goals_overdue": goals_overdue,
         "actions_open": open_actions,
         "actions_overdue": overdue,
+        "actions_carried": len(carried),
+        "actions_cancelled": cancelled,
         "reflections": sum(1 for _, r in reflections if in_period(r["date"])),
         "last_meeting": last.isoformat() if last else None,
         "days_since_last_meeting": (end - last).days if last else None,
@@ -289,8 +316,8 @@ def main():
 
     # Actions open on the last day are shown as not done, even when done later.
     for a in got["actions"]["open"]:
-        if a["done"] or a["done_on"] is not None:
-            bad.append(f"action {a['id']} is open on {end} but shown done")
+        if a["done"] or a["done_on"] is not None or a["cancelled"]:
+            bad.append(f"action {a['id']} is open on {end} but shown done or cancelled")
 
     # Average rating per dimension over the whole period.
     for dim in got["reflections"]["ratings"]:

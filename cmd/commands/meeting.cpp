@@ -27,6 +27,8 @@ struct MeetingAddOptions {
     std::string notes;
     std::vector<std::string> decisions;
     std::vector<std::string> actions;
+    std::vector<std::string> carry;  // ids of earlier meetings' open actions
+    bool carry_open = false;
     std::vector<std::string> goals;
     EditOptions edit;
 };
@@ -89,8 +91,59 @@ const std::vector<std::string> k_meeting_help = {
     "inline ([anna, bram]). For several lines of notes write 'notes: |' and indent them.",
     "absent: a member id, or '- member: carla' with 'reason: ziek' on the next line.",
     "guests: names of people who are not members; never counted in attendance.",
-    "actions: '- text: ...' with 'owner: ID', 'due: YYYY-MM-DD' and 'done: false' below it.",
+    "actions: '- text: ...' with 'owner: ID', 'due: YYYY-MM-DD' and 'done: false' below it;",
+    "  plg gives each new action an 'id' when you save.",
+    "carried: ids of earlier meetings' open actions taken up again (see 'plg action list').",
     "focus: learn, evidence, support, extend (DuFour's four questions)."};
+
+// The actions a new meeting on `date` carries: those named (each given an id
+// if it has none) and, with `all_open`, every action open on that day that an
+// earlier meeting agreed.
+std::vector<CarriedAction> carried_actions(const Context& ctx, const Store& store, Date date,
+                                           const std::vector<std::string>& refs, bool all_open) {
+    std::vector<CarriedAction> out;
+    auto add = [&](const std::string& id) {
+        if (std::none_of(out.begin(), out.end(), [&](const CarriedAction& c) { return c.id == id; })) {
+            out.push_back({id, std::nullopt, 0});
+        }
+    };
+    for (const auto& ref : refs) {
+        add(ensure_action_id(store, ref));
+    }
+    if (all_open) {
+        Plg plg = load_plg(store, ctx);
+        for (const auto& at : all_actions(plg)) {
+            if (at.meeting->date < date && at.action().open_on(date)) {
+                add(ensure_action_id(store, at.ref()));
+            }
+        }
+    }
+    return out;
+}
+
+// Refuses a new meeting whose 'carried' names an action that is not an
+// earlier meeting's, or that was done or cancelled before the meeting.
+void check_carried(const Context& ctx, const Store& store, const Meeting& m) {
+    Plg plg = load_plg(store, ctx, false);
+    for (const auto& c : m.carried) {
+        std::optional<ActionAt> at = find_action(plg, c.id);
+        if (!at) {
+            throw Error("carried: unknown action '" + c.id +
+                        "'; 'plg action list' shows the open actions and their ids");
+        }
+        const ActionItem& a = at->action();
+        if (at->meeting->date >= m.date) {
+            throw Error("carried: the action '" + c.id + "' was agreed on " +
+                        at->meeting->date.iso() + ", not before this meeting (" + m.date.iso() +
+                        ")");
+        }
+        if (!a.open_on(m.date)) {
+            throw Error("carried: the action '" + c.id + "' was " +
+                        (a.done ? "done" : "cancelled") + " before " + m.date.iso() +
+                        "; carry only open actions");
+        }
+    }
+}
 
 int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
     require_unless_edited(opt.edit, opt.date, "--date");
@@ -165,6 +218,9 @@ int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
         require_id(goal_ids, id, "--goal", "goal");
         m.goals.push_back(id);
     }
+    if (!opt.carry.empty() || opt.carry_open) {
+        m.carried = carried_actions(ctx, store, m.date, opt.carry, opt.carry_open);
+    }
 
     std::set<std::string> goals(goal_ids.begin(), goal_ids.end());
     References refs{&c, &goals, nullptr, {}};
@@ -180,7 +236,15 @@ int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
     const Meeting& saved = drafted.record;
     std::string slug = slugify(saved.title);
     std::string base = saved.date.iso() + "-" + (slug.empty() ? "meeting" : slug);
-    std::string id = *store.create(Kind::meeting, base, drafted.text);
+    std::string text = drafted.text;
+    if (!saved.actions.empty()) {
+        std::vector<std::string> taken = taken_action_ids(store);
+        text = with_action_ids(store.shown(Kind::meeting, base), text, base, taken);
+    }
+    if (!saved.carried.empty()) {
+        check_carried(ctx, store, saved);
+    }
+    std::string id = *store.create(Kind::meeting, base, text);
     drafted.done();
     ctx.out << id << '\n';
     inform(ctx, "Added the meeting " + store.shown(Kind::meeting, id));
@@ -223,7 +287,9 @@ int run_meeting_edit(const MeetingEditOptions& opt, const Context& ctx) {
                             " (to merge by hand, run 'plg meeting edit " + opt.id + " --file " +
                             store.shown_path(draft.draft) + "')");
             }
-            return std::optional(Revision{bom + draft.text, {""}});
+            std::vector<std::string> taken = taken_action_ids(store);
+            return std::optional(
+                Revision{bom + with_action_ids(shown, draft.text, opt.id, taken), {""}});
         },
         [&](const std::string& updated) {
             std::vector<Diagnostic> problems = check(shown, updated);
@@ -360,22 +426,37 @@ int run_meeting_show(const MeetingShowOptions& opt, const Context& ctx) {
     print_block(out, "Notes", m.notes);
     print_block(out, "Data", m.data);
     print_list(out, "Decisions", m.decisions);
+    auto print_action = [&](const ActionItem& a, const std::string& ref) {
+        out << "  [" << (a.done ? 'x' : a.cancelled ? '-' : ' ') << "] " << ref << "  " << a.text;
+        std::vector<std::string> details;
+        if (!a.owner.empty()) {
+            details.push_back(a.owner);
+        }
+        if (a.due) {
+            details.push_back("due " + a.due->iso());
+        }
+        if (a.done_on) {
+            details.push_back("done " + a.done_on->iso());
+        }
+        if (a.cancelled) {
+            details.push_back("cancelled" + (a.cancelled_on ? " " + a.cancelled_on->iso() : ""));
+        }
+        out << (details.empty() ? "" : " (" + join(details) + ")") << '\n';
+    };
     if (!m.actions.empty()) {
         out << "Actions:\n";
         for (size_t i = 0; i < m.actions.size(); ++i) {
-            const ActionItem& a = m.actions[i];
-            out << "  [" << (a.done ? 'x' : ' ') << "] " << m.id << '#' << i + 1 << "  " << a.text;
-            std::vector<std::string> details;
-            if (!a.owner.empty()) {
-                details.push_back(a.owner);
+            print_action(m.actions[i], action_ref(m, i));
+        }
+    }
+    if (!m.carried.empty()) {
+        out << "Carried from earlier meetings:\n";
+        for (const auto& carried : m.carried) {
+            if (std::optional<ActionAt> at = find_action(plg, carried.id)) {
+                print_action(at->action(), carried.id);
+            } else {
+                out << "  [?] " << carried.id << "  (not found; run 'plg check')\n";
             }
-            if (a.due) {
-                details.push_back("due " + a.due->iso());
-            }
-            if (a.done_on) {
-                details.push_back("done " + a.done_on->iso());
-            }
-            out << (details.empty() ? "" : " (" + join(details) + ")") << '\n';
         }
     }
     return 0;
@@ -427,6 +508,12 @@ void setup_meeting(CLI::App& app, Commands& commands) {
     add_cmd->add_option("--action", add->actions, "An action item (repeatable)")
         ->type_name("\"TEXT @OWNER due:DATE\"")
         ->check(k_one_line_value);
+    add_cmd
+        ->add_option("--carry", add->carry,
+                     "An earlier meeting's open action taken up again in this one (repeatable)")
+        ->type_name("ACTION");
+    add_cmd->add_flag("--carry-open", add->carry_open,
+                      "Carry every action still open on the meeting's date");
     add_cmd->add_option("--goal", add->goals, "A goal worked on (repeatable)")->type_name("GOAL");
     add_edit_options(*add_cmd, add->edit);
     add_cmd->footer(R"(

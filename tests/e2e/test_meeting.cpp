@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "e2e.hpp"
+#include "plg/records/meeting.hpp"
 
 using namespace plg::test;
 
@@ -33,6 +34,10 @@ TEST_CASE("plg meeting add prints the id and writes the file") {
     REQUIRE(r.code == 0);
     CHECK(std::regex_match(r.out, k_meeting_id));
     std::string id = r.out.substr(0, r.out.size() - 1);
+    // Each action gets an id of its own, made from the meeting and the action.
+    std::vector<std::string> ids = {
+        plg::new_action_id("2026-11-20-data-bespreken#1 Rekenmuurtjes maken", {}),
+        plg::new_action_id("2026-11-20-data-bespreken#2 Ouders mailen", {})};
     CHECK(read(team / ("meetings/" + id + ".yaml")) ==
           "date: 2026-11-20\n"
           "title: Data bespreken\n"
@@ -44,8 +49,8 @@ TEST_CASE("plg meeting add prints the id and writes the file") {
           "agenda:\n  - Toets 3\n"
           "decisions:\n  - Verlengde instructie\n"
           "actions:\n"
-          "  - text: Rekenmuurtjes maken\n    owner: bram\n    due: 2026-12-01\n    done: false\n"
-          "  - text: Ouders mailen\n    done: false\n");
+          "  - text: Rekenmuurtjes maken\n    id: " + ids[0] + "\n    owner: bram\n    due: 2026-12-01\n    done: false\n"
+          "  - text: Ouders mailen\n    id: " + ids[1] + "\n    done: false\n");
     CHECK(team({"check"}).out == "");
     auto today = team({"meeting", "add", "--date", "today", "--title", "Vandaag", "-q"});
     CHECK(today.out.rfind("2026-11-23-vandaag-", 0) == 0);

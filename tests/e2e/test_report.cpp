@@ -137,7 +137,7 @@ TEST_CASE("every number agrees with an independent Python computation, over many
                 CHECK(r.err.find("give a --to on or after") != std::string::npos);
             } else {
                 CHECK(r.code == 0);
-                CHECK(py.out.find("checked 20 summary numbers") != std::string::npos);
+                CHECK(py.out.find("checked 22 summary numbers") != std::string::npos);
             }
         }
     }

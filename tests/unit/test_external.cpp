@@ -81,7 +81,7 @@ TEST_CASE("written records pass yamllint") {
     a.cancelled = true;
     a.note = "no: niet meer nodig";
     m.actions = {a};
-    m.carried = {{"k3m9", 0}};
+    m.carried = {{"k3m9", Date::parse_iso("2026-12-10"), 0}, {"x2cd", std::nullopt, 0}};
     Goal g;
     g.title = "Tafels: 80% goed";
     g.baseline = 40;

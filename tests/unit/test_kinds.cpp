@@ -69,10 +69,21 @@ decisions:
   - Dagelijks vijf minuten
 actions:
   - text: Rekenmuurtjes maken
+    id: r2mw
     owner: bram
     due: 2026-12-01
     done: true
     done_on: 2026-11-30
+  - text: Ouders mailen
+    id: o3km
+    done: false
+    cancelled: true
+    cancelled_on: 2026-11-30
+    note: De methode doet het al
+carried:
+  - k3m9
+  - id: t7qx
+    due: 2026-12-14
 goals: [tafels]
 dimensions: [samenwerking]
 )";

@@ -119,7 +119,7 @@ TEST_CASE("plg::read_meeting") {
         m.actions[2].cancelled = true;
         m.actions[2].cancelled_on = Date::parse_iso("2026-11-22");
         m.actions[2].note = "no";
-        m.carried = {{"k3m9", 0}};
+        m.carried = {{"k3m9", Date::parse_iso("2026-12-10"), 0}, {"x2cd", std::nullopt, 0}};
         m.goals = {"tafels"};
         m.dimensions = {"collaboration"};
         std::string text = write_meeting(m);
@@ -393,4 +393,24 @@ TEST_CASE("plg::merge_member_additions") {
                                            "name: Z\n" + base.substr(8)));  // both changed more
         CHECK_FALSE(merge_member_additions(base, "name: [", carla));        // unreadable
     }
+}
+
+TEST_CASE("plg::new_action_id: the same seed gives the same id; a taken one is skipped") {
+    std::string a = new_action_id("2026-11-01-data-k3m9#1 Toets maken", {});
+    CHECK(is_action_id(a));
+    CHECK(a.size() == 4);
+    CHECK(a == new_action_id("2026-11-01-data-k3m9#1 Toets maken", {}));
+    CHECK(a != new_action_id("2026-11-01-data-k3m9#2 Toets maken", {}));
+    std::string b = new_action_id("2026-11-01-data-k3m9#1 Toets maken", {a});
+    CHECK(b != a);
+    CHECK(is_action_id(b));
+    // A letter first, so that no YAML reader takes an id for a number.
+    for (int i = 0; i < 2000; ++i) {
+        std::string id = new_action_id("seed " + std::to_string(i), {});
+        CHECK((id[0] >= 'a' && id[0] <= 'z'));
+    }
+    std::vector<std::string> ids;
+    scan_action_ids("actions:\n  - text: x\n    id: t7qx\n  - {text: y, id: 'b2cd'}\nvalid: 12\n",
+                    ids);
+    CHECK(ids == std::vector<std::string>{"t7qx", "b2cd"});
 }

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <random>
+#include <cstdint>
 
 #include "plg/records/codec.hpp"
 #include "plg/records/json.hpp"
@@ -21,6 +21,14 @@ const std::vector<std::string> k_action_keys = {"text",      "id",           "ow
                                                 "due",       "done",         "done_on",
                                                 "cancelled", "cancelled_on", "note"};
 const std::vector<std::string> k_absence_keys = {"member", "reason"};
+const std::vector<std::string> k_carried_keys = {"id", "due"};
+
+Value carried_value(const CarriedAction& c) {
+    if (!c.due) {
+        return Value::text(c.id);
+    }
+    return Value::map().add("id", Value::text(c.id)).add("due", date_value(*c.due));
+}
 
 nlohmann::json date_or_null(const std::optional<Date>& d) {
     return d ? nlohmann::json(d->iso()) : nlohmann::json(nullptr);
@@ -41,16 +49,24 @@ bool is_action_id(std::string_view id) {
     });
 }
 
-std::string new_action_id(const std::vector<std::string>& taken) {
+std::string new_action_id(std::string_view seed, const std::vector<std::string>& taken) {
     // No 0/o, 1/l: an id is read aloud and copied from paper. A letter first, so
     // that no YAML reader takes it for a number; no word YAML gives a meaning.
     static constexpr std::string_view k_letters = "abcdefghijkmnpqrstuvwxyz";
     static constexpr std::string_view k_alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
-    std::random_device random;
-    for (;;) {
-        std::string id(1, k_letters[random() % k_letters.size()]);
+    for (uint64_t attempt = 0;; ++attempt) {
+        uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a over the seed and the attempt
+        for (unsigned char c : seed) {
+            h = (h ^ c) * 0x100000001b3ULL;
+        }
+        for (int i = 0; i < 8; ++i) {
+            h = (h ^ ((attempt >> (8 * i)) & 0xff)) * 0x100000001b3ULL;
+        }
+        std::string id(1, k_letters[h % k_letters.size()]);
+        h /= k_letters.size();
         for (int i = 0; i < 3; ++i) {
-            id += k_alphabet[random() % k_alphabet.size()];
+            id += k_alphabet[h % k_alphabet.size()];
+            h /= k_alphabet.size();
         }
         if (id != "null" && id != "true" && yaml::plain_reading(id) == std::nullopt &&
             std::find(taken.begin(), taken.end(), id) == taken.end()) {
@@ -251,31 +267,45 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
         m.actions.push_back(std::move(a));
     });
     d.list(root->find("carried"), "carried", [&](const Node& item) {
-        std::string ref = d.text(&item, "carried");
+        // An id, or a mapping with 'id' and the new 'due' date.
+        const Node* id_node = &item;
+        std::optional<Date> due;
+        if (item.kind == Node::Kind::mapping) {
+            if (!d.fields(item, "a carried action", k_carried_keys, {"id"})) {
+                return;
+            }
+            id_node = item.find("id");
+            due = d.date(item.find("due"), "due");
+            if (due && *due < m.date) {
+                d.warning(*item.find("due"), "the carried action is due " + due->iso() +
+                                                 ", before this meeting");
+            }
+        }
+        std::string ref = id_node ? d.text(id_node, "carried") : std::string();
         if (ref.empty()) {
             return;
         }
         if (!is_action_id(ref)) {
-            d.error(item, "'carried' lists the ids of earlier meetings' actions, like t7qx (see "
-                          "'plg action list'), not '" +
-                              ref + "'");
+            d.error(*id_node, "'carried' lists the ids of earlier meetings' actions, like t7qx "
+                              "(see 'plg action list'), not '" +
+                                  ref + "'");
             return;
         }
         for (const auto& own : m.actions) {
             if (own.id == ref) {
-                d.error(item, "the action '" + ref +
-                                  "' was agreed in this meeting, so it cannot be carried into it; "
-                                  "remove it from 'carried'");
+                d.error(*id_node, "the action '" + ref +
+                                      "' was agreed in this meeting, so it cannot be carried into "
+                                      "it; remove it from 'carried'");
                 return;
             }
         }
         for (const auto& c : m.carried) {
             if (c.id == ref) {
-                d.warning(item, "the action '" + ref + "' is listed twice in 'carried'");
+                d.warning(*id_node, "the action '" + ref + "' is listed twice in 'carried'");
                 return;
             }
         }
-        m.carried.push_back({ref, item.line});
+        m.carried.push_back({ref, due, item.line});
     });
     d.list(root->find("goals"), "goals", [&](const Node& item) {
         std::string g = d.record_ref(&item, "goals", "goal", refs.goal_ids);
@@ -363,7 +393,7 @@ std::string write_meeting(const Meeting& m) {
     if (!m.carried.empty()) {
         Value carried = Value::list();
         for (const auto& c : m.carried) {
-            carried.push(Value::text(c.id));
+            carried.push(carried_value(c));
         }
         root.add("carried", std::move(carried));
     }
@@ -429,14 +459,15 @@ Revision edit_action_done(const std::string& file, std::string bytes, size_t ind
     return edit_action(file, std::move(bytes), index, {{"done", "true"}, {"done_on", when.iso()}});
 }
 
-Revision edit_add_carried(const std::string& file, std::string bytes,
-                          const std::string& action_id) {
+Revision edit_add_carried(const std::string& file, std::string bytes, const std::string& action_id,
+                          std::optional<Date> due) {
     yaml::Document doc = open_for_edit(file, std::move(bytes));
-    return {yaml::apply(doc, {push_to_list(doc, *doc.root, "carried", Value::text(action_id))}),
+    return {yaml::apply(doc, {push_to_list(doc, *doc.root, "carried",
+                                           carried_value({action_id, due, 0}))}),
             {"carried.+"}};
 }
 
-std::string with_action_ids(const std::string& file, std::string text,
+std::string with_action_ids(const std::string& file, std::string text, std::string_view meeting,
                             std::vector<std::string>& taken) {
     yaml::Document doc = yaml::parse(file, text);
     if (!doc.root || has_errors(doc.problems) || doc.root->kind != Node::Kind::mapping) {
@@ -447,11 +478,15 @@ std::string with_action_ids(const std::string& file, std::string text,
         return text;
     }
     std::vector<yaml::Edit> edits;
-    for (const auto& item : actions->items) {
+    for (size_t i = 0; i < actions->items.size(); ++i) {
+        const Node& item = actions->items[i];
         if (item.kind != Node::Kind::mapping || item.find("id")) {
             continue;
         }
-        std::string id = new_action_id(taken);
+        const Node* text_node = item.find("text");
+        std::string id = new_action_id(std::string(meeting) + "#" + std::to_string(i + 1) + " " +
+                                           (text_node ? text_node->value : ""),
+                                       taken);
         taken.push_back(id);
         for (auto& e : set_fields(doc, item, {{"id", Value::text(id)}}, "text")) {
             edits.push_back(std::move(e));
@@ -488,7 +523,7 @@ nlohmann::json to_json(const Meeting& m) {
     }
     nlohmann::json carried = nlohmann::json::array();
     for (const auto& c : m.carried) {
-        carried.push_back(c.id);
+        carried.push_back({{"id", c.id}, {"due", date_or_null(c.due)}});
     }
     return {{"id", m.id},
             {"date", m.date.iso()},

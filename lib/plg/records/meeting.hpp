@@ -52,17 +52,23 @@ struct ActionItem {
 };
 
 // An action of an earlier meeting taken up again in this one: "moved on" to it,
-// still one action with one id.
+// still one action with one id, and due from then on on `due` when it is given
+// (the action keeps the due date it was agreed with, so that a report for an
+// earlier period still sees that one).
 struct CarriedAction {
     std::string id;
+    std::optional<Date> due;
     int line = 0;
 };
 
 // True for an action id: 2 to 16 lower-case letters, digits or '-', starting
 // with a letter. plg makes them four characters long.
 bool is_action_id(std::string_view id);
-// A new action id that is not in `taken`.
-std::string new_action_id(const std::vector<std::string>& taken);
+// A new action id that is not in `taken`, made from `seed` (the meeting and
+// the action's place and text): the same action gets the same id on every
+// machine, so that examples and tests can show it, and two people who record
+// the same thing on two branches get one id, not two.
+std::string new_action_id(std::string_view seed, const std::vector<std::string>& taken);
 
 struct Meeting {
     static constexpr Kind k_kind = Kind::meeting;
@@ -121,12 +127,14 @@ Revision edit_action(const std::string& file, std::string bytes, size_t index,
                      const std::vector<ActionField>& fields);
 // Marks action `index` (1-based) done on `when`.
 Revision edit_action_done(const std::string& file, std::string bytes, size_t index, Date when);
-// Adds `action_id` to the meeting's `carried` list.
-Revision edit_add_carried(const std::string& file, std::string bytes, const std::string& action_id);
+// Adds `action_id` (with its new due date, if any) to the meeting's `carried` list.
+Revision edit_add_carried(const std::string& file, std::string bytes, const std::string& action_id,
+                          std::optional<Date> due);
 // Gives every action of a meeting file that has no `id` a new one not in
-// `taken` (which it extends), changing nothing else. Returns the text unchanged
+// `taken` (which it extends), seeded by `meeting` (its id, or the name it will
+// get), changing nothing else. Returns the text unchanged
 // when every action has an id or the file has errors.
-std::string with_action_ids(const std::string& file, std::string text,
+std::string with_action_ids(const std::string& file, std::string text, std::string_view meeting,
                             std::vector<std::string>& taken);
 // The action ids written in a meeting file's text, found without parsing it
 // (cheap enough to run over every meeting before a new id is chosen).

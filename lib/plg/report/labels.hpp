@@ -27,7 +27,7 @@ struct Labels {
     std::string_view person_hours;
     std::string_view without_minutes;  // "({} meeting(s) without a duration)"
     std::string_view goals_line;       // "{} active, {} achieved, {} not achieved, {} dropped"
-    std::string_view actions_line;     // "{} open, {} overdue"
+    std::string_view actions_line;     // "{} open, {} overdue, {} carried forward, {} cancelled"
     std::string_view reflections;
     std::string_view last_meeting_label;
     std::string_view last_meeting;  // "{} ({} days before {})"
@@ -65,6 +65,10 @@ struct Labels {
     std::string_view overdue;
     std::string_view agreed;
     std::string_view done_on;
+    std::string_view cancelled_actions;  // "Cancelled in this period"
+    std::string_view cancelled_on;
+    std::string_view note;
+    std::string_view carried_count;  // "carried forward {}×"
     std::string_view dimension;
     std::string_view trend;
     std::string_view ratings_intro;

@@ -260,7 +260,8 @@ void write_summary(MarkdownWriter& w, const Report& r, const Labels& l) {
     }
     w.bullet("**" + std::string(l.goals) + "**: " + goals);
     w.bullet("**" + std::string(l.actions) +
-             "**: " + fmt::format(fmt::runtime(l.actions_line), r.actions_open, r.actions_overdue));
+             "**: " + fmt::format(fmt::runtime(l.actions_line), r.actions_open, r.actions_overdue,
+                                     r.actions_carried, r.actions_cancelled));
     w.bullet("**" + std::string(l.reflections) + "**: " + std::to_string(r.reflections));
     w.bullet("**" + std::string(l.last_meeting_label) + "**: " +
              (r.last_meeting
@@ -414,7 +415,7 @@ void write_goals(MarkdownWriter& w, const Report& r, const Labels& l) {
 // 5. Open and completed actions.
 void write_actions(MarkdownWriter& w, const Report& r, const Labels& l) {
     const Community& c = *r.community;
-    if (!r.open_actions.empty() || !r.completed_actions.empty()) {
+    if (!r.open_actions.empty() || !r.completed_actions.empty() || !r.cancelled_actions.empty()) {
         w.heading(2, std::string(l.actions));
         if (!r.open_actions.empty()) {
             w.heading(3, std::string(l.open_actions));
@@ -423,6 +424,9 @@ void write_actions(MarkdownWriter& w, const Report& r, const Labels& l) {
                 std::string due = a.action.due ? long_date(*a.action.due, l) : std::string(l.none);
                 if (a.overdue) {
                     due = "**" + due + " (" + std::string(l.overdue) + ")**";
+                }
+                if (a.carried > 0) {
+                    due += "; " + fmt::format(fmt::runtime(l.carried_count), a.carried);
                 }
                 rows.push_back({esc(a.action.text),
                                 a.action.owner.empty() ? std::string(l.none)
@@ -444,6 +448,20 @@ void write_actions(MarkdownWriter& w, const Report& r, const Labels& l) {
             }
             w.table({std::string(l.action), std::string(l.owner), std::string(l.done_on)},
                     {false, false, false}, rows);
+        }
+        if (!r.cancelled_actions.empty()) {
+            w.heading(3, std::string(l.cancelled_actions));
+            std::vector<std::vector<std::string>> rows;
+            for (const auto& a : r.cancelled_actions) {
+                rows.push_back({esc(a.action.text),
+                                a.action.owner.empty() ? std::string(l.none)
+                                                       : esc(member_name(c, a.action.owner)),
+                                long_date(*a.action.cancelled_on, l),
+                                a.action.note.empty() ? std::string(l.none) : esc(a.action.note)});
+            }
+            w.table({std::string(l.action), std::string(l.owner), std::string(l.cancelled_on),
+                     std::string(l.note)},
+                    {false, false, false, false}, rows);
         }
     }
 }

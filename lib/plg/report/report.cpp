@@ -147,22 +147,44 @@ void add_meetings(Report& r, const Plg& plg) {
             if (a.done && a.done_on && in_period(*a.done_on, r)) {
                 r.completed_actions.push_back({&m, i + 1, a, false});
             }
+            if (a.cancelled && a.cancelled_on && in_period(*a.cancelled_on, r)) {
+                r.cancelled_actions.push_back({&m, i + 1, a, false});
+            }
         }
     }
+    r.actions_cancelled = int(r.cancelled_actions.size());
+    // An action carried by two meetings of the period is one action carried.
+    std::set<std::string> carried;
+    for (const Meeting* m : r.meetings) {
+        for (const auto& taken_up : m->carried) {
+            carried.insert(taken_up.id);
+        }
+    }
+    r.actions_carried = int(carried.size());
 }
 
 // The actions open on the period's last day, soonest due first: agreed by
-// then and not done by then; overdue when their due date was before it.
+// then and neither done nor cancelled by then; overdue when their due date
+// then (the last one a meeting that carried them gave) was before it.
 void add_open_actions(Report& r, const Plg& plg) {
     for (const auto& m : plg.meetings) {
         for (size_t i = 0; i < m.actions.size(); ++i) {
             const ActionItem& a = m.actions[i];
-            if (m.date <= r.to && !a.done_by(r.to)) {
+            if (m.date <= r.to && a.open_on(r.to)) {
                 ActionItem then = a;
                 then.done = false;
                 then.done_on.reset();
-                bool overdue = a.due && *a.due < r.to;
-                r.open_actions.push_back({&m, i + 1, std::move(then), overdue});
+                then.cancelled = false;
+                then.cancelled_on.reset();
+                then.due = due_on(plg, a, r.to);
+                bool overdue = then.due && *then.due < r.to;
+                int carried = 0;
+                for (const auto& later : plg.meetings) {
+                    for (const auto& taken_up : later.carried) {
+                        carried += !a.id.empty() && taken_up.id == a.id && later.date <= r.to;
+                    }
+                }
+                r.open_actions.push_back({&m, i + 1, std::move(then), overdue, carried});
                 ++r.actions_open;
                 r.actions_overdue += overdue;
             }
@@ -320,10 +342,11 @@ nlohmann::json opt_number(const std::optional<double>& v) {
 
 nlohmann::json action_json(const OpenAction& a) {
     nlohmann::json j = to_json(a.action);
-    j["id"] = a.meeting->id + "#" + std::to_string(a.number);
+    j["id"] = action_ref(*a.meeting, a.number - 1);
     j["meeting"] = a.meeting->id;
     j["meeting_date"] = a.meeting->date.iso();
     j["overdue"] = a.overdue;
+    j["carried"] = a.carried;
     return j;
 }
 
@@ -373,6 +396,10 @@ nlohmann::json report_json(const Report& r) {
     nlohmann::json completed = nlohmann::json::array();
     for (const auto& a : r.completed_actions) {
         completed.push_back(action_json(a));
+    }
+    nlohmann::json cancelled = nlohmann::json::array();
+    for (const auto& a : r.cancelled_actions) {
+        cancelled.push_back(action_json(a));
     }
     nlohmann::json decisions = nlohmann::json::array();
     for (const auto& d : r.decisions) {
@@ -430,6 +457,8 @@ nlohmann::json report_json(const Report& r) {
               {"goals_overdue", r.goals_overdue},
               {"actions_open", r.actions_open},
               {"actions_overdue", r.actions_overdue},
+              {"actions_carried", r.actions_carried},
+              {"actions_cancelled", r.actions_cancelled},
               {"reflections", r.reflections},
               {"last_meeting", r.last_meeting ? nlohmann::json(r.last_meeting->iso()) : nullptr},
               {"days_since_last_meeting",
@@ -445,7 +474,7 @@ nlohmann::json report_json(const Report& r) {
             {"meetings", meetings},
             {"attendance", members},
             {"goals", goals},
-            {"actions", {{"open", open}, {"completed", completed}}},
+            {"actions", {{"open", open}, {"completed", completed}, {"cancelled", cancelled}}},
             {"decisions", decisions},
             {"reflections",
              {{"rating_periods", r.rating_periods},

@@ -30,12 +30,13 @@ struct MemberStats {
     std::map<std::string, int> roles;  // other roles held, by name
 };
 
-// An action as it stood on the period's last day (done, done_on).
+// An action as it stood on the period's last day (done, cancelled).
 struct OpenAction {
     const Meeting* meeting;
     size_t number;  // 1-based
     ActionItem action;
     bool overdue;
+    int carried = 0;  // times later meetings took it up again, by the period's end
 };
 
 struct Decision {
@@ -78,6 +79,8 @@ struct Report {
     int goals_overdue = 0;  // still open after their due date
     int actions_open = 0;
     int actions_overdue = 0;
+    int actions_carried = 0;    // actions that meetings in the period carried forward
+    int actions_cancelled = 0;  // cancelled in the period
     int reflections = 0;
     std::optional<Date> last_meeting;  // the last one up to `to`
     std::optional<int> days_since_last_meeting;
@@ -92,6 +95,7 @@ struct Report {
     std::vector<Goal> goals;                    // set by `to`, as they stood then
     std::vector<OpenAction> open_actions;       // open on `to`, soonest due first
     std::vector<OpenAction> completed_actions;  // done in the period
+    std::vector<OpenAction> cancelled_actions;  // cancelled in the period
     std::vector<Decision> decisions;
     bool rating_by_quarter = false;
     std::vector<std::string> rating_periods;  // "2025-09" or "2025-Q3"

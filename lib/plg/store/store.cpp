@@ -695,6 +695,21 @@ std::vector<const Meeting*> carried_in(const Plg& plg, std::string_view id) {
     return out;
 }
 
+std::optional<Date> due_on(const Plg& plg, const ActionItem& action, Date day) {
+    std::optional<Date> due = action.due;
+    if (action.id.empty()) {
+        return due;
+    }
+    for (const auto& m : plg.meetings) {  // by date
+        for (const auto& c : m.carried) {
+            if (c.id == action.id && c.due && m.date <= day) {
+                due = c.due;
+            }
+        }
+    }
+    return due;
+}
+
 namespace {
 
 // What no one file can show: an action id used in two meetings, and a

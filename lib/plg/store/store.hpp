@@ -226,6 +226,9 @@ std::optional<ActionAt> find_action(const Plg& plg, std::string_view ref);
 // The meetings that carried the action with id `id` (its own id, not
 // "<meeting>#N"), by date.
 std::vector<const Meeting*> carried_in(const Plg& plg, std::string_view id);
+// The action's due date as the records said on `day`: the one the last meeting
+// that carried it by then gave, else the one it was agreed with.
+std::optional<Date> due_on(const Plg& plg, const ActionItem& action, Date day);
 
 // Returns a fingerprint of everything `load` reads: the name, size, inode,
 // modification and change time of plg.yaml and of every entry in the record
