@@ -196,7 +196,8 @@ std::string change_action(
     const std::function<std::vector<ActionField>(const ActionItem&, const Meeting&)>& fields) {
     std::string shown = store.shown(Kind::meeting, at.meeting_id);
     std::string id = at.action().id;
-    std::vector<std::string> taken = id.empty() ? taken_action_ids(store) : std::vector<std::string>{};
+    std::vector<std::string> taken =
+        id.empty() ? taken_action_ids(store) : std::vector<std::string>{};
     if (id.empty()) {
         id = new_action_id(at.meeting_id + "#" + std::to_string(at.number) + " " + at.action().text,
                            taken);
@@ -214,14 +215,16 @@ std::string change_action(
             const Meeting& m = *now.record;
             size_t number = 0;
             for (size_t i = 0; i < m.actions.size(); ++i) {
-                if (at.action().id.empty() ? i + 1 == at.number && m.actions[i].text == at.action().text
-                                           : m.actions[i].id == at.action().id) {
+                if (at.action().id.empty()
+                        ? i + 1 == at.number && m.actions[i].text == at.action().text
+                        : m.actions[i].id == at.action().id) {
                     number = i + 1;
                 }
             }
             if (number == 0) {
-                throw Error(shown + " was changed while plg read it; nothing was written, run "
-                                    "the command again");
+                throw Error(shown +
+                            " was changed while plg read it; nothing was written, run "
+                            "the command again");
             }
             std::vector<ActionField> set = fields(m.actions[number - 1], m);
             if (set.empty()) {
@@ -448,8 +451,9 @@ int run_action_edit(const ActionEditOptions& opt, const Context& ctx) {
                                 store.shown(Kind::meeting, m->id) +
                                 " carried it; to move it again, carry it to the next meeting "
                                 "with 'plg action carry " +
-                                c.id + " --due DATE', or change 'due' under 'carried' there "
-                                       "with 'plg meeting edit " +
+                                c.id +
+                                " --due DATE', or change 'due' under 'carried' there "
+                                "with 'plg meeting edit " +
                                 m->id + "'");
                 }
             }
@@ -457,8 +461,9 @@ int run_action_edit(const ActionEditOptions& opt, const Context& ctx) {
     }
     std::string id = change_action(store, at, [&](const ActionItem& a, const Meeting& m) {
         if (due && *due < m.date) {
-            throw UsageError("--due " + due->iso() + " is before the meeting that agreed the action (" +
-                             m.date.iso() + ")");
+            throw UsageError("--due " + due->iso() +
+                             " is before the meeting that agreed the action (" + m.date.iso() +
+                             ")");
         }
         std::vector<ActionField> set;
         if (!opt.text.empty() && opt.text != a.text) {
@@ -565,8 +570,9 @@ int run_action_carry(const ActionCarryOptions& opt, const Context& ctx) {
             Parsed<Meeting> after = parse_meeting(store, to, updated);
             if (!after.record || after.record->carried.empty() ||
                 after.record->carried.back().id != id) {
-                throw Error("internal error: carrying the action would not give a valid meeting; "
-                            "nothing was changed");
+                throw Error(
+                    "internal error: carrying the action would not give a valid meeting; "
+                    "nothing was changed");
             }
         });
     inform(ctx, (already ? "Already carried to " : "Carried (" + id + ") to ") + shown +
@@ -641,7 +647,8 @@ id gets one on the way.)");
         {done_cmd, [done_opt](const Context& ctx) { return run_action_done(*done_opt, ctx); }});
 
     auto edit = std::make_shared<ActionEditOptions>();
-    CLI::App* edit_cmd = action->add_subcommand("edit", "Change an action's text, owner or due date");
+    CLI::App* edit_cmd =
+        action->add_subcommand("edit", "Change an action's text, owner or due date");
     edit_cmd->add_option("ACTION-ID", edit->id, "As 'plg action list' shows it")
         ->required()
         ->type_name("ACTION");

@@ -103,7 +103,8 @@ std::vector<CarriedAction> carried_actions(const Context& ctx, const Store& stor
                                            const std::vector<std::string>& refs, bool all_open) {
     std::vector<CarriedAction> out;
     auto add = [&](const std::string& id) {
-        if (std::none_of(out.begin(), out.end(), [&](const CarriedAction& c) { return c.id == id; })) {
+        if (std::none_of(out.begin(), out.end(),
+                         [&](const CarriedAction& c) { return c.id == id; })) {
             out.push_back({id, std::nullopt, 0});
         }
     };

@@ -147,7 +147,9 @@ const char* const k_later =
 
 }  // namespace
 
-TEST_CASE("an action's life: edit, carry with a new due date, cancel, show, and the report as of each day") {
+TEST_CASE(
+    "an action's life: edit, carry with a new due date, cancel, show, and the report as of each "
+    "day") {
     Fixture team;
     auto agreed = team / "meetings/2026-10-01-afspraken-aaaa.yaml";
     auto later = team / "meetings/2026-10-15-verder-bbbb.yaml";
@@ -200,8 +202,8 @@ TEST_CASE("an action's life: edit, carry with a new due date, cancel, show, and 
     CHECK(oct20["summary"]["actions_overdue"] == 0);
     CHECK(oct20["summary"]["actions_carried"] == 1);
 
-    auto cancel = team({"action", "cancel", "m2rw", "--note", "Niet meer nodig", "--date",
-                        "2026-10-25"});
+    auto cancel =
+        team({"action", "cancel", "m2rw", "--note", "Niet meer nodig", "--date", "2026-10-25"});
     CHECK(cancel.code == 0);
     CHECK(cancel.err == "Cancelled (m2rw): Ouders mailen\n");
     CHECK(read(agreed).find("    cancelled: true\n    cancelled_on: 2026-10-25\n    note: Niet "
@@ -248,16 +250,21 @@ TEST_CASE("action edit, cancel and carry refuse what would be wrong, and change 
              {{"action", "cancel", "t7qx", "--date", "2026-09-01"}, 1, "before the meeting"},
              {{"action", "cancel", "t7qx", "--date", "2026-12-01"}, 2, "is in the future"},
              {{"action", "carry", "m2rw"}, 1, "only an open action is carried"},
-             {{"action", "carry", "t7qx", "--to", "2026-10-01-afspraken-aaaa"}, 2,
+             {{"action", "carry", "t7qx", "--to", "2026-10-01-afspraken-aaaa"},
+              2,
               "not after the meeting that agreed the action"},
-             {{"action", "carry", "t7qx", "--to", "2026-10-15-verder-bbbc"}, 1,
+             {{"action", "carry", "t7qx", "--to", "2026-10-15-verder-bbbc"},
+              1,
               "did you mean '2026-10-15-verder-bbbb'?"},
-             {{"action", "carry", "t7qx", "--due", "2026-10-14"}, 2,
+             {{"action", "carry", "t7qx", "--due", "2026-10-14"},
+              2,
               "before the meeting it is carried to"},
              {{"action", "show", "T7QX"}, 2, "is not an action id"},
-             {{"meeting", "add", "--date", "2026-10-20", "--title", "X", "--carry", "m2rw"}, 1,
+             {{"meeting", "add", "--date", "2026-10-20", "--title", "X", "--carry", "m2rw"},
+              1,
               "was cancelled before 2026-10-20; carry only open actions"},
-             {{"meeting", "add", "--date", "2026-09-20", "--title", "X", "--carry", "t7qx"}, 1,
+             {{"meeting", "add", "--date", "2026-09-20", "--title", "X", "--carry", "t7qx"},
+              1,
               "not before this meeting"},
          }) {
         auto r = team(c.args);

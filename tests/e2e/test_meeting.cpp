@@ -49,8 +49,11 @@ TEST_CASE("plg meeting add prints the id and writes the file") {
           "agenda:\n  - Toets 3\n"
           "decisions:\n  - Verlengde instructie\n"
           "actions:\n"
-          "  - text: Rekenmuurtjes maken\n    id: " + ids[0] + "\n    owner: bram\n    due: 2026-12-01\n    done: false\n"
-          "  - text: Ouders mailen\n    id: " + ids[1] + "\n    done: false\n");
+          "  - text: Rekenmuurtjes maken\n    id: " +
+              ids[0] +
+              "\n    owner: bram\n    due: 2026-12-01\n    done: false\n"
+              "  - text: Ouders mailen\n    id: " +
+              ids[1] + "\n    done: false\n");
     CHECK(team({"check"}).out == "");
     auto today = team({"meeting", "add", "--date", "today", "--title", "Vandaag", "-q"});
     CHECK(today.out.rfind("2026-11-23-vandaag-", 0) == 0);

@@ -277,8 +277,8 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
             id_node = item.find("id");
             due = d.date(item.find("due"), "due");
             if (due && *due < m.date) {
-                d.warning(*item.find("due"), "the carried action is due " + due->iso() +
-                                                 ", before this meeting");
+                d.warning(*item.find("due"),
+                          "the carried action is due " + due->iso() + ", before this meeting");
             }
         }
         std::string ref = id_node ? d.text(id_node, "carried") : std::string();
@@ -286,9 +286,10 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
             return;
         }
         if (!is_action_id(ref)) {
-            d.error(*id_node, "'carried' lists the ids of earlier meetings' actions, like t7qx "
-                              "(see 'plg action list'), not '" +
-                                  ref + "'");
+            d.error(*id_node,
+                    "'carried' lists the ids of earlier meetings' actions, like t7qx "
+                    "(see 'plg action list'), not '" +
+                        ref + "'");
             return;
         }
         for (const auto& own : m.actions) {
@@ -462,8 +463,8 @@ Revision edit_action_done(const std::string& file, std::string bytes, size_t ind
 Revision edit_add_carried(const std::string& file, std::string bytes, const std::string& action_id,
                           std::optional<Date> due) {
     yaml::Document doc = open_for_edit(file, std::move(bytes));
-    return {yaml::apply(doc, {push_to_list(doc, *doc.root, "carried",
-                                           carried_value({action_id, due, 0}))}),
+    return {yaml::apply(
+                doc, {push_to_list(doc, *doc.root, "carried", carried_value({action_id, due, 0}))}),
             {"carried.+"}};
 }
 

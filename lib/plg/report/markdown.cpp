@@ -259,9 +259,9 @@ void write_summary(MarkdownWriter& w, const Report& r, const Labels& l) {
         goals += fmt::format(fmt::runtime(l.goals_overdue), r.goals_overdue);
     }
     w.bullet("**" + std::string(l.goals) + "**: " + goals);
-    w.bullet("**" + std::string(l.actions) +
-             "**: " + fmt::format(fmt::runtime(l.actions_line), r.actions_open, r.actions_overdue,
-                                     r.actions_carried, r.actions_cancelled));
+    w.bullet("**" + std::string(l.actions) + "**: " +
+             fmt::format(fmt::runtime(l.actions_line), r.actions_open, r.actions_overdue,
+                         r.actions_carried, r.actions_cancelled));
     w.bullet("**" + std::string(l.reflections) + "**: " + std::to_string(r.reflections));
     w.bullet("**" + std::string(l.last_meeting_label) + "**: " +
              (r.last_meeting
