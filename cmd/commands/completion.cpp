@@ -487,11 +487,9 @@ int run_complete_ids(const std::string& kind, const Context& ctx) {
             ids.insert(std::move(id));
         }
     } else if (kind == "action") {
-        for (const auto& m : plg.meetings) {
-            for (size_t i = 0; i < m.actions.size(); ++i) {
-                if (!m.actions[i].done) {
-                    ids.insert(m.id + "#" + std::to_string(i + 1));
-                }
+        for (const auto& at : all_actions(plg)) {
+            if (!at.action().done && !at.action().cancelled) {
+                ids.insert(at.ref());
             }
         }
     }

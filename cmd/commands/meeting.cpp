@@ -8,6 +8,7 @@
 #include "plg/base/utf8.hpp"
 #include "plg/records/json.hpp"
 #include "plg/records/records.hpp"
+#include "plg/report/agenda.hpp"
 
 namespace plg::cli {
 
@@ -29,8 +30,14 @@ struct MeetingAddOptions {
     std::vector<std::string> actions;
     std::vector<std::string> carry;  // ids of earlier meetings' open actions
     bool carry_open = false;
+    bool from_agenda = false;
     std::vector<std::string> goals;
     EditOptions edit;
+};
+
+struct MeetingNextOptions {
+    std::string date;
+    std::string format = "md";
 };
 
 struct MeetingEditOptions {
@@ -147,14 +154,43 @@ void check_carried(const Context& ctx, const Store& store, const Meeting& m) {
 }
 
 int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
-    require_unless_edited(opt.edit, opt.date, "--date");
+    if (!opt.from_agenda) {
+        require_unless_edited(opt.edit, opt.date, "--date");
+    }
     require_unless_edited(opt.edit, opt.title, "--title");
     Store store = open_store(ctx);
     const Community c = load_community(store);
     std::vector<std::string> goal_ids = store.ids(Kind::goal);
 
+    // --from-agenda starts from what 'plg meeting next' proposes; flags given
+    // replace its parts.
     Meeting m;
-    m.date = opt.date.empty() ? ctx.today : date_arg(ctx, opt.date);
+    if (opt.from_agenda) {
+        Plg plg = load_plg(store, ctx);
+        Agenda agenda = build_agenda(plg, optional_date_arg(ctx, opt.date), ctx.today);
+        m = agenda_meeting(agenda);
+        for (const auto& act : agenda.actions) {
+            if (act.at.action().id.empty()) {  // written before ids: give it one to carry
+                m.carried.push_back({ensure_action_id(store, act.at.ref()), std::nullopt, 0});
+            }
+        }
+        if (!opt.agenda.empty()) {
+            m.agenda.clear();
+        }
+        if (!opt.goals.empty()) {
+            m.goals.clear();
+        }
+        for (const auto& spec : opt.roles) {
+            std::erase_if(m.roles, [&](const auto& held) {
+                return held.first == spec.substr(0, spec.find('='));
+            });
+        }
+    } else {
+        m.date = opt.date.empty() ? ctx.today : date_arg(ctx, opt.date);
+    }
+    if (!opt.date.empty()) {
+        m.date = date_arg(ctx, opt.date);
+    }
     m.title = opt.title;
     if (!opt.facilitator.empty()) {
         require_member(c, opt.facilitator, "--facilitator");
@@ -205,7 +241,7 @@ int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
         m.minutes = opt.minutes;
     }
     m.focus = opt.focus;
-    m.agenda = opt.agenda;
+    m.agenda.insert(m.agenda.end(), opt.agenda.begin(), opt.agenda.end());
     m.notes = opt.notes.empty() ? "" : text_arg(ctx, opt.notes);
     m.decisions = opt.decisions;
     for (const auto& spec : opt.actions) {
@@ -220,7 +256,12 @@ int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
         m.goals.push_back(id);
     }
     if (!opt.carry.empty() || opt.carry_open) {
-        m.carried = carried_actions(ctx, store, m.date, opt.carry, opt.carry_open);
+        for (auto& more : carried_actions(ctx, store, m.date, opt.carry, opt.carry_open)) {
+            if (std::none_of(m.carried.begin(), m.carried.end(),
+                             [&](const CarriedAction& had) { return had.id == more.id; })) {
+                m.carried.push_back(std::move(more));
+            }
+        }
     }
 
     std::set<std::string> goals(goal_ids.begin(), goal_ids.end());
@@ -463,6 +504,20 @@ int run_meeting_show(const MeetingShowOptions& opt, const Context& ctx) {
     return 0;
 }
 
+int run_meeting_next(const MeetingNextOptions& opt, const Context& ctx) {
+    Store store = open_store(ctx);
+    Plg plg = load_plg(store, ctx);
+    Agenda agenda = build_agenda(plg, optional_date_arg(ctx, opt.date), ctx.today);
+    if (opt.format == "json") {
+        ctx.out << json_text(agenda_json(agenda)) << '\n';
+    } else if (opt.format == "yaml") {
+        ctx.out << template_meeting(agenda_meeting(agenda));
+    } else {
+        ctx.out << agenda_markdown(agenda);
+    }
+    return 0;
+}
+
 }  // namespace
 
 void setup_meeting(CLI::App& app, Commands& commands) {
@@ -515,6 +570,9 @@ void setup_meeting(CLI::App& app, Commands& commands) {
         ->type_name("ACTION");
     add_cmd->add_flag("--carry-open", add->carry_open,
                       "Carry every action still open on the meeting's date");
+    add_cmd->add_flag("--from-agenda", add->from_agenda,
+                      "Start from 'plg meeting next': its date, roles, agenda, goals and open "
+                      "actions (flags given replace those parts)");
     add_cmd->add_option("--goal", add->goals, "A goal worked on (repeatable)")->type_name("GOAL");
     add_edit_options(*add_cmd, add->edit);
     add_cmd->footer(R"(
@@ -567,6 +625,34 @@ Text: one meeting per line: DATE  TITLE  PRESENT/RECORDED  ID. JSON: an array of
 meetings with the fields of the file plus "id" (see docs/meeting.md).)");
     commands.push_back(
         {list_cmd, [list](const Context& ctx) { return run_meeting_list(*list, ctx); }});
+
+    auto next = std::make_shared<MeetingNextOptions>();
+    CLI::App* next_cmd =
+        meeting->add_subcommand("next", "Prepare the next meeting: its agenda, or its file");
+    next_cmd
+        ->add_option("--date", next->date,
+                     "The meeting's date (default: one cadence after the last meeting)")
+        ->check(k_date_value);
+    next_cmd
+        ->add_option("--format", next->format,
+                     "md: the agenda to send round; json: for scripts; yaml: the meeting's file, "
+                     "to fill in")
+        ->check(CLI::IsMember({"md", "json", "yaml"}))
+        ->default_str("md");
+    next_cmd->footer(R"(
+Examples:
+  plg meeting next > agenda.md                # to send round before the meeting
+  plg meeting next --date 2026-12-08 --format json | jq '.actions | length'
+  plg meeting add --from-agenda --title "Data bespreken" --attendee anna --attendee bram
+  plg meeting add --from-agenda --edit        # the same, filled in in $VISUAL/$EDITOR
+
+The agenda holds the date (one cadence after the last meeting, past any break, never
+before today, unless --date), the vision and norms, each active goal with its latest value
+and target, every open action with its owner and due date (overdue marked), who facilitates
+and holds the other roles (whoever held the role longest ago, or never, is next), and the
+question of DuFour's four the last meeting focused on. In the PLG's language.)");
+    commands.push_back(
+        {next_cmd, [next](const Context& ctx) { return run_meeting_next(*next, ctx); }});
 
     auto show = std::make_shared<MeetingShowOptions>();
     CLI::App* show_cmd = meeting->add_subcommand("show", "Show one meeting");

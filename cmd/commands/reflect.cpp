@@ -47,13 +47,22 @@ Rating parse_rating(const Community& c, const std::string& spec) {
     if (eq == std::string::npos) {
         throw UsageError("--rate '" + spec + "': write DIMENSION=1..5, like collaboration=4");
     }
-    std::string dim = spec.substr(0, eq);
+    std::string typed = spec.substr(0, eq);
     std::string value = spec.substr(eq + 1);
-    if (std::find(dims.begin(), dims.end(), dim) == dims.end()) {
-        std::string close = nearest(dim, dims);
-        throw Error("--rate: unknown dimension '" + dim + "'" +
+    std::string dim = c.dimension_for(typed);
+    if (dim.empty()) {
+        std::vector<std::string> names = dims;
+        for (const auto& d : c.framework) {
+            names.push_back(slugify(d.name, 100));
+        }
+        std::string close = nearest(slugify(typed, 100), names);
+        std::vector<std::string> listed;
+        for (const auto& d : c.framework) {
+            listed.push_back(d.id + " (" + d.name + ")");
+        }
+        throw Error("--rate: unknown dimension '" + typed + "'" +
                     (close.empty() ? "" : " (did you mean '" + close + "'?)") +
-                    "; the PLG's framework has: " + join(dims));
+                    "; the PLG's framework has: " + join(listed));
     }
     if (value.size() != 1 || value[0] < '1' || value[0] > '5') {
         throw UsageError("--rate " + dim + "=" + value +
@@ -246,7 +255,8 @@ void setup_reflect(CLI::App& app, Commands& commands) {
         ->type_name("TEXT|-");
     add_cmd
         ->add_option("--rate", add->ratings,
-                     "Rate a dimension of the PLG's framework 1-5 (repeatable)")
+                     "Rate a dimension of the PLG's framework 1-5: its id, its name, or (default "
+                     "framework) its Dutch or French id, like samenwerking=4 (repeatable)")
         ->type_name("DIMENSION=1..5");
     add_edit_options(*add_cmd, add->edit);
     add_cmd->footer(R"(

@@ -62,8 +62,12 @@ TEST_CASE("plg reflect add refuses bad input, creating nothing") {
         {{"--author", "bram", "--rate", "colaboration=4"},
          1,
          "unknown dimension 'colaboration' (did you mean 'collaboration'?); the PLG's framework "
-         "has: shared-vision, collective-responsibility, interdependence, reflection, "
-         "collaboration, inquiry, improvement, shared-learning"},
+         "has: shared-vision (Gedeelde visie en doelen), collective-responsibility (Collectieve "
+         "verantwoordelijkheid), interdependence (Onderlinge afhankelijkheid), reflection "
+         "(Gestructureerde reflectie), collaboration (Samenwerking), inquiry (Onderzoekende "
+         "cultuur), improvement (Continue verbetering), shared-learning (Gedeelde "
+         "verantwoordelijkheid voor leren)"},
+        {{"--author", "bram", "--rate", "samenwerkng=4"}, 1, "(did you mean 'samenwerking'?)"},
         {{"--author", "bram", "--rate", "collaboration=6"}, 2, "a whole number from 1 to 5"},
         {{"--author", "bram", "--rate", "collaboration=0"}, 2, "a whole number from 1 to 5"},
         {{"--author", "bram", "--rate", "collaboration"}, 2, "write DIMENSION=1..5"},
@@ -84,6 +88,22 @@ TEST_CASE("plg reflect add refuses bad input, creating nothing") {
     }
     CHECK(snapshot(team.dir.path()) == before);
     CHECK(team({"reflect", "show", "2026-11-20-bram-zzzz"}).code == 1);
+}
+
+TEST_CASE("--rate takes a dimension's id, its name, or its Dutch or French short id") {
+    Fixture team;  // a Dutch PLG with the default framework
+    auto r =
+        team({"reflect", "add", "--author", "bram", "--rate", "samenwerking=4", "--rate",
+              "Onderzoekende cultuur=3", "--rate", "VISION-PARTAGEE=2", "--rate", "improvement=5"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    std::string text = read(team / ("reflections/" + r.out.substr(0, r.out.size() - 1) + ".yaml"));
+    // The file keeps the ids, whatever was typed.
+    CHECK(text.find("ratings:\n  collaboration: 4\n  inquiry: 3\n  shared-vision: 2\n  "
+                    "improvement: 5\n") != std::string::npos);
+    CHECK(team({"reflect", "add", "--author", "bram", "--rate", "samenwerking=4", "--rate",
+                "collaboration=3"})
+              .err.find("twice") != std::string::npos);
 }
 
 TEST_CASE("reflection text reads the same in PyYAML as in --format json") {

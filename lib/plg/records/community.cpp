@@ -110,6 +110,47 @@ std::vector<std::string> Community::dimension_ids() const {
     return ids;
 }
 
+namespace {
+
+// The default framework's ids, each with its short Dutch and French ids.
+struct DimensionAliases {
+    std::string_view id;
+    std::string_view nl;
+    std::string_view fr;
+};
+constexpr DimensionAliases k_dimension_aliases[] = {
+    {"shared-vision", "gedeelde-visie", "vision-partagee"},
+    {"collective-responsibility", "collectieve-verantwoordelijkheid", "responsabilite-collective"},
+    {"interdependence", "onderlinge-afhankelijkheid", "interdependance"},
+    {"reflection", "reflectie", "reflexion"},
+    {"collaboration", "samenwerking", "collaboration"},
+    {"inquiry", "onderzoek", "recherche"},
+    {"improvement", "verbetering", "amelioration"},
+    {"shared-learning", "gedeeld-leren", "apprentissage-partage"},
+};
+
+}  // namespace
+
+std::string Community::dimension_for(std::string_view typed) const {
+    std::string folded = slugify(typed, 100);
+    for (const auto& d : framework) {
+        if (d.id == typed ||
+            (!folded.empty() && (d.id == folded || slugify(d.name, 100) == folded))) {
+            return d.id;
+        }
+    }
+    for (const auto& alias : k_dimension_aliases) {
+        if (folded == alias.nl || folded == alias.fr) {
+            for (const auto& d : framework) {
+                if (d.id == alias.id) {
+                    return d.id;
+                }
+            }
+        }
+    }
+    return {};
+}
+
 std::vector<Dimension> default_framework(std::string_view language) {
     if (language == "nl") {
         return {{"shared-vision", "Gedeelde visie en doelen"},

@@ -72,6 +72,11 @@ struct Community {
     // The ids of the members on `day`, in plg.yaml's order.
     std::vector<std::string> member_ids_on(Date day) const;
     std::vector<std::string> dimension_ids() const;
+    // The id of the dimension a person typed: its id, its name in any case or
+    // spelling slugify folds to the same ("Samenwerking", "samenwerking"), or,
+    // for the default framework, its short id in Dutch or French
+    // ("samenwerking", "collaboration", "vision-partagee"). "" when none.
+    std::string dimension_for(std::string_view typed) const;
     // True when `day` falls in a break.
     bool in_break(Date day) const;
     // The days from `from` to `to` (both included) that fall in no break; 0 when

@@ -120,6 +120,23 @@ struct Labels {
     std::array<std::string_view, 3> status_letters;  // one letter each: active, at risk, dormant
     std::string_view timeline_legend;  // "{} active, {} at risk, {} dormant, {} not yet founded"
     std::string_view status_over_time_heading;
+    // The next meeting's agenda (plg meeting next).
+    std::string_view agenda_title;     // "Agenda: {}" (the PLG's name)
+    std::string_view agenda_date;      // "Next meeting: {}"
+    std::string_view agenda_cadence;   // " ({} days after the last meeting, on {})"
+    std::string_view agenda_roles;     // the roles by rotation
+    std::string_view agenda_rotation;  // how they were chosen
+    std::string_view agenda_norms;
+    std::string_view agenda_goals;
+    std::string_view agenda_goal_line;  // "latest {} on {}, target {}"
+    std::string_view agenda_no_value;
+    std::string_view agenda_actions;
+    std::string_view agenda_no_actions;
+    std::string_view agenda_due;         // "due {}"
+    std::string_view agenda_focus_last;  // "Last time ({}) the focus was: {}"
+    std::array<std::string_view, 4>
+        focus_names;  // DuFour's questions: learn, evidence, support, extend
+    std::array<std::string_view, 4> agenda_items;  // opening and norms, goals, actions, closing
 };
 
 // Returns the labels of `language` ("en", "nl"); English for any other.
