@@ -14,12 +14,11 @@ using namespace detail;
 namespace {
 
 const std::vector<std::string> k_meeting_keys = {
-    "date",     "title",     "facilitator", "roles",  "attendees", "absent",
-    "guests",   "minutes",   "focus",       "agenda", "notes",     "data",
-    "protocol", "decisions", "actions",     "carried", "goals",  "dimensions"};
-const std::vector<std::string> k_action_keys = {"text",      "id",           "owner",
-                                                "due",       "done",         "done_on",
-                                                "cancelled", "cancelled_on", "note"};
+    "date",     "title",     "facilitator", "roles",   "attendees", "absent",
+    "guests",   "minutes",   "focus",       "agenda",  "notes",     "data",
+    "protocol", "decisions", "actions",     "carried", "goals",     "dimensions"};
+const std::vector<std::string> k_action_keys = {
+    "text", "id", "owner", "due", "done", "done_on", "cancelled", "cancelled_on", "note"};
 const std::vector<std::string> k_absence_keys = {"member", "reason"};
 const std::vector<std::string> k_carried_keys = {"id", "due"};
 
@@ -234,8 +233,8 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
         }
         for (const auto& other : m.actions) {
             if (!a.id.empty() && other.id == a.id) {
-                d.error(*item.find("id"), "two actions have the id '" + a.id + "' (the other on line " +
-                                              std::to_string(other.line) +
+                d.error(*item.find("id"), "two actions have the id '" + a.id +
+                                              "' (the other on line " + std::to_string(other.line) +
                                               "); give this one a new id or remove its 'id:' "
                                               "line and plg will give it one");
             }
@@ -257,7 +256,8 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
                     "an action is either done or cancelled, not both; set one of "
                     "'done' and 'cancelled' to false");
         }
-        for (auto [day, key] : {std::pair{a.done_on, "done_on"}, {a.cancelled_on, "cancelled_on"}}) {
+        for (auto [day, key] :
+             {std::pair{a.done_on, "done_on"}, {a.cancelled_on, "cancelled_on"}}) {
             if (day && *day < m.date) {
                 d.warning(*item.find(key), "'" + std::string(key) + "' " + day->iso() +
                                                " is before the meeting that agreed the action (" +
