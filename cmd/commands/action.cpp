@@ -341,9 +341,10 @@ int run_action_list(const ActionListOptions& opt, const Context& ctx) {
 int run_action_show(const ActionShowOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
     Plg plg = load_plg(store, ctx);
-    Located located = locate_action(store, opt.id);
     std::optional<ActionAt> at = find_action(plg, opt.id);
     if (!at) {
+        // Says what is wrong with the id (or suggests one); else its file has errors.
+        Located located = locate_action(store, opt.id);
         throw Error("the action '" + opt.id + "' is in " +
                     store.shown(Kind::meeting, located.meeting_id) +
                     ", which has errors; run 'plg check'");
@@ -580,6 +581,13 @@ int run_action_carry(const ActionCarryOptions& opt, const Context& ctx) {
     return 0;
 }
 
+// The ACTION-ID every action subcommand takes.
+void add_action_id(CLI::App& cmd, std::string& id) {
+    cmd.add_option("ACTION-ID", id, "As 'plg action list' shows it")
+        ->required()
+        ->type_name("ACTION");
+}
+
 }  // namespace
 
 void setup_action(CLI::App& app, Commands& commands) {
@@ -614,9 +622,7 @@ today.)FOOTER");
 
     auto show = std::make_shared<ActionShowOptions>();
     CLI::App* show_cmd = action->add_subcommand("show", "Show one action and its history");
-    show_cmd->add_option("ACTION-ID", show->id, "As 'plg action list' shows it")
-        ->required()
-        ->type_name("ACTION");
+    add_action_id(*show_cmd, show->id);
     add_format_option(*show_cmd, show->format);
     show_cmd->footer(R"(
 Example:
@@ -629,9 +635,7 @@ that carried it, and whether it is open, done or cancelled.)");
 
     auto done_opt = std::make_shared<ActionDoneOptions>();
     CLI::App* done_cmd = action->add_subcommand("done", "Mark an action item done");
-    done_cmd->add_option("ACTION-ID", done_opt->id, "As 'plg action list' shows it")
-        ->required()
-        ->type_name("ACTION");
+    add_action_id(*done_cmd, done_opt->id);
     done_cmd->add_option("--date", done_opt->date, "When it was done (default: today)")
         ->check(k_date_value);
     done_cmd->footer(R"(
@@ -649,9 +653,7 @@ id gets one on the way.)");
     auto edit = std::make_shared<ActionEditOptions>();
     CLI::App* edit_cmd =
         action->add_subcommand("edit", "Change an action's text, owner or due date");
-    edit_cmd->add_option("ACTION-ID", edit->id, "As 'plg action list' shows it")
-        ->required()
-        ->type_name("ACTION");
+    add_action_id(*edit_cmd, edit->id);
     edit_cmd->add_option("--text", edit->text, "What is to be done")->check(k_one_line_value);
     edit_cmd->add_option("--owner", edit->owner, "Who does it")->type_name("MEMBER");
     edit_cmd->add_option("--due", edit->due, "When it is due")->check(k_date_value);
@@ -668,9 +670,7 @@ stay. To move an action on to a later meeting, use 'plg action carry'.)");
     auto cancel = std::make_shared<ActionCancelOptions>();
     CLI::App* cancel_cmd =
         action->add_subcommand("cancel", "Cancel an action item that will not be done");
-    cancel_cmd->add_option("ACTION-ID", cancel->id, "As 'plg action list' shows it")
-        ->required()
-        ->type_name("ACTION");
+    add_action_id(*cancel_cmd, cancel->id);
     cancel_cmd->add_option("--note", cancel->note, "Why it is cancelled")->check(k_one_line_value);
     cancel_cmd->add_option("--date", cancel->date, "When it was cancelled (default: today)")
         ->check(k_date_value);
@@ -686,9 +686,7 @@ neither open nor overdue; reports count it as cancelled.)");
     auto carry = std::make_shared<ActionCarryOptions>();
     CLI::App* carry_cmd =
         action->add_subcommand("carry", "Carry an open action forward to a later meeting");
-    carry_cmd->add_option("ACTION-ID", carry->id, "As 'plg action list' shows it")
-        ->required()
-        ->type_name("ACTION");
+    add_action_id(*carry_cmd, carry->id);
     carry_cmd
         ->add_option("--to", carry->to,
                      "The meeting it is taken up in (default: the latest meeting after it)")

@@ -122,7 +122,7 @@ std::vector<CarriedAction> carried_actions(const Context& ctx, const Store& stor
         Plg plg = load_plg(store, ctx);
         for (const auto& at : all_actions(plg)) {
             if (at.meeting->date < date && at.action().open_on(date)) {
-                add(ensure_action_id(store, at.ref()));
+                add(at.action().id.empty() ? ensure_action_id(store, at.ref()) : at.action().id);
             }
         }
     }
