@@ -10,6 +10,7 @@
 #include <ostream>
 
 #include "commands.hpp"
+#include "plg/base/text.hpp"
 
 namespace plg::cli {
 
@@ -53,12 +54,12 @@ std::string command_path(CLI::App& app) {
     return "plg" + path;
 }
 
-// Returns the words on the command line that are neither options nor the value of -C.
+// Returns the words on the command line that are neither options nor the value of -C or --lang.
 std::vector<std::string> command_words(int argc, const char* const* argv) {
     std::vector<std::string> words;
     for (int i = 1; i < argc; ++i) {
         std::string_view arg = argv[i];
-        if (arg == "-C") {
+        if (arg == "-C" || arg == "--lang") {
             ++i;
         } else if (arg == "--") {
             break;
@@ -141,6 +142,49 @@ std::string unknown_option(CLI::App& app, CLI::App* command, int argc, const cha
     return "";
 }
 
+// The language plg speaks on this command line: --lang LANG; else the language
+// of the PLG it runs in (plg.yaml's "language"); else the locale's. Read before
+// the parse, so that everything the parse prints is in it too.
+std::string choose_language(int argc, const char* const* argv) {
+    std::string dir;
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        if (arg == "--") {
+            break;
+        }
+        std::string_view lang;
+        if (arg == "--lang" && i + 1 < argc) {
+            lang = argv[i + 1];
+        } else if (arg.rfind("--lang=", 0) == 0) {
+            lang = arg.substr(7);
+        } else if (arg == "-C" && i + 1 < argc) {
+            dir = argv[++i];
+        }
+        if (!lang.empty() && has_language(lang)) {
+            return std::string(lang);
+        }
+    }
+    std::error_code ec;
+    fs::path start = fs::current_path(ec);
+    if (!dir.empty()) {
+        start = fs::absolute(dir, ec);
+    } else if (const char* env = std::getenv("PLG_DIR"); env && *env) {
+        start = fs::absolute(env, ec);
+    }
+    try {
+        if (std::optional<Store> store = Store::find(start, start)) {
+            Parsed<Community> c =
+                read_community(store->shown(Kind::community), store->read(Kind::community));
+            if (c.record && has_language(c.record->language)) {
+                return c.record->language;
+            }
+        }
+    } catch (const std::exception&) {
+        // An unreadable plg.yaml: the command says so, in the locale's language.
+    }
+    return language_from_environment();
+}
+
 bool use_color(bool disabled, bool terminal) {
     return !disabled && std::getenv("NO_COLOR") == nullptr && terminal;
 }
@@ -190,6 +234,12 @@ void build_cli(CLI::App& app, Commands& commands, Globals& globals) {
     app.add_flag("--no-color", globals.no_color,
                  "Never colour the output (NO_COLOR does the same)");
     app.add_flag("-q,--quiet", globals.quiet, "Print only data and errors, no progress messages");
+    app.add_option("--lang", globals.lang,
+                   "Speak LANG (" + join(languages()) +
+                       "): messages, and the documents of report and meeting next; the default "
+                       "is the PLG's language, outside a PLG the locale's (LANG, LC_ALL)")
+        ->check(CLI::IsMember(languages()))
+        ->type_name("LANG");
     setup_init(app, commands);
     setup_member(app, commands);
     setup_meeting(app, commands);
@@ -205,6 +255,7 @@ void build_cli(CLI::App& app, Commands& commands, Globals& globals) {
 }
 
 int run_cli(int argc, const char* const* argv, const Streams& io) {
+    set_language(choose_language(argc, argv));
     CLI::App app;
     Commands commands;
     Globals globals;
@@ -265,7 +316,8 @@ int run_cli(int argc, const char* const* argv, const Streams& io) {
                 color_err,
                 globals.quiet,
                 io.in_is_terminal && io.err_is_terminal && !globals.quiet,
-                io.out_is_terminal};
+                io.out_is_terminal,
+                globals.lang};
     try {
         for (const auto& command : commands) {
             if (command.app->parsed()) {

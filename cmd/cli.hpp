@@ -29,6 +29,7 @@ struct Globals {
     std::string dir;  // -C DIR
     bool no_color = false;
     bool quiet = false;
+    std::string lang;  // --lang LANG: messages and documents in LANG
 };
 
 // Where a run reads and writes, and whether stdout and stderr are terminals.

@@ -12,6 +12,7 @@
 
 #include "plg/base/date.hpp"
 #include "plg/base/error.hpp"
+#include "plg/base/i18n.hpp"
 #include "plg/store/store.hpp"
 
 namespace plg::cli {
@@ -28,6 +29,7 @@ struct Context {
     bool quiet = false;
     bool interactive = false;   // stdin and stderr are a terminal: plg may ask a question
     bool out_terminal = false;  // stdout is a terminal: lists may shorten long text
+    std::string lang;           // --lang, or "" when not given (current_language() holds the choice)
 };
 
 // A usage error found after parsing (a bad flag value): exit code 2.

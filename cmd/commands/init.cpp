@@ -233,7 +233,7 @@ void setup_init(CLI::App& app, Commands& commands) {
     sub->add_option("--name", opt->name, "The PLG's name")->required()->check(k_one_line_value);
     sub->add_option("--school", opt->school, "School or organisation")->check(k_one_line_value);
     sub->add_option("--language", opt->language, "Language of reports and labels")
-        ->check(CLI::IsMember(k_languages))
+        ->check(CLI::IsMember(languages()))
         ->default_str("en");
     sub->add_option("--origin", opt->origin,
                     "How it started: mandate, project (development project) or support "

@@ -14,7 +14,6 @@ struct NetworkReportOptions {
     std::vector<std::string> paths;
     std::string from;
     std::string to;
-    std::string lang = "en";
     std::string format = "md";
     std::string output;
     unsigned jobs = 0;
@@ -35,7 +34,8 @@ int run_network_report(const NetworkReportOptions& opt, const Context& ctx) {
     NetworkReport report = build_network(std::move(members), period, jobs, !opt.no_cache);
     report.problems = std::move(problems);
     std::string text = opt.format == "json" ? json_text(network_json(report)) + "\n"
-                                            : render_network_markdown(report, opt.lang);
+                                            : render_network_markdown(
+                                                  report, std::string(current_language()));
     write_output(ctx, opt.output, text);
     print_diagnostics(ctx.err, report.problems, ctx.color_err);
     if (has_problems(report)) {
@@ -76,9 +76,6 @@ void setup_network(CLI::App& app, Commands& commands) {
     cmd->add_option("--from", opt->from, "Start of the period (default: the earliest founding)")
         ->check(k_date_value);
     cmd->add_option("--to", opt->to, "End of the period (default: today)")->check(k_date_value);
-    cmd->add_option("--lang", opt->lang, "Language: en or nl")
-        ->check(CLI::IsMember(report_languages()))
-        ->default_str("en");
     cmd->add_option("--format", opt->format, "md for people, json for scripts")
         ->check(CLI::IsMember({"md", "json"}))
         ->default_str("md");

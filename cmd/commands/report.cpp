@@ -14,7 +14,6 @@ namespace {
 struct ReportOptions {
     std::string from;
     std::string to;
-    std::string lang;
     std::string format = "md";
     std::string output;
 };
@@ -30,13 +29,8 @@ int run_report(const ReportOptions& opt, const Context& ctx) {
         throw UsageError("--from " + period.from->iso() + " is after --to " + period.to->iso());
     }
     Report report = build_report(plg, period);
-    std::string language = opt.lang;
-    if (language.empty()) {
-        std::vector<std::string> known = report_languages();
-        language = std::find(known.begin(), known.end(), plg.community->language) != known.end()
-                       ? plg.community->language
-                       : "en";
-    }
+    // --lang, else the PLG's language: a Dutch PLG's report is Dutch from any shell.
+    std::string language = ctx.lang.empty() ? plg.community->language : ctx.lang;
     std::string text = opt.format == "json" ? json_text(report_json(report)) + "\n"
                                             : render_markdown(report, language);
     write_output(ctx, opt.output, text);
@@ -61,8 +55,6 @@ void setup_report(CLI::App& app, Commands& commands) {
     cmd->add_option("--from", opt->from, "Start of the period (default: when the PLG began)")
         ->check(k_date_value);
     cmd->add_option("--to", opt->to, "End of the period (default: today)")->check(k_date_value);
-    cmd->add_option("--lang", opt->lang, "Language: en or nl (default: the PLG's language)")
-        ->check(CLI::IsMember(report_languages()));
     cmd->add_option("--format", opt->format, "md for people, json for scripts")
         ->check(CLI::IsMember({"md", "json"}))
         ->default_str("md");

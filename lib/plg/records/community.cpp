@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "plg/base/i18n.hpp"
 #include "plg/records/codec.hpp"
 #include "plg/records/json.hpp"
 
@@ -152,24 +153,20 @@ std::string Community::dimension_for(std::string_view typed) const {
 }
 
 std::vector<Dimension> default_framework(std::string_view language) {
-    if (language == "nl") {
-        return {{"shared-vision", "Gedeelde visie en doelen"},
-                {"collective-responsibility", "Collectieve verantwoordelijkheid"},
-                {"interdependence", "Onderlinge afhankelijkheid"},
-                {"reflection", "Gestructureerde reflectie"},
-                {"collaboration", "Samenwerking"},
-                {"inquiry", "Onderzoekende cultuur"},
-                {"improvement", "Continue verbetering"},
-                {"shared-learning", "Gedeelde verantwoordelijkheid voor leren"}};
+    static constexpr std::pair<std::string_view, std::string_view> k_english[] = {
+        {"shared-vision", NC_("framework", "Shared vision and goals")},
+        {"collective-responsibility", NC_("framework", "Collective responsibility")},
+        {"interdependence", NC_("framework", "Interdependence")},
+        {"reflection", NC_("framework", "Structured reflection")},
+        {"collaboration", NC_("framework", "Collaboration")},
+        {"inquiry", NC_("framework", "Inquiry culture")},
+        {"improvement", NC_("framework", "Continuous improvement")},
+        {"shared-learning", NC_("framework", "Shared responsibility for learning")}};
+    std::vector<Dimension> framework;
+    for (const auto& [id, name] : k_english) {
+        framework.push_back({std::string(id), std::string(translate(language, "framework", name))});
     }
-    return {{"shared-vision", "Shared vision and goals"},
-            {"collective-responsibility", "Collective responsibility"},
-            {"interdependence", "Interdependence"},
-            {"reflection", "Structured reflection"},
-            {"collaboration", "Collaboration"},
-            {"inquiry", "Inquiry culture"},
-            {"improvement", "Continuous improvement"},
-            {"shared-learning", "Shared responsibility for learning"}};
+    return framework;
 }
 
 Parsed<Community> read_community(const std::string& file, std::string bytes) {
@@ -189,7 +186,7 @@ Parsed<Community> read_community(const std::string& file, std::string bytes) {
     c.founded = d.date(root->find("founded"), "founded");
     c.origin = d.one_of(root->find("origin"), "origin", k_origins);
     if (root->find("language")) {
-        c.language = d.one_of(root->find("language"), "language", k_languages);
+        c.language = d.one_of(root->find("language"), "language", languages());
     }
     if (auto n = root->find("cadence_days")) {
         c.cadence_days = d.integer(n, "cadence_days", 1, 366);

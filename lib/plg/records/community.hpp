@@ -85,12 +85,12 @@ struct Community {
 };
 
 // The eight characteristics of a PLG, the framework a new PLG starts with, with
-// names in `language` ("en" or "nl").
+// names in `language` (translated by its catalog; English for an unknown one).
 std::vector<Dimension> default_framework(std::string_view language);
 
-// The origins a PLG may record, and the languages plg writes reports in.
+// The origins a PLG may record. The languages it may have are languages()
+// (plg/base/i18n.hpp): English and every built-in catalog.
 inline const std::vector<std::string> k_origins = {"mandate", "project", "support"};
-inline const std::vector<std::string> k_languages = {"en", "nl"};
 
 // The top-level keys of plg.yaml, in the order plg writes them.
 const std::vector<std::string>& community_keys();

@@ -1,7 +1,10 @@
 #include "plg/report/labels.hpp"
 
+#include <bit>
 #include <string>
 #include <vector>
+
+#include "plg/base/i18n.hpp"
 
 #include "plg/report/report.hpp"
 
@@ -11,293 +14,195 @@ namespace {
 
 constexpr Labels k_english{
     "en",
-    {"January", "February", "March", "April", "May", "June", "July", "August", "September",
-     "October", "November", "December"},
-    {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
-    ".",
-    "Report",
-    "{} to {}",
-    "Summary",
-    "{} of {} expected (one every {} days)",
-    " (no cadence in plg.yaml; {} days assumed)",
-    "Attendance",
-    "not recorded",
-    "Person-hours",
-    " ({} meeting(s) without a duration)",
-    "{} active, {} achieved, {} not achieved, {} dropped",
-    "{} open, {} overdue, {} carried forward, {} cancelled",
-    "Reflections",
-    "Last meeting",
-    "{} ({} days before {})",
-    "none",
-    "Status",
-    {"active", "at risk", "dormant"},
-    "Active: met within the last {} days (twice the cadence) and held at least half of the "
+    {N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"), N_("August"), N_("September"),
+     N_("October"), N_("November"), N_("December")},
+    {N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec")},
+    NC_("decimal separator", "."),
+    N_("Report"),
+    N_("{} to {}"),
+    N_("Summary"),
+    N_("{} of {} expected (one every {} days)"),
+    N_(" (no cadence in plg.yaml; {} days assumed)"),
+    N_("Attendance"),
+    N_("not recorded"),
+    N_("Person-hours"),
+    N_(" ({} meeting(s) without a duration)"),
+    N_("{} active, {} achieved, {} not achieved, {} dropped"),
+    N_("{} open, {} overdue, {} carried forward, {} cancelled"),
+    N_("Reflections"),
+    N_("Last meeting"),
+    N_("{} ({} days before {})"),
+    N_("none"),
+    N_("Status"),
+    {N_("active"), N_("at risk"), N_("dormant")},
+    N_("Active: met within the last {} days (twice the cadence) and held at least half of the "
     "meetings expected in the last {} days; at risk: a longer gap, or fewer meetings; dormant: no "
-    "meeting for more than {} days. Days in breaks are not counted.",
-    "Meetings",
-    "Date",
-    "Title",
-    "Facilitator",
-    "Attendance",
-    "Decisions",
-    "Member",
-    "Attended",
-    "Hours",
-    "Roles",
-    "Who led meetings and held the other roles (shared leadership):",
-    "Goals",
-    "Owners",
-    "Due",
-    "Baseline → latest → target",
-    "{}% of the way",
-    {"active", "achieved", "not achieved", "dropped"},
-    "Measured",
-    "Value",
-    "Evidence",
-    "baseline",
-    "target",
-    "Actions",
-    "Open",
-    "Completed in this period",
-    "Owner",
-    "Action",
-    "overdue",
-    "Agreed",
-    "Done",
-    "Cancelled in this period",
-    "Cancelled",
-    "Why",
-    "carried forward {}×",
-    "Dimension",
-    "Trend",
-    "Average self-assessment per {} (1 = not at all, 5 = fully):",
-    "Next steps",
-    "Q",
-    "month",
-    "quarter",
-    "—",
-    "Network report",
-    "{} PLGs: {} active, {} at risk, {} dormant",
-    ", {} that could not be read",
-    "Totals",
-    "Programme questions",
-    "How long have they existed? Founded a median of {} months before {} (from {} to {} months); "
-    "{} record no founding date.",
-    "Did they stay active? {} of {} ({}) met within twice their cadence; {} are at risk and {} "
-    "dormant.",
-    "What do they cost? {} person-hours in meetings, {} per PLG on average.",
-    "Do they reach their goals? {} of {} goals achieved ({}).",
-    "PLG",
-    "School",
-    "Rating",
-    "Needing attention",
-    "{}: {}, last meeting {}",
-    "Problems",
-    "These PLGs have files plg could not read; their numbers leave those files out.",
-    "By {}",
-    "(none)",
-    "{} file(s) with errors",
-    "unreadable",
-    ", {} past their due date",
-    "; {} days of breaks not counted",
-    "Status per {}",
-    "year",
-    "not yet founded",
-    "Revived",
-    "joined {}",
-    "left {}",
-    "past due",
-    "Guests",
-    "Not in this report, founded after {}: {}.",
-    "Did dormant PLGs revive? {} of the {} that were dormant in the period became active again.",
-    "Survival",
-    "Share of PLGs active 6, 12 and 24 months after they were founded, counting the PLGs that "
-    "were that old by {}:",
-    "Founded in",
-    "Origin",
-    {"mandate", "project", "mutual support", "not recorded"},
-    "After {} months",
-    "All PLGs",
-    {"A", "R", "D"},
-    "{}: active, {}: at risk, {}: dormant, {}: not yet founded.",
-    "Status over time",
-    "Agenda: {}",
-    "Next meeting: {}",
-    " ({} days after the last meeting, on {})",
-    "Roles",
-    "By rotation: whoever held the role longest ago (or never) takes it.",
-    "Our norms",
-    "Goals: where we stand",
-    "latest {} on {}, target {}",
-    "no measurement yet",
-    "Open actions",
-    "No open actions.",
-    "due {}",
-    "Last time ({}) the focus was: {}.",
-    {"what students should learn", "how we know they have learned it",
-     "how we respond when they do not learn it", "how we extend learning when they already have"},
-    {"Opening and our norms", "Goals: where we stand", "Open actions",
-     "Closing: decisions, actions and roles for next time"},
+    "meeting for more than {} days. Days in breaks are not counted."),
+    N_("Meetings"),
+    N_("Date"),
+    N_("Title"),
+    N_("Facilitator"),
+    N_("Attendance"),
+    N_("Decisions"),
+    N_("Member"),
+    N_("Attended"),
+    N_("Hours"),
+    N_("Roles"),
+    N_("Who led meetings and held the other roles (shared leadership):"),
+    N_("Goals"),
+    N_("Owners"),
+    N_("Due"),
+    N_("Baseline → latest → target"),
+    N_("{}% of the way"),
+    {N_("active"), N_("achieved"), N_("not achieved"), N_("dropped")},
+    N_("Measured"),
+    N_("Value"),
+    N_("Evidence"),
+    N_("baseline"),
+    N_("target"),
+    N_("Actions"),
+    N_("Open"),
+    N_("Completed in this period"),
+    N_("Owner"),
+    N_("Action"),
+    N_("overdue"),
+    N_("Agreed"),
+    N_("Done"),
+    N_("Cancelled in this period"),
+    N_("Cancelled"),
+    N_("Why"),
+    N_("carried forward {}×"),
+    N_("Dimension"),
+    N_("Trend"),
+    N_("Average self-assessment per {} (1 = not at all, 5 = fully):"),
+    N_("Next steps"),
+    NC_("quarter", "Q"),
+    N_("month"),
+    N_("quarter"),
+    N_("—"),
+    N_("Network report"),
+    N_("{} PLGs: {} active, {} at risk, {} dormant"),
+    N_(", {} that could not be read"),
+    N_("Totals"),
+    N_("Programme questions"),
+    N_("How long have they existed? Founded a median of {} months before {} (from {} to {} months); "
+    "{} record no founding date."),
+    N_("Did they stay active? {} of {} ({}) met within twice their cadence; {} are at risk and {} "
+    "dormant."),
+    N_("What do they cost? {} person-hours in meetings, {} per PLG on average."),
+    N_("Do they reach their goals? {} of {} goals achieved ({})."),
+    N_("PLG"),
+    N_("School"),
+    N_("Rating"),
+    N_("Needing attention"),
+    N_("{}: {}, last meeting {}"),
+    N_("Problems"),
+    N_("These PLGs have files plg could not read; their numbers leave those files out."),
+    N_("By {}"),
+    N_("(none)"),
+    N_("{} file(s) with errors"),
+    N_("unreadable"),
+    N_(", {} past their due date"),
+    N_("; {} days of breaks not counted"),
+    N_("Status per {}"),
+    N_("year"),
+    N_("not yet founded"),
+    N_("Revived"),
+    N_("joined {}"),
+    N_("left {}"),
+    N_("past due"),
+    N_("Guests"),
+    N_("Not in this report, founded after {}: {}."),
+    N_("Did dormant PLGs revive? {} of the {} that were dormant in the period became active again."),
+    N_("Survival"),
+    N_("Share of PLGs active 6, 12 and 24 months after they were founded, counting the PLGs that "
+    "were that old by {}:"),
+    N_("Founded in"),
+    N_("Origin"),
+    {NC_("origin", "mandate"), NC_("origin", "project"), NC_("origin", "mutual support"),
+     NC_("origin", "not recorded")},
+    N_("After {} months"),
+    N_("All PLGs"),
+    {NC_("status letter", "A"), NC_("status letter", "R"), NC_("status letter", "D")},
+    N_("{}: active, {}: at risk, {}: dormant, {}: not yet founded."),
+    N_("Status over time"),
+    N_("Agenda: {}"),
+    N_("Next meeting: {}"),
+    N_(" ({} days after the last meeting, on {})"),
+    N_("Roles"),
+    N_("By rotation: whoever held the role longest ago (or never) takes it."),
+    N_("Our norms"),
+    N_("Goals: where we stand"),
+    N_("latest {} on {}, target {}"),
+    N_("no measurement yet"),
+    N_("Open actions"),
+    N_("No open actions."),
+    N_("due {}"),
+    N_("Last time ({}) the focus was: {}."),
+    {N_("what students should learn"), N_("how we know they have learned it"),
+     N_("how we respond when they do not learn it"), N_("how we extend learning when they already have")},
+    {N_("Opening and our norms"), N_("Goals: where we stand"), N_("Open actions"),
+     N_("Closing: decisions, actions and roles for next time")},
 };
 
-constexpr Labels k_dutch{
-    "nl",
-    {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-     "oktober", "november", "december"},
-    {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
-    ",",
-    "Verslag",
-    "{} tot en met {}",
-    "Samenvatting",
-    "{} van {} verwacht (elke {} dagen)",
-    " (geen ritme in plg.yaml; {} dagen aangenomen)",
-    "Aanwezigheid",
-    "niet bijgehouden",
-    "Persoonsuren",
-    " ({} bijeenkomst(en) zonder duur)",
-    "{} actief, {} behaald, {} niet behaald, {} gestopt",
-    "{} open, {} te laat, {} doorgeschoven, {} geschrapt",
-    "Reflecties",
-    "Laatste bijeenkomst",
-    "{} ({} dagen voor {})",
-    "geen",
-    "Status",
-    {"actief", "risico", "slapend"},
-    "Actief: bijeengekomen in de laatste {} dagen (twee keer het ritme) en minstens de helft van "
-    "de verwachte bijeenkomsten gehouden in de laatste {} dagen; risico: een langere pauze, of "
-    "minder bijeenkomsten; slapend: meer dan {} dagen geen bijeenkomst. Dagen in vakanties tellen "
-    "niet mee.",
-    "Bijeenkomsten",
-    "Datum",
-    "Titel",
-    "Voorzitter",
-    "Aanwezig",
-    "Besluiten",
-    "Lid",
-    "Aanwezig",
-    "Uren",
-    "Rollen",
-    "Wie de bijeenkomsten leidde en de andere rollen had (gedeeld leiderschap):",
-    "Doelen",
-    "Eigenaars",
-    "Deadline",
-    "Beginwaarde → laatste → doel",
-    "{}% van de weg",
-    {"actief", "behaald", "niet behaald", "gestopt"},
-    "Metingen",
-    "Waarde",
-    "Onderbouwing",
-    "begin",
-    "doel",
-    "Acties",
-    "Open",
-    "Afgerond in deze periode",
-    "Eigenaar",
-    "Actie",
-    "te laat",
-    "Afgesproken",
-    "Klaar",
-    "Geschrapt in deze periode",
-    "Geschrapt",
-    "Waarom",
-    "{}× doorgeschoven",
-    "Dimensie",
-    "Trend",
-    "Gemiddelde zelfbeoordeling per {} (1 = helemaal niet, 5 = helemaal):",
-    "Volgende stappen",
-    "K",
-    "maand",
-    "kwartaal",
-    "—",
-    "Netwerkverslag",
-    "{} PLG's: {} actief, {} risico, {} slapend",
-    ", {} niet te lezen",
-    "Totalen",
-    "Vragen van het programma",
-    "Hoe lang bestaan ze? Opgericht gemiddeld (mediaan) {} maanden voor {} (van {} tot {} "
-    "maanden); {} zonder oprichtingsdatum.",
-    "Blijven ze actief? {} van {} ({}) kwamen bijeen binnen twee keer hun ritme; {} lopen risico "
-    "en {} zijn slapend.",
-    "Wat kosten ze? {} persoonsuren in bijeenkomsten, gemiddeld {} per PLG.",
-    "Halen ze hun doelen? {} van {} doelen behaald ({}).",
-    "PLG",
-    "School",
-    "Beoordeling",
-    "Aandacht nodig",
-    "{}: {}, laatste bijeenkomst {}",
-    "Problemen",
-    "Deze PLG's hebben bestanden die plg niet kon lezen; hun cijfers laten die bestanden weg.",
-    "Per {}",
-    "(geen)",
-    "{} bestand(en) met fouten",
-    "niet te lezen",
-    ", {} over de einddatum",
-    "; {} vakantiedagen niet meegeteld",
-    "Status per {}",
-    "jaar",
-    "nog niet opgericht",
-    "Opnieuw actief",
-    "lid sinds {}",
-    "lid tot en met {}",
-    "over de einddatum",
-    "Gasten",
-    "Niet in dit verslag, opgericht na {}: {}.",
-    "Komen slapende PLG's weer tot leven? {} van de {} die in de periode sliepen, werden weer "
-    "actief.",
-    "Overleving",
-    "Aandeel PLG's dat actief was 6, 12 en 24 maanden na de oprichting, van de PLG's die op {} zo "
-    "oud waren:",
-    "Opgericht in",
-    "Ontstaan",
-    {"opgelegd", "project", "onderlinge steun", "niet vastgelegd"},
-    "Na {} maanden",
-    "Alle PLG's",
-    {"A", "R", "S"},
-    "{}: actief, {}: risico, {}: slapend, {}: nog niet opgericht.",
-    "Status door de tijd",
-    "Agenda: {}",
-    "Volgende bijeenkomst: {}",
-    " ({} dagen na de vorige bijeenkomst op {})",
-    "Rollen",
-    "Om de beurt: wie de rol het langst geleden (of nog nooit) had, is nu aan de beurt.",
-    "Onze afspraken",
-    "Doelen: waar staan we?",
-    "laatste meting {} op {}, doel {}",
-    "nog niet gemeten",
-    "Openstaande acties",
-    "Geen openstaande acties.",
-    "uiterlijk {}",
-    "Vorige keer ({}) ging het vooral over: {}.",
-    {"wat leerlingen moeten leren", "hoe we weten dat ze het geleerd hebben",
-     "wat we doen als ze het niet leren", "hoe we verder gaan als ze het al kunnen"},
-    {"Opening en onze afspraken", "Doelen: waar staan we?", "Openstaande acties",
-     "Afsluiting: besluiten, acties en rollen voor de volgende keer"},
-};
 
-constexpr std::array<const Labels*, 2> k_labels = {&k_english, &k_dutch};
+
+// The English labels translated into `code` by its catalog, field by field.
+Labels translated(const std::string& code) {
+    constexpr std::size_t k_fields = sizeof(Labels) / sizeof(std::string_view);
+    static_assert(sizeof(Labels) == k_fields * sizeof(std::string_view),
+                  "Labels holds only string_views, so it can be walked as an array of them");
+    auto fields = std::bit_cast<std::array<std::string_view, k_fields>>(k_english);
+    for (auto& field : fields) {
+        field = translate(code, {}, field);
+    }
+    auto l = std::bit_cast<Labels>(fields);
+    l.code = code;
+    // The labels whose English is too short to stand without a context.
+    l.decimal = translate(code, "decimal separator", k_english.decimal);
+    l.quarter = translate(code, "quarter", k_english.quarter);
+    for (std::size_t i = 0; i < l.status_letters.size(); ++i) {
+        l.status_letters[i] = translate(code, "status letter", k_english.status_letters[i]);
+    }
+    for (std::size_t i = 0; i < l.origins.size(); ++i) {
+        l.origins[i] = translate(code, "origin", k_english.origins[i]);
+    }
+    return l;
+}
+
+// Every language's labels, made once (before any thread asks, or under the
+// static's own lock).
+const std::vector<Labels>& every_language() {
+    static const std::vector<Labels> all = [] {
+        std::vector<Labels> v;
+        for (const auto& code : languages()) {
+            v.push_back(translated(code));
+        }
+        return v;
+    }();
+    return all;
+}
 
 }  // namespace
 
 const Labels& labels_for(std::string_view language) {
-    for (const auto* l : k_labels) {
-        if (l->code == language) {
-            return *l;
+    for (const auto& l : every_language()) {
+        if (l.code == language) {
+            return l;
         }
     }
-    return k_english;
+    return every_language().front();
 }
 
 std::span<const Labels* const> all_labels() {
-    return k_labels;
-}
-
-std::vector<std::string> report_languages() {
-    std::vector<std::string> codes;
-    for (const auto* l : k_labels) {
-        codes.emplace_back(l->code);
-    }
-    return codes;
+    static const std::vector<const Labels*> pointers = [] {
+        std::vector<const Labels*> v;
+        for (const auto& l : every_language()) {
+            v.push_back(&l);
+        }
+        return v;
+    }();
+    return pointers;
 }
 
 }  // namespace plg

@@ -1,8 +1,10 @@
 #pragma once
 
-// Every word a reader sees in a report, one table per language (labels.cpp).
-// Adding a language is adding one table there; tests/unit/test_labels.cpp
-// renders every label of every language with the arguments the code gives it.
+// Every word a reader sees in a report or an agenda. The English table is in
+// labels.cpp; every other language is that table translated by its catalog,
+// po/LANG.po (plg/base/i18n.hpp), so adding a language touches no C++.
+// tests/unit/test_labels.cpp renders every label of every language with the
+// arguments the code gives it.
 
 #include <array>
 #include <span>
@@ -139,7 +141,7 @@ struct Labels {
     std::array<std::string_view, 4> agenda_items;  // opening and norms, goals, actions, closing
 };
 
-// Returns the labels of `language` ("en", "nl"); English for any other.
+// Returns the labels of `language` (a code of languages()); English for any other.
 const Labels& labels_for(std::string_view language);
 
 // Every language's labels, English first.

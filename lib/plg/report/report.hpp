@@ -119,15 +119,12 @@ std::string trend_of(const DimensionTrend& t, size_t periods);
 // is after `to`, or when the PLG was founded after `to`.
 Report build_report(const Plg& plg, const ReportOptions& options);
 
-// Returns the Markdown report in `language` ("en" or "nl"; see k_report_languages).
+// Returns the Markdown report in `language` (a code of languages(); English for another).
 std::string render_markdown(const Report& report, std::string_view language);
 
 // Returns the report as JSON: the same numbers, with field names documented in
 // docs/report.md.
 nlohmann::json report_json(const Report& report);
-
-// The languages reports are written in.
-std::vector<std::string> report_languages();
 
 // Escapes user text for a Markdown table cell or list item, so that it cannot
 // break the layout or inject HTML: | < > & ` * _ [ ] and the like are escaped,
