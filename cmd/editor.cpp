@@ -100,29 +100,35 @@ void run_editor(const std::string& file, const std::string& shown) {
     ::sigaction(SIGINT, &old_int, nullptr);
     ::sigaction(SIGQUIT, &old_quit, nullptr);
     if (spawned != 0) {
-        throw Error("cannot start the editor '" + command + "'; your text is kept in " + shown);
+        throw Error(tr("cannot start the editor '{}'; your text is kept in {}", command, shown));
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         bool ctrl_c = WIFEXITED(status) ? WEXITSTATUS(status) == 130 : WTERMSIG(status) == SIGINT;
-        std::string how = ctrl_c ? std::string("was stopped with Ctrl-C")
+        std::string how = ctrl_c ? tr("the editor '{}' was stopped with Ctrl-C", command)
                           : WIFEXITED(status)
-                              ? "exited with status " + std::to_string(WEXITSTATUS(status))
-                              : "was stopped by signal " + std::to_string(WTERMSIG(status));
+                              ? tr("the editor '{}' exited with status {}", command,
+                                   WEXITSTATUS(status))
+                              : tr("the editor '{}' was stopped by signal {}", command,
+                                   WTERMSIG(status));
         std::string hint = WIFEXITED(status) && WEXITSTATUS(status) == 127
-                               ? " (is it installed? set VISUAL or EDITOR, like EDITOR=nano)"
+                               ? tr(" (is it installed? set VISUAL or EDITOR, like EDITOR=nano)")
                                : "";
-        throw Error("the editor '" + command + "' " + how + hint + "; nothing was added, and " +
-                    "your text is kept in " + shown);
+        throw Error(tr("{}{}; nothing was added, and your text is kept in {}", how, hint, shown));
     }
 }
 
 bool ask_again(const Context& ctx) {
-    ctx.err << "Open the editor again to fix it? [Y/n] " << std::flush;
+    // TRANSLATORS: the answer is yes when it starts with the first letter of
+    // your word for "yes" (next message), or is empty.
+    ctx.err << tr("Open the editor again to fix it? [Y/n] ") << std::flush;
     std::string answer;
     if (!std::getline(ctx.in, answer)) {
         return false;
     }
-    return answer.empty() || answer[0] == 'y' || answer[0] == 'Y';
+    std::string yes = tr("yes");
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+    return answer.empty() || lower(answer[0]) == 'y' ||
+           (!yes.empty() && lower(answer[0]) == lower(yes[0]));
 }
 
 bool has_errors_in(const std::vector<Diagnostic>& problems) {
@@ -158,8 +164,8 @@ std::string edit_until_valid(const Context& ctx, const Store& store, const fs::p
             return saved;
         }
         if (!ctx.interactive || !ask_again(ctx)) {
-            throw Error("nothing was added; your text is kept in " + shown + ": fix it with '" +
-                        again + shown + "'");
+            throw Error(tr("nothing was added; your text is kept in {}: fix it with '{}{}'",
+                           shown, again, shown));
         }
     }
 }
@@ -188,8 +194,7 @@ void add_edit_options(CLI::App& app, EditOptions& options) {
 void require_unless_edited(const EditOptions& options, const std::string& value,
                            std::string_view flag) {
     if (value.empty() && !options.edit && options.file.empty()) {
-        throw UsageError(std::string(flag) + " is required (or write the record by hand with " +
-                         "--edit)");
+        throw UsageError(tr("{} is required (or write the record by hand with --edit)", flag));
     }
 }
 
@@ -203,29 +208,34 @@ bool has_comment(std::string_view text) {
     return false;
 }
 
-std::string template_help(std::string_view kind, const Community& c,
-                          const std::vector<std::string>& lines, bool adding) {
+std::string template_help(Kind kind, const Community& c, const std::string& text, bool adding) {
     std::string out;
-    auto line = [&](const std::string& s) { out += std::string(k_help_mark) + " " + s + "\n"; };
+    auto lines = [&](const std::string& s) {
+        for (const auto& l : split_lines(s)) {
+            out += std::string(k_help_mark) + (l.empty() ? "" : " " + l) + "\n";
+        }
+    };
     if (adding) {
-        line("New " + std::string(kind) + ". Fill in what you want to record, save, and close " +
-             "the editor.");
-        line("These '#|' lines are dropped, and so are fields left empty. Your own");
-        line("'# comments' stay. Save without changes to cancel.");
+        lines(kind == Kind::meeting ? tr("New meeting. Fill in what you want to record, save, "
+                                         "and close the editor.")
+              : kind == Kind::goal  ? tr("New goal. Fill in what you want to record, save, and "
+                                         "close the editor.")
+                                    : tr("New reflection. Fill in what you want to record, "
+                                         "save, and close the editor."));
+        lines(tr("These '#|' lines are dropped, and so are fields left empty. Your own\n"
+                 "'# comments' stay. Save without changes to cancel."));
     } else {
-        line("Change what you want, save, and close the editor. These '#|' lines");
-        line("are dropped; everything else is kept as you write it.");
+        lines(tr("Change what you want, save, and close the editor. These '#|' lines\n"
+                 "are dropped; everything else is kept as you write it."));
     }
     std::vector<std::string> members;
     for (const auto& m : c.members) {
         members.push_back(m.id + " (" + m.name + ")");
     }
     if (!members.empty()) {
-        line("Members: " + join(members));
+        lines(tr("Members: {}", join(members)));
     }
-    for (const auto& l : lines) {
-        line(l);
-    }
+    lines(text);
     return out;
 }
 
@@ -252,7 +262,7 @@ Draft draft_text(const Context& ctx, const Store& store, const EditOptions& opti
         fs::path path = store.is_draft(file) ? file : store.create_draft(kind, text);
         std::string saved = edit_until_valid(ctx, store, path, again, check);
         return {strip_help(saved, help), true, path,
-                "; your text is kept in " + store.shown_path(path), &store};
+                tr("; your text is kept in {}", store.shown_path(path)), &store};
     }
     if (!options.edit) {
         return {from_flags, false, {}, {}, nullptr};
@@ -262,13 +272,17 @@ Draft draft_text(const Context& ctx, const Store& store, const EditOptions& opti
     CheckText unless_unchanged = [&](const std::string& file, const std::string& text) {
         if (strip_help(text, help) == from_flags) {
             store.remove_draft(path);
-            throw Error("the template was saved unchanged, so no " +
-                        std::string(kind_info(kind).name) + " was added");
+            throw Error(kind == Kind::meeting ? tr("the template was saved unchanged, so no "
+                                                   "meeting was added")
+                        : kind == Kind::goal ? tr("the template was saved unchanged, so no goal "
+                                                  "was added")
+                                             : tr("the template was saved unchanged, so no "
+                                                  "reflection was added"));
         }
         return check(file, text);
     };
     std::string saved = edit_until_valid(ctx, store, path, again, unless_unchanged);
-    return {strip_help(saved, help), true, path, "; your text is kept in " + shown, &store};
+    return {strip_help(saved, help), true, path, tr("; your text is kept in {}", shown), &store};
 }
 
 Draft edit_existing(const Context& ctx, const Store& store, Kind kind, const std::string& text,
@@ -289,7 +303,7 @@ Draft edit_existing(const Context& ctx, const Store& store, Kind kind, const std
     }
     std::string shown = store.shown_path(path);
     std::string saved = edit_until_valid(ctx, store, path, again, check);
-    return {strip_help(saved, help), true, path, "; your text is kept in " + shown, &store};
+    return {strip_help(saved, help), true, path, tr("; your text is kept in {}", shown), &store};
 }
 
 }  // namespace plg::cli

@@ -68,8 +68,9 @@ bool has_comment(std::string_view text);
 
 // The comment lines above a template: what to fill in, for a person. `adding`
 // says whether a new record is written (else an existing one is edited).
-std::string template_help(std::string_view kind, const Community& c,
-                          const std::vector<std::string>& lines, bool adding = true);
+// `text` is the kind's own help, translated, one or more lines.
+std::string template_help(Kind kind, const Community& c, const std::string& text,
+                          bool adding = true);
 
 // The record types' writers and templates, by type, for draft_record.
 inline std::string record_text(const Meeting& m) {

@@ -6,6 +6,7 @@
 #include "plg/base/date.hpp"
 #include "plg/base/slug.hpp"
 #include "plg/base/utf8.hpp"
+#include "plg/base/i18n.hpp"
 
 namespace plg::cli {
 
@@ -20,9 +21,9 @@ const CLI::Validator k_date_value(
         if (parse_date_arg(value, Date()).has_value()) {
             return {};
         }
-        return "'" + value +
-               "' is not a date; write it as YYYY-MM-DD (like 2026-11-23), "
-               "'today' or 'yesterday'";
+        return tr("'{}' is not a date; write it as YYYY-MM-DD (like 2026-11-23), 'today' or "
+                  "'yesterday'",
+                  value);
     },
     "DATE");
 
@@ -31,22 +32,22 @@ const CLI::Validator k_member_id_value(
         if (is_member_id(value)) {
             return {};
         }
-        return "'" + value +
-               "' is not a valid member id; use 1-32 lower-case letters, "
-               "digits, '-' or '_', starting with a letter (like 'anna' or 'jdvries')";
+        return tr("'{}' is not a valid member id; use 1-32 lower-case letters, digits, '-' or "
+                  "'_', starting with a letter (like 'anna' or 'jdvries')",
+                  value);
     },
     "ID");
 
 const CLI::Validator k_one_line_value(
     [](std::string& value) -> std::string {
         if (value.find_first_not_of(" \t") == std::string::npos) {
-            return "the value is empty";
+            return tr("the value is empty");
         }
         if (value.find_first_of("\r\n") != std::string::npos) {
-            return "the value must be one line";
+            return tr("the value must be one line");
         }
         if (first_invalid_utf8(value)) {
-            return "the value is not valid UTF-8";
+            return tr("the value is not valid UTF-8");
         }
         return {};
     },
@@ -67,7 +68,7 @@ const CLI::Validator k_number_value(
         double number = 0;
         auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
         if (ec != std::errc() || end != value.data() + value.size()) {
-            return "'" + value + "' is not a number; write it like 12, 7.5 or 7,5";
+            return tr("'{}' is not a number; write it like 12, 7.5 or 7,5", value);
         }
         return {};
     },

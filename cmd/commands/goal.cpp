@@ -111,10 +111,10 @@ int run_goal_add(const GoalAddOptions& opt, const Context& ctx) {
         return read_goal(file, text, "new", check_refs);
     };
     std::string help = template_help(
-        "goal", refs.community,
-        {"Required: title. Numbers (baseline, target) are plain: 48 or 12.5; dates YYYY-MM-DD.",
-         "owners is a list of member ids, one per line ('  - anna') or inline ([anna, bram]).",
-         "Leave 'progress:' as it is: 'plg goal progress' adds the measurements there."});
+        Kind::goal, refs.community,
+        trp("Required: title. Numbers (baseline, target) are plain: 48 or 12.5; dates YYYY-MM-DD.\n"
+            "owners is a list of member ids, one per line ('  - anna') or inline ([anna, bram]).\n"
+            "Leave 'progress:' as it is: 'plg goal progress' adds the measurements there."));
     Drafted<Goal> drafted = draft_record<Goal>(ctx, store, opt.edit, g, help, read);
     if (!drafted.record.created) {
         // A goal given whole (--file, or an edit that cleared it) is set today;

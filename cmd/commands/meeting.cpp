@@ -93,15 +93,17 @@ ActionItem parse_action(const Context& ctx, const std::string& spec) {
     return a;
 }
 
-const std::vector<std::string> k_meeting_help = {
-    "Required: date (YYYY-MM-DD) and title. Lists take one item per line ('  - anna') or",
-    "inline ([anna, bram]). For several lines of notes write 'notes: |' and indent them.",
-    "absent: a member id, or '- member: carla' with 'reason: ziek' on the next line.",
-    "guests: names of people who are not members; never counted in attendance.",
-    "actions: '- text: ...' with 'owner: ID', 'due: YYYY-MM-DD' and 'done: false' below it;",
-    "  plg gives each new action an 'id' when you save.",
-    "carried: ids of earlier meetings' open actions taken up again (see 'plg action list').",
-    "focus: learn, evidence, support, extend (DuFour's four questions)."};
+std::string meeting_help() {
+    return trp(
+        "Required: date (YYYY-MM-DD) and title. Lists take one item per line ('  - anna') or\n"
+        "inline ([anna, bram]). For several lines of notes write 'notes: |' and indent them.\n"
+        "absent: a member id, or '- member: carla' with 'reason: ziek' on the next line.\n"
+        "guests: names of people who are not members; never counted in attendance.\n"
+        "actions: '- text: ...' with 'owner: ID', 'due: YYYY-MM-DD' and 'done: false' below it;\n"
+        "  plg gives each new action an 'id' when you save.\n"
+        "carried: ids of earlier meetings' open actions taken up again (see 'plg action list').\n"
+        "focus: learn, evidence, support, extend (DuFour's four questions).");
+}
 
 // The actions a new meeting on `date` carries: those named (each given an id
 // if it has none) and, with `all_open`, every action open on that day that an
@@ -269,12 +271,12 @@ int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
     auto read = [&](const std::string& file, const std::string& text) {
         return read_meeting(file, text, "new", refs);
     };
-    std::vector<std::string> help = k_meeting_help;
+    std::string help = meeting_help();
     if (!goal_ids.empty()) {
-        help.push_back("Goals: " + join(goal_ids));
+        help += "\n" + tr("Goals: {}", join(goal_ids));
     }
-    Drafted<Meeting> drafted =
-        draft_record<Meeting>(ctx, store, opt.edit, m, template_help("meeting", c, help), read);
+    Drafted<Meeting> drafted = draft_record<Meeting>(ctx, store, opt.edit, m,
+                                                     template_help(Kind::meeting, c, help), read);
     const Meeting& saved = drafted.record;
     std::string slug = slugify(saved.title);
     std::string base = saved.date.iso() + "-" + (slug.empty() ? "meeting" : slug);
@@ -310,10 +312,9 @@ int run_meeting_edit(const MeetingEditOptions& opt, const Context& ctx) {
     // A file that starts with a byte order mark keeps it; the draft goes without.
     const std::string bom = original.rfind("\xEF\xBB\xBF", 0) == 0 ? "\xEF\xBB\xBF" : "";
     std::string body = original.substr(bom.size());
-    std::vector<std::string> help = k_meeting_help;
-    help.insert(help.begin(), "Editing " + shown + "; its id stays " + opt.id + ".");
+    std::string help = tr("Editing {}; its id stays {}.", shown, opt.id) + "\n" + meeting_help();
     Draft draft =
-        edit_existing(ctx, store, Kind::meeting, body, template_help("meeting", c, help, false),
+        edit_existing(ctx, store, Kind::meeting, body, template_help(Kind::meeting, c, help, false),
                       "plg meeting edit " + opt.id + " --file ", check, opt.file);
     if (draft.text == body) {
         draft.done();

@@ -126,12 +126,15 @@ int run_reflect_add(const ReflectAddOptions& opt, const Context& ctx) {
         return read_reflection(file, text, "new", refs);
     };
     std::string help = template_help(
-        "reflection", c,
-        {"Required: author (a member id) and date. Write free text, the three prompts, or both:",
-         "went_well (what went well), challenge (what was hard), next_step (what you will do).",
-         "For several lines write 'text: |' and indent the lines below it by two spaces.",
-         "ratings: rate the framework's dimensions 1-5 (not all needed), one per line, like",
-         "  ratings:", "    collaboration: 4", "Dimensions: " + join(c.dimension_ids())});
+        Kind::reflection, c,
+        trp("Required: author (a member id) and date. Write free text, the three prompts, or "
+            "both:\n"
+            "went_well (what went well), challenge (what was hard), next_step (what you will do).\n"
+            "For several lines write 'text: |' and indent the lines below it by two spaces.\n"
+            "ratings: rate the framework's dimensions 1-5 (not all needed), one per line, like\n"
+            "  ratings:\n"
+            "    collaboration: 4") +
+            "\n" + tr("Dimensions: {}", join(c.dimension_ids())));
     Drafted<Reflection> drafted = draft_record<Reflection>(ctx, store, opt.edit, r, help, read);
     const Reflection& saved = drafted.record;
     // Member ids may hold "_", which file names of records do not.

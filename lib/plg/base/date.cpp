@@ -1,4 +1,5 @@
 #include "plg/base/date.hpp"
+#include "plg/base/i18n.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -62,10 +63,12 @@ std::string Date::iso() const {
 }
 
 std::optional<Date> parse_date_arg(std::string_view text, Date today) {
-    if (text == "today") {
+    // The English words always, and the message language's ("vandaag", "gisteren").
+    std::string_view lang = current_language();
+    if (text == "today" || text == translate(lang, "date word", "today")) {
         return today;
     }
-    if (text == "yesterday") {
+    if (text == "yesterday" || text == translate(lang, "date word", "yesterday")) {
         return today.plus_days(-1);
     }
     return Date::parse_iso(text);

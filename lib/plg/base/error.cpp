@@ -1,4 +1,5 @@
 #include "plg/base/error.hpp"
+#include "plg/base/i18n.hpp"
 
 #include <algorithm>
 
@@ -96,7 +97,7 @@ std::string nearest(std::string_view word, const std::vector<std::string>& candi
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
     std::string n = nearest(word, candidates);
-    return n.empty() ? std::string() : "; did you mean '" + n + "'?";
+    return n.empty() ? std::string() : tr("; did you mean '{}'?", n);
 }
 
 }  // namespace plg

@@ -417,6 +417,20 @@ std::string_view plural_expression(std::string_view language) {
     return c == nullptr ? "n != 1" : c->plural;
 }
 
+std::string kind_noun(Kind kind) {
+    switch (kind) {
+        case Kind::community:
+            return tr("PLG");
+        case Kind::meeting:
+            return tr("meeting");
+        case Kind::goal:
+            return tr("goal");
+        case Kind::reflection:
+            return tr("reflection");
+    }
+    return tr("record");
+}
+
 std::string local_number(double value, int decimals) {
     return local_number(current_language(), value, decimals);
 }

@@ -22,6 +22,8 @@
 
 #include <fmt/format.h>
 
+#include "plg/base/kinds.hpp"
+
 namespace plg {
 
 // Sets the language of messages. An unknown code selects English.
@@ -68,6 +70,12 @@ std::string_view plural_expression(std::string_view language);
 
 namespace detail {
 
+template <typename FormatString>
+std::string_view view(const FormatString& s) {
+    fmt::string_view v = s;
+    return {v.data(), v.size()};
+}
+
 // Formats `translated` with `args`; if a translation's placeholders do not fit
 // the arguments, formats the English `original` instead: a bad catalog never
 // stops a command.
@@ -88,7 +96,7 @@ std::string format_translated(std::string_view translated, std::string_view orig
 // text is checked against the arguments at compile time.
 template <typename... Args>
 std::string tr(fmt::format_string<Args...> msgid, const Args&... args) {
-    std::string_view original(msgid.get().data(), msgid.get().size());
+    std::string_view original = detail::view(msgid);
     return detail::format_translated(translate(current_language(), {}, original), original,
                                      args...);
 }
@@ -98,8 +106,8 @@ std::string tr(fmt::format_string<Args...> msgid, const Args&... args) {
 template <typename... Args>
 std::string trn(fmt::format_string<Args...> singular, fmt::format_string<Args...> plural,
                 unsigned long n, const Args&... args) {
-    std::string_view one(singular.get().data(), singular.get().size());
-    std::string_view many(plural.get().data(), plural.get().size());
+    std::string_view one = detail::view(singular);
+    std::string_view many = detail::view(plural);
     std::string_view original = n == 1 ? one : many;
     return detail::format_translated(translate_plural(current_language(), {}, one, many, n),
                                      original, args...);
@@ -117,6 +125,10 @@ constexpr std::string_view N_(std::string_view text) { return text; }
 constexpr std::string_view NC_(std::string_view /*context*/, std::string_view text) {
     return text;
 }
+
+// Returns the name of a kind of record in the message language, as a word in a
+// sentence ("meeting", in Dutch "bijeenkomst").
+std::string kind_noun(Kind kind);
 
 // Returns `value` written with the decimal separator of the message language
 // ("3,5" in Dutch): at most `decimals` digits after it, trailing zeros dropped.

@@ -14,6 +14,7 @@
 #include "plg/records/json.hpp"
 #include "plg/store/store.hpp"
 #include "plg/yaml/yaml.hpp"
+#include "plg/base/i18n.hpp"
 
 namespace fs = std::filesystem;
 
@@ -40,16 +41,16 @@ void read_network_file(const fs::path& file, const std::string& given, const fs:
     fs::path key = resolved_path(file);
     if (std::find(reading.begin(), reading.end(), key) != reading.end()) {
         problems.push_back({Severity::error, where,
-                            "'" + given +
-                                "' is a network file that is already being read (it "
-                                "lists itself, directly or through another); remove this entry"});
+                            tr("'{}' is a network file that is already being read (it lists "
+                               "itself, directly or through another); remove this entry",
+                               given)});
         return;
     }
     if (reading.size() >= k_max_network_depth) {
         problems.push_back({Severity::error, where,
-                            "network files nested more than " +
-                                std::to_string(k_max_network_depth) +
-                                " deep; list the PLG folders in fewer files"});
+                            tr("network files nested more than {} deep; list the PLG folders in "
+                               "fewer files",
+                               k_max_network_depth)});
         return;
     }
     reading.push_back(key);
@@ -76,7 +77,7 @@ void read_network_file(const fs::path& file, const std::string& given, const fs:
     if (!doc.root || doc.root->kind != yaml::Node::Kind::mapping || !list ||
         list->kind != yaml::Node::Kind::sequence) {
         problems.push_back({Severity::error, Location{given, 1, 1},
-                            "a network file needs a list 'plgs:' of '- path: FOLDER' entries"});
+                            tr("a network file needs a list 'plgs:' of '- path: FOLDER' entries")});
         return;
     }
     for (const auto& item : list->items) {
@@ -84,16 +85,16 @@ void read_network_file(const fs::path& file, const std::string& given, const fs:
                                  : item.kind == yaml::Node::Kind::scalar ? &item
                                                                          : nullptr;
         if (!path || path->kind != yaml::Node::Kind::scalar || path->value.empty()) {
-            fail(item, "each entry of 'plgs' needs 'path: FOLDER' (a PLG or a folder of PLGs)");
+            fail(item, tr("each entry of 'plgs' needs 'path: FOLDER' (a PLG or a folder of PLGs)"));
             continue;
         }
         std::map<std::string, std::string> labels;
         if (item.kind == yaml::Node::Kind::mapping) {
             for (const auto& e : item.entries) {
                 if (e.key.value != "path" && e.key.value != "labels") {
-                    fail(e.key, "unknown key '" + e.key.value + "' in a network entry" +
+                    fail(e.key, tr("unknown key '{}' in a network entry", e.key.value) +
                                     did_you_mean(e.key.value, {"path", "labels"}) +
-                                    "; the keys are: path, labels");
+                                    tr("; the keys are: {}", "path, labels"));
                 }
             }
             if (const yaml::Node* l = item.find("labels")) {
@@ -125,15 +126,15 @@ void add_path(const fs::path& path, const std::string& given, const fs::path& cw
         FolderSearch search = find_plg_folders(path);
         if (search.stopped) {
             problems.push_back({Severity::error, where,
-                                "stopped looking for PLGs in '" + given + "' after " +
-                                    std::to_string(search.limit) +
-                                    " folders; give the folder that holds the PLG clones (or "
-                                    "list them in a network.yaml)"});
+                                tr("stopped looking for PLGs in '{}' after {} folders; give the "
+                                   "folder that holds the PLG clones (or list them in a "
+                                   "network.yaml)",
+                                   given, search.limit)});
         }
         const std::vector<fs::path>& found = search.found;
         if (found.empty() && !search.stopped) {
             problems.push_back({Severity::warning, where,
-                                "no PLG (a folder holding plg.yaml) in '" + given + "'"});
+                                tr("no PLG (a folder holding plg.yaml) in '{}'", given)});
         }
         for (const auto& root : found) {
             out.push_back({root, display_path(root, cwd), labels, where});
@@ -146,7 +147,7 @@ void add_path(const fs::path& path, const std::string& given, const fs::path& cw
         return;
     }
     problems.push_back(
-        {Severity::error, where, "'" + given + "' is neither a folder nor a network.yaml file"});
+        {Severity::error, where, tr("'{}' is neither a folder nor a network.yaml file", given)});
 }
 
 constexpr std::string_view k_cache_file = "network-row.json";
@@ -166,7 +167,9 @@ std::string cache_key(const NetworkRow& row, const ReportOptions& options) {
                   static_cast<unsigned long long>(fingerprint(row.member.root)));
     return std::string("plg ") + PLG_VERSION + " row 3; files " + hex + "; shown " +
            row.member.shown + "; from " + (options.from ? options.from->iso() : "-") + "; to " +
-           (options.to ? options.to->iso() : "-") + "; today " + options.today.iso();
+           (options.to ? options.to->iso() : "-") + "; today " + options.today.iso() +
+           // The row keeps its files' error messages, which are in the message language.
+           "; language " + std::string(current_language());
 }
 
 nlohmann::json row_to_cache(const NetworkRow& r, const std::string& key) {
@@ -389,7 +392,7 @@ void fill_row_safely(NetworkRow& row, const ReportOptions& options) {
             where = e.where();
         }
     } catch (const std::exception& e) {
-        message = std::string("internal error: ") + e.what();
+        message = tr("internal error: {}", e.what());
     }
     NetworkRow failed;
     failed.member = std::move(row.member);
@@ -444,11 +447,11 @@ std::vector<NetworkMember> find_network(const std::vector<std::string>& paths, c
         const NetworkMember& first = unique[it->second];
         if (first.labels != m.labels) {
             problems.push_back({Severity::warning, m.given_at,
-                                "the PLG " + m.shown + " is named again here with the labels " +
-                                    text(m.labels) +
-                                    "; it is counted once, with the labels given first (" +
-                                    format_location(first.given_at) + ": " + text(first.labels) +
-                                    "); give each PLG one entry"});
+                                tr("the PLG {} is named again here with the labels {}; it is "
+                                   "counted once, with the labels given first ({}: {}); give "
+                                   "each PLG one entry",
+                                   m.shown, text(m.labels), format_location(first.given_at),
+                                   text(first.labels))});
         }
     }
     return unique;
@@ -461,8 +464,8 @@ NetworkReport build_network(std::vector<NetworkMember> members, const ReportOpti
     n.from_given = options.from.has_value();
     // The one error that is the same for every PLG: said once, before any thread starts.
     if (options.from && *options.from > n.to) {
-        throw Error("the period starts (" + options.from->iso() + ") after it ends (" + n.to.iso() +
-                    "); check --from and --to");
+        throw Error(tr("the period starts ({}) after it ends ({}); check --from and --to",
+                       options.from->iso(), n.to.iso()));
     }
     n.rows.resize(members.size());
     for (size_t i = 0; i < members.size(); ++i) {

@@ -1,4 +1,5 @@
 #include "plg/records/codec.hpp"
+#include "plg/base/i18n.hpp"
 
 namespace plg::detail {
 
@@ -57,7 +58,7 @@ yaml::Document open_for_edit(const std::string& file, std::string bytes) {
         throw InvalidRecord(doc.problems);
     }
     if (!doc.root || doc.root->kind != Node::Kind::mapping) {
-        throw Error(Location{file, 1, 1}, "the file must be a mapping of 'key: value' lines");
+        throw Error(Location{file, 1, 1}, tr("the file must be a mapping of 'key: value' lines"));
     }
     return doc;
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "plg/base/error.hpp"
+#include "plg/base/i18n.hpp"
 #include "plg/base/slug.hpp"
 #include "plg/base/text.hpp"
 #include "plg/records/community.hpp"
@@ -41,24 +42,23 @@ class Decoder {
     bool fields(const Node& node, std::string_view what, const std::vector<std::string>& known,
                 const std::vector<std::string>& required) {
         if (node.kind != Node::Kind::mapping) {
-            error(node, std::string(what) + " must be a mapping of 'key: value' lines, not " +
-                            std::string(node.kind_name()));
+            error(node, tr("{} must be a mapping of 'key: value' lines, not {}", what,
+                           kind_of(node)));
             return false;
         }
         for (const auto& e : node.entries) {
             if (std::find(known.begin(), known.end(), e.key.value) == known.end()) {
                 std::string hint = did_you_mean(e.key.value, known);
-                error(e.key, "unknown key '" + e.key.value + "' in " + std::string(what) +
-                                 (hint.empty() ? "; the keys are: " + join(known) : hint));
+                error(e.key, tr("unknown key '{}' in {}", e.key.value, what) +
+                                 (hint.empty() ? tr("; the keys are: {}", join(known)) : hint));
             }
         }
         for (const auto& r : required) {
             const Node* v = node.find(r);
             if (v == nullptr || v->kind == Node::Kind::null ||
                 (v->kind == Node::Kind::scalar && v->value.empty())) {
-                error(v ? *v : node,
-                      std::string(what) + " needs '" + r + "'" +
-                          (v ? "; give it a value" : "; add a line '" + r + ": ...'"));
+                error(v ? *v : node, v ? tr("{} needs '{}'; give it a value", what, r)
+                                       : tr("{} needs '{}'; add a line '{}: ...'", what, r, r));
             }
         }
         return true;
@@ -69,16 +69,15 @@ class Decoder {
             return {};
         }
         if (n->kind != Node::Kind::scalar) {
-            error(*n, "'" + std::string(field) + "' must be text, not " +
-                          std::string(n->kind_name()) + " (for several lines use a block: '" +
-                          std::string(field) + ": |')");
+            error(*n, tr("'{}' must be text, not {} (for several lines use a block: '{}: |')",
+                         field, kind_of(*n), field));
             return {};
         }
         if (!n->quoted) {
             if (auto reading = yaml::plain_reading(n->value)) {
-                error(*n, "'" + std::string(field) + "' is written " + n->value +
-                              ", which other YAML tools read as " + *reading +
-                              ", not as text; put it in quotes: \"" + n->value + "\"");
+                error(*n, tr("'{}' is written {}, which other YAML tools read as {}, not as "
+                             "text; put it in quotes: \"{}\"",
+                             field, n->value, trp(*reading), n->value));
             }
         }
         return n->value;
@@ -93,8 +92,8 @@ class Decoder {
                 return d;
             }
         }
-        error(*n, "'" + std::string(field) + "' must be a date written YYYY-MM-DD, like " +
-                      "2026-11-23, not " + describe(*n));
+        error(*n, tr("'{}' must be a date written YYYY-MM-DD, like 2026-11-23, not {}", field,
+                     describe(*n)));
         return std::nullopt;
     }
 
@@ -110,17 +109,15 @@ class Decoder {
                         !s.empty();
             // Any YAML reader must read the same number (see docs/file-format.md).
             if (read && n->quoted) {
-                error(*n, "'" + std::string(field) +
-                              "' is in quotes, so other YAML tools read it "
-                              "as text, not a number; write it without quotes: " +
-                              s);
+                error(*n, tr("'{}' is in quotes, so other YAML tools read it as text, not a "
+                             "number; write it without quotes: {}",
+                             field, s));
                 return std::nullopt;
             }
             if (read && !yaml::portable_number(s)) {
-                error(*n, "'" + std::string(field) + "' is written " + s +
-                              ", which YAML tools read as different numbers (or as text); "
-                              "write it as a plain decimal: " +
-                              format_number(value));
+                error(*n, tr("'{}' is written {}, which YAML tools read as different numbers "
+                             "(or as text); write it as a plain decimal: {}",
+                             field, s, format_number(value)));
                 return std::nullopt;
             }
             if (read) {
@@ -135,15 +132,13 @@ class Decoder {
             double v = 0;
             auto [end, ec] = std::from_chars(comma.data(), comma.data() + comma.size(), v);
             if (ec == std::errc() && end == comma.data() + comma.size()) {
-                error(*n, "'" + std::string(field) + "' is written " + n->value +
-                              ", which YAML reads as text: numbers in a file take a point, so "
-                              "write " +
-                              comma);
+                error(*n, tr("'{}' is written {}, which YAML reads as text: numbers in a file "
+                             "take a point, so write {}",
+                             field, n->value, comma));
                 return std::nullopt;
             }
         }
-        error(*n,
-              "'" + std::string(field) + "' must be a number, like 12 or 7.5, not " + describe(*n));
+        error(*n, tr("'{}' must be a number, like 12 or 7.5, not {}", field, describe(*n)));
         return std::nullopt;
     }
 
@@ -153,9 +148,8 @@ class Decoder {
             return std::nullopt;
         }
         if (*v != std::floor(*v) || *v < min || *v > max) {
-            error(*n, "'" + std::string(field) + "' must be a whole number from " +
-                          std::to_string(min) + " to " + std::to_string(max) + ", not " +
-                          describe(*n));
+            error(*n, tr("'{}' must be a whole number from {} to {}, not {}", field, min, max,
+                         describe(*n)));
             return std::nullopt;
         }
         return int(*v);
@@ -184,15 +178,14 @@ class Decoder {
                                        {"off", false},
                                        {"n", false}}) {
                 if (lower == word) {
-                    error(*n, "'" + std::string(field) + "' is written " + v +
-                                  ", which YAML tools read differently (true, false or text); "
-                                  "write " +
-                                  (truth ? "true" : "false"));
+                    error(*n, tr("'{}' is written {}, which YAML tools read differently (true, "
+                                 "false or text); write {}",
+                                 field, v, truth ? "true" : "false"));
                     return std::nullopt;
                 }
             }
         }
-        error(*n, "'" + std::string(field) + "' must be true or false, not " + describe(*n));
+        error(*n, tr("'{}' must be true or false, not {}", field, describe(*n)));
         return std::nullopt;
     }
 
@@ -203,15 +196,16 @@ class Decoder {
             return;
         }
         if (n->kind != Node::Kind::sequence) {
-            error(*n, "'" + std::string(field) + "' must be a list (one '- item' per line), not " +
-                          std::string(n->kind_name()));
+            error(*n, tr("'{}' must be a list (one '- item' per line), not {}", field,
+                         kind_of(*n)));
             return;
         }
         for (const auto& item : n->items) {
             if (item.kind == Node::Kind::null ||
                 (item.kind == Node::Kind::scalar && !item.quoted && item.value.empty())) {
-                warning(item, "an empty item in '" + std::string(field) +
-                                  "' is left out; fill it in or remove its '-' line");
+                warning(item, tr("an empty item in '{}' is left out; fill it in or remove its "
+                                 "'-' line",
+                                 field));
                 continue;
             }
             each(item);
@@ -221,7 +215,7 @@ class Decoder {
     std::vector<std::string> text_list(const Node* n, std::string_view field) {
         std::vector<std::string> out;
         list(n, field, [&](const Node& item) {
-            std::string s = text(&item, std::string(field) + " item");
+            std::string s = text(&item, field);
             if (!s.empty()) {
                 out.push_back(std::move(s));
             }
@@ -240,9 +234,10 @@ class Decoder {
         if (!id.empty() && refs.community && !refs.community->find_member(id)) {
             auto ids = refs.community->member_ids();
             std::string hint = did_you_mean(id, ids);
-            error(*n, "unknown member '" + id + "' in " + std::string(field) +
-                          (hint.empty() ? "; add it with 'plg member add " + id +
-                                              " --name ...' or use one of: " + join(ids)
+            error(*n, tr("unknown member '{}' in {}", id, field) +
+                          (hint.empty() ? tr("; add it with 'plg member add {} --name ...' or "
+                                             "use one of: {}",
+                                             id, join(ids))
                                         : hint));
         }
         return id;
@@ -257,7 +252,7 @@ class Decoder {
                 return;
             }
             if (std::find(out.begin(), out.end(), id) != out.end()) {
-                warning(item, "member '" + id + "' is listed twice in " + std::string(field));
+                warning(item, tr("member '{}' is listed twice in {}", id, field));
                 return;
             }
             out.push_back(std::move(id));
@@ -272,8 +267,9 @@ class Decoder {
         if (!id.empty() && known && !known->count(id)) {
             std::vector<std::string> ids(known->begin(), known->end());
             std::string hint = did_you_mean(id, ids);
-            error(*n, "unknown " + std::string(kind) + " '" + id + "' in " + std::string(field) +
-                          (hint.empty() ? "; see 'plg " + command_of(kind) + " list'" : hint));
+            error(*n, (kind == "goal" ? tr("unknown goal '{}' in {}", id, field)
+                                      : tr("unknown meeting '{}' in {}", id, field)) +
+                          (hint.empty() ? tr("; see 'plg {} list'", command_of(kind)) : hint));
         }
         return id;
     }
@@ -282,8 +278,8 @@ class Decoder {
                        const std::vector<std::string>& allowed) {
         std::string v = text(n, field);
         if (!v.empty() && std::find(allowed.begin(), allowed.end(), v) == allowed.end()) {
-            error(*n, "'" + std::string(field) + "' must be one of " + join(allowed) + ", not '" +
-                          v + "'" + did_you_mean(v, allowed));
+            error(*n, tr("'{}' must be one of {}, not '{}'", field, join(allowed), v) +
+                          did_you_mean(v, allowed));
         }
         return v;
     }
@@ -291,17 +287,18 @@ class Decoder {
     void future_warning(const Node* n, std::optional<Date> d, const References& refs,
                         std::string_view field) {
         if (n && d && refs.today && *d > *refs.today) {
-            warning(*n, "'" + std::string(field) + "' " + d->iso() + " is in the future");
+            warning(*n, tr("'{}' {} is in the future", field, d->iso()));
         }
     }
 
     // Records dated before the PLG was founded fall outside every report period.
+    // `what` is the record, translated: "this meeting".
     void before_founding(const Node* n, Date d, const References& refs, std::string_view what) {
         if (n && refs.community && refs.community->founded && d < *refs.community->founded) {
-            warning(*n, "this " + std::string(what) + " is dated " + d.iso() +
-                            ", before the PLG was founded (" + refs.community->founded->iso() +
-                            " in plg.yaml), so no report counts it; if the PLG is older, set "
-                            "'founded' in plg.yaml to its first day");
+            warning(*n, tr("{} is dated {}, before the PLG was founded ({} in plg.yaml), so no "
+                           "report counts it; if the PLG is older, set 'founded' in plg.yaml to "
+                           "its first day",
+                           what, d.iso(), refs.community->founded->iso()));
         }
     }
 
@@ -311,8 +308,9 @@ class Decoder {
         if (n.kind == Node::Kind::scalar) {
             return "'" + n.value + "'";
         }
-        return std::string(n.kind_name());
+        return kind_of(n);
     }
+    static std::string kind_of(const Node& n) { return trp(n.kind_name()); }
 
     const yaml::Document& m_doc;
     std::vector<Diagnostic>& m_out;

@@ -192,15 +192,16 @@ Parsed<Community> read_community(const std::string& file, std::string bytes) {
         c.cadence_days = d.integer(n, "cadence_days", 1, 366);
     }
     d.list(root->find("breaks"), "breaks", [&](const Node& item) {
-        if (!d.fields(item, "a break", k_break_keys, {"from", "to"})) {
+        if (!d.fields(item, tr("a break"), k_break_keys, {"from", "to"})) {
             return;
         }
         auto from = d.date(item.find("from"), "from");
         auto to = d.date(item.find("to"), "to");
         Break b{d.text(item.find("name"), "name"), from.value_or(Date()), to.value_or(Date())};
         if (from && to && *to < *from) {
-            d.error(*item.find("to"), "the break ends (" + to->iso() + ") before it starts (" +
-                                          from->iso() + "); 'to' is its last day");
+            d.error(*item.find("to"), tr("the break ends ({}) before it starts ({}); 'to' is its "
+                                         "last day",
+                                         to->iso(), from->iso()));
         }
         if (from && to) {
             c.breaks.push_back(std::move(b));
@@ -211,38 +212,39 @@ Parsed<Community> read_community(const std::string& file, std::string bytes) {
     c.vision = d.text(root->find("vision"), "vision");
     c.norms = d.text_list(root->find("norms"), "norms");
     d.list(root->find("members"), "members", [&](const Node& item) {
-        if (!d.fields(item, "a member", k_member_keys, {"id", "name"})) {
+        if (!d.fields(item, tr("a member"), k_member_keys, {"id", "name"})) {
             return;
         }
         Member m{d.text(item.find("id"), "id"), d.text(item.find("name"), "name"),
                  d.text(item.find("role"), "role"), d.date(item.find("joined"), "joined"),
                  d.date(item.find("left"), "left")};
         if (m.joined && m.left && *m.left < *m.joined) {
-            d.error(*item.find("left"), "member '" + m.id + "' left (" + m.left->iso() +
-                                            ") before joining (" + m.joined->iso() +
-                                            "); 'left' is the last day as a member");
+            d.error(*item.find("left"), tr("member '{}' left ({}) before joining ({}); 'left' "
+                                           "is the last day as a member",
+                                           m.id, m.left->iso(), m.joined->iso()));
         }
         if (!m.id.empty() && !is_member_id(m.id)) {
-            d.error(*item.find("id"), "member id '" + m.id +
-                                          "' must be 1-32 lower-case letters, digits, '-' or "
-                                          "'_', starting with a letter (like 'anna' or 'jdvries')");
+            d.error(*item.find("id"), tr("member id '{}' must be 1-32 lower-case letters, "
+                                         "digits, '-' or '_', starting with a letter (like "
+                                         "'anna' or 'jdvries')",
+                                         m.id));
         } else if (!m.id.empty() && c.find_member(m.id)) {
-            d.error(*item.find("id"), "member id '" + m.id + "' is used twice; ids must be unique");
+            d.error(*item.find("id"), tr("member id '{}' is used twice; ids must be unique", m.id));
         }
         c.members.push_back(std::move(m));
     });
     if (root->find("framework")) {
         d.list(root->find("framework"), "framework", [&](const Node& item) {
-            if (!d.fields(item, "a framework dimension", k_dimension_keys, {"id", "name"})) {
+            if (!d.fields(item, tr("a framework dimension"), k_dimension_keys, {"id", "name"})) {
                 return;
             }
             Dimension dim{d.text(item.find("id"), "id"), d.text(item.find("name"), "name")};
             auto ids = c.dimension_ids();
             if (!dim.id.empty() && !is_record_id(dim.id)) {
                 d.error(*item.find("id"),
-                        "dimension id '" + dim.id + "' must be lower-case letters, digits and '-'");
+                        tr("dimension id '{}' must be lower-case letters, digits and '-'", dim.id));
             } else if (!dim.id.empty() && std::find(ids.begin(), ids.end(), dim.id) != ids.end()) {
-                d.error(*item.find("id"), "dimension '" + dim.id + "' is listed twice");
+                d.error(*item.find("id"), tr("dimension '{}' is listed twice", dim.id));
             }
             c.framework.push_back(std::move(dim));
         });
@@ -360,7 +362,7 @@ Revision edit_member(const std::string& file, std::string bytes, const std::stri
         }
     }
     if (!item) {
-        throw Error("no member '" + id + "' in " + file + "; see 'plg member list'");
+        throw Error(tr("no member '{}' in {}; see 'plg member list'", id, file));
     }
     std::vector<yaml::Field> fields;
     if (change.name) {

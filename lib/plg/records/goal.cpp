@@ -4,6 +4,7 @@
 
 #include "plg/records/codec.hpp"
 #include "plg/records/json.hpp"
+#include "plg/base/i18n.hpp"
 
 namespace plg {
 
@@ -111,19 +112,18 @@ Parsed<Goal> read_goal(const std::string& file, std::string bytes, const std::st
     // twice at the top is what it makes of one goal changed, or one id added,
     // on two branches. Say so, not just "keep only one".
     for (auto& p : result.problems) {
-        const std::string prefix = "duplicate key '";
+        // The words of yaml.cpp's message before the key, in the message language.
+        std::string prefix = tr("duplicate key '{}' (first given at line {}); keep only one of them", "\x01", 0);
+        prefix = prefix.substr(0, prefix.find('\x01'));
         if (p.where.column == 1 && p.message.rfind(prefix, 0) == 0) {
-            p.message +=
-                ". After a git merge this means the goal was changed (or added with the "
-                "id '" +
-                id +
-                "') on two branches: keep the right line, and put two "
-                "different goals in two files (goals/" +
-                id + "-2.yaml)";
+            p.message += tr(". After a git merge this means the goal was changed (or added with "
+                            "the id '{}') on two branches: keep the right line, and put two "
+                            "different goals in two files (goals/{}-2.yaml)",
+                            id, id);
         }
     }
     Decoder d(doc, result.problems);
-    if (!d.fields(*root, "a goal", k_goal_keys, {"title"})) {
+    if (!d.fields(*root, tr("a goal"), k_goal_keys, {"title"})) {
         return result;
     }
     Goal g;
@@ -143,7 +143,7 @@ Parsed<Goal> read_goal(const std::string& file, std::string bytes, const std::st
     g.closed = d.date(root->find("closed"), "closed");
     g.close_note = d.text(root->find("close_note"), "close_note");
     d.list(root->find("progress"), "progress", [&](const Node& item) {
-        if (!d.fields(item, "a progress entry", k_progress_keys, {"date", "value"})) {
+        if (!d.fields(item, tr("a progress entry"), k_progress_keys, {"date", "value"})) {
             return;
         }
         Progress p;
@@ -153,23 +153,24 @@ Parsed<Goal> read_goal(const std::string& file, std::string bytes, const std::st
         p.meeting = d.record_ref(item.find("meeting"), "meeting", "meeting", refs.meeting_ids);
         d.future_warning(item.find("date"), p.date, refs, "date");
         if (g.created && item.find("date") && p.date < *g.created) {
-            d.warning(*item.find("date"), "progress dated " + p.date.iso() +
-                                              ", before the goal was created (" + g.created->iso() +
-                                              ")");
+            d.warning(*item.find("date"), tr("progress dated {}, before the goal was created ({})",
+                                             p.date.iso(), g.created->iso()));
         }
         g.progress.push_back(std::move(p));
     });
     if (g.baseline && g.target && *g.baseline == *g.target) {
-        d.warning(*root->find("target"), "target equals baseline, so progress cannot be measured");
+        d.warning(*root->find("target"),
+                  tr("target equals baseline, so progress cannot be measured"));
     }
     if (g.status == GoalStatus::active && g.closed) {
-        d.warning(*root->find("closed"), "the goal has a 'closed' date but its status is active");
+        d.warning(*root->find("closed"),
+                  tr("the goal has a 'closed' date but its status is active"));
     }
     if (g.status != GoalStatus::active && !g.closed) {
         d.warning(*root->find("status"),
-                  "the goal is " + std::string(to_string(g.status)) +
-                      " but has no 'closed' date, so reports on any period show it closed; add "
-                      "'closed: YYYY-MM-DD' (the day it was closed)");
+                  tr("the goal's status is {} but it has no 'closed' date, so reports on any "
+                     "period show it closed; add 'closed: YYYY-MM-DD' (the day it was closed)",
+                     to_string(g.status)));
     }
     std::stable_sort(g.progress.begin(), g.progress.end(),
                      [](const Progress& a, const Progress& b) { return a.date < b.date; });

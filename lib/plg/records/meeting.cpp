@@ -6,6 +6,7 @@
 
 #include "plg/records/codec.hpp"
 #include "plg/records/json.hpp"
+#include "plg/base/i18n.hpp"
 
 namespace plg {
 
@@ -134,7 +135,7 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
         return result;
     }
     Decoder d(doc, result.problems);
-    if (!d.fields(*root, "a meeting", k_meeting_keys, {"date", "title"})) {
+    if (!d.fields(*root, tr("a meeting"), k_meeting_keys, {"date", "title"})) {
         return result;
     }
     Meeting m;
@@ -142,22 +143,21 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
     if (auto date = d.date(root->find("date"), "date")) {
         m.date = *date;
         d.future_warning(root->find("date"), date, refs, "date");
-        d.before_founding(root->find("date"), *date, refs, "meeting");
+        d.before_founding(root->find("date"), *date, refs, tr("this meeting"));
     }
     m.title = d.text(root->find("title"), "title");
     m.facilitator = d.member(root->find("facilitator"), "facilitator", refs);
     if (const Node* roles = root->find("roles"); roles && roles->kind != Node::Kind::null) {
         if (roles->kind != Node::Kind::mapping) {
-            d.error(*roles,
-                    "'roles' must be a mapping of role to member, like "
-                    "'note_taker: anna', not " +
-                        std::string(roles->kind_name()));
+            d.error(*roles, tr("'roles' must be a mapping of role to member, like 'note_taker: "
+                               "anna', not {}",
+                               trp(roles->kind_name())));
         } else {
             for (const auto& e : roles->entries) {
                 if (auto reading = e.key.quoted ? std::nullopt : yaml::plain_reading(e.key.value)) {
-                    d.error(e.key, "the role '" + e.key.value +
-                                       "' is read by other YAML tools as " + *reading +
-                                       "; name the role with a word, like note_taker");
+                    d.error(e.key, tr("the role '{}' is read by other YAML tools as {}; name "
+                                      "the role with a word, like note_taker",
+                                      e.key.value, trp(*reading)));
                 }
                 m.roles.emplace_back(e.key.value, d.member(&e.value, "roles." + e.key.value, refs));
             }
@@ -168,16 +168,16 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
         Absence a;
         const Node* who = &item;
         if (item.kind == Node::Kind::mapping) {
-            d.fields(item, "an absence", k_absence_keys, {"member"});
+            d.fields(item, tr("an absence"), k_absence_keys, {"member"});
             who = item.find("member");
             a.reason = d.text(item.find("reason"), "reason");
         }
         a.member = d.member(who, "absent", refs);
         if (!a.member.empty() &&
             std::find(m.attendees.begin(), m.attendees.end(), a.member) != m.attendees.end()) {
-            d.error(*who, "'" + a.member +
-                              "' is listed both as attendee and as absent; "
-                              "remove one of the two");
+            d.error(*who, tr("'{}' is listed both as attendee and as absent; remove one of the "
+                             "two",
+                             a.member));
         }
         if (!a.member.empty()) {
             m.absent.push_back(std::move(a));
@@ -185,23 +185,24 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
     });
     m.guests = d.text_list(root->find("guests"), "guests");
     if (refs.community && root->find("date")) {
-        auto outside = [&](const std::string& who_id, const Node* at, std::string_view as) {
+        auto outside = [&](const std::string& who_id, const Node* at) {
             const Member* who = refs.community->find_member(who_id);
             if (who && at && !who->member_on(m.date)) {
-                d.warning(*at,
-                          "'" + who_id + "' is named " + std::string(as) + " on " + m.date.iso() +
-                              ", when they were not a member (" +
-                              (who->joined && m.date < *who->joined ? "joined " + who->joined->iso()
-                                                                    : "left " + who->left->iso()) +
-                              " in plg.yaml); add them under 'guests' instead, or fix "
-                              "'joined'/'left' with 'plg member edit " +
-                              who_id + "'");
+                bool before = who->joined && m.date < *who->joined;
+                d.warning(*at, before ? tr("'{}' is named as attendee on {}, before joining ({} in "
+                                           "plg.yaml); add them under 'guests' instead, or fix "
+                                           "'joined' with 'plg member edit {}'",
+                                           who_id, m.date.iso(), who->joined->iso(), who_id)
+                                      : tr("'{}' is named as attendee on {}, after leaving ({} "
+                                           "in plg.yaml); add them under 'guests' instead, or "
+                                           "fix 'left' with 'plg member edit {}'",
+                                           who_id, m.date.iso(), who->left->iso(), who_id));
             }
         };
         if (const Node* list = root->find("attendees");
             list && list->kind == Node::Kind::sequence) {
             for (const auto& item : list->items) {
-                outside(item.value, &item, "as attendee");
+                outside(item.value, &item);
             }
         }
     }
@@ -220,23 +221,23 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
     m.protocol = d.text(root->find("protocol"), "protocol");
     m.decisions = d.text_list(root->find("decisions"), "decisions");
     d.list(root->find("actions"), "actions", [&](const Node& item) {
-        if (!d.fields(item, "an action", k_action_keys, {"text"})) {
+        if (!d.fields(item, tr("an action"), k_action_keys, {"text"})) {
             return;
         }
         ActionItem a;
         a.line = item.line;
         a.id = d.text(item.find("id"), "id");
         if (!a.id.empty() && !is_action_id(a.id)) {
-            d.error(*item.find("id"), "the action id '" + a.id +
-                                          "' must be 2 to 16 lower-case letters, digits or '-', "
-                                          "starting with a letter, like t7qx");
+            d.error(*item.find("id"), tr("the action id '{}' must be 2 to 16 lower-case letters, "
+                                         "digits or '-', starting with a letter, like t7qx",
+                                         a.id));
         }
         for (const auto& other : m.actions) {
             if (!a.id.empty() && other.id == a.id) {
-                d.error(*item.find("id"), "two actions have the id '" + a.id +
-                                              "' (the other on line " + std::to_string(other.line) +
-                                              "); give this one a new id or remove its 'id:' "
-                                              "line and plg will give it one");
+                d.error(*item.find("id"), tr("two actions have the id '{}' (the other on line "
+                                             "{}); give this one a new id or remove its 'id:' "
+                                             "line and plg will give it one",
+                                             a.id, other.line));
             }
         }
         a.text = d.text(item.find("text"), "text");
@@ -248,20 +249,21 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
         a.cancelled_on = d.date(item.find("cancelled_on"), "cancelled_on");
         a.note = d.text(item.find("note"), "note");
         if (a.due && *a.due < m.date) {
-            d.warning(*item.find("due"),
-                      "action is due " + a.due->iso() + ", before the meeting it was agreed in");
+            d.warning(*item.find("due"), tr("action is due {}, before the meeting it was agreed "
+                                            "in",
+                                            a.due->iso()));
         }
         if (a.done && a.cancelled) {
             d.error(*item.find("cancelled"),
-                    "an action is either done or cancelled, not both; set one of "
-                    "'done' and 'cancelled' to false");
+                    tr("an action is either done or cancelled, not both; set one of 'done' and "
+                       "'cancelled' to false"));
         }
         for (auto [day, key] :
              {std::pair{a.done_on, "done_on"}, {a.cancelled_on, "cancelled_on"}}) {
             if (day && *day < m.date) {
-                d.warning(*item.find(key), "'" + std::string(key) + "' " + day->iso() +
-                                               " is before the meeting that agreed the action (" +
-                                               m.date.iso() + ")");
+                d.warning(*item.find(key), tr("'{}' {} is before the meeting that agreed the "
+                                              "action ({})",
+                                              key, day->iso(), m.date.iso()));
             }
         }
         m.actions.push_back(std::move(a));
@@ -271,14 +273,14 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
         const Node* id_node = &item;
         std::optional<Date> due;
         if (item.kind == Node::Kind::mapping) {
-            if (!d.fields(item, "a carried action", k_carried_keys, {"id"})) {
+            if (!d.fields(item, tr("a carried action"), k_carried_keys, {"id"})) {
                 return;
             }
             id_node = item.find("id");
             due = d.date(item.find("due"), "due");
             if (due && *due < m.date) {
                 d.warning(*item.find("due"),
-                          "the carried action is due " + due->iso() + ", before this meeting");
+                          tr("the carried action is due {}, before this meeting", due->iso()));
             }
         }
         std::string ref = id_node ? d.text(id_node, "carried") : std::string();
@@ -286,23 +288,22 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
             return;
         }
         if (!is_action_id(ref)) {
-            d.error(*id_node,
-                    "'carried' lists the ids of earlier meetings' actions, like t7qx "
-                    "(see 'plg action list'), not '" +
-                        ref + "'");
+            d.error(*id_node, tr("'carried' lists the ids of earlier meetings' actions, like "
+                                 "t7qx (see 'plg action list'), not '{}'",
+                                 ref));
             return;
         }
         for (const auto& own : m.actions) {
             if (own.id == ref) {
-                d.error(*id_node, "the action '" + ref +
-                                      "' was agreed in this meeting, so it cannot be carried into "
-                                      "it; remove it from 'carried'");
+                d.error(*id_node, tr("the action '{}' was agreed in this meeting, so it cannot "
+                                     "be carried into it; remove it from 'carried'",
+                                     ref));
                 return;
             }
         }
         for (const auto& c : m.carried) {
             if (c.id == ref) {
-                d.warning(*id_node, "the action '" + ref + "' is listed twice in 'carried'");
+                d.warning(*id_node, tr("the action '{}' is listed twice in 'carried'", ref));
                 return;
             }
         }
@@ -325,7 +326,7 @@ Parsed<Meeting> read_meeting(const std::string& file, std::string bytes, const s
     if (!m.facilitator.empty() && !m.attendees.empty() &&
         std::find(m.attendees.begin(), m.attendees.end(), m.facilitator) == m.attendees.end()) {
         d.warning(*root->find("facilitator"),
-                  "facilitator '" + m.facilitator + "' is not among the attendees");
+                  tr("facilitator '{}' is not among the attendees", m.facilitator));
     }
     finish(result, std::move(m));
     return result;
@@ -426,14 +427,15 @@ Revision edit_action(const std::string& file, std::string bytes, size_t index,
     const Node* actions = doc.root->find("actions");
     size_t count = actions && actions->kind == Node::Kind::sequence ? actions->items.size() : 0;
     if (index < 1 || index > count) {
-        throw Error(Location{file, 0, 0}, "the meeting has " + std::to_string(count) +
-                                              " action(s), so there is no action #" +
-                                              std::to_string(index));
+        throw Error(Location{file, 0, 0},
+                    trn("the meeting has {} action, so there is no action #{}",
+                        "the meeting has {} actions, so there is no action #{}", count, count,
+                        index));
     }
     const Node& action = actions->items[index - 1];
     if (action.kind != Node::Kind::mapping) {
         throw Error(doc.locate(action.offset),
-                    "action #" + std::to_string(index) + " must be a mapping with 'text:'");
+                    tr("action #{} must be a mapping with 'text:'", index));
     }
     std::string at = "actions." + std::to_string(index - 1) + ".";
     std::vector<yaml::Field> values;

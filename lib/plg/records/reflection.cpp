@@ -4,6 +4,7 @@
 
 #include "plg/records/codec.hpp"
 #include "plg/records/json.hpp"
+#include "plg/base/i18n.hpp"
 
 namespace plg {
 
@@ -38,7 +39,7 @@ Parsed<Reflection> read_reflection(const std::string& file, std::string bytes,
         return result;
     }
     Decoder d(doc, result.problems);
-    if (!d.fields(*root, "a reflection", k_reflection_keys, {"author", "date"})) {
+    if (!d.fields(*root, tr("a reflection"), k_reflection_keys, {"author", "date"})) {
         return result;
     }
     Reflection r;
@@ -47,7 +48,7 @@ Parsed<Reflection> read_reflection(const std::string& file, std::string bytes,
     if (auto date = d.date(root->find("date"), "date")) {
         r.date = *date;
         d.future_warning(root->find("date"), date, refs, "date");
-        d.before_founding(root->find("date"), *date, refs, "reflection");
+        d.before_founding(root->find("date"), *date, refs, tr("this reflection"));
     }
     r.meeting = d.record_ref(root->find("meeting"), "meeting", "meeting", refs.meeting_ids);
     r.goal = d.record_ref(root->find("goal"), "goal", "goal", refs.goal_ids);
@@ -57,10 +58,9 @@ Parsed<Reflection> read_reflection(const std::string& file, std::string bytes,
     r.next_step = d.text(root->find("next_step"), "next_step");
     if (const Node* ratings = root->find("ratings"); ratings && ratings->kind != Node::Kind::null) {
         if (ratings->kind != Node::Kind::mapping) {
-            d.error(*ratings,
-                    "'ratings' must be a mapping of dimension to a rating 1-5, like "
-                    "'collaboration: 4', not " +
-                        std::string(ratings->kind_name()));
+            d.error(*ratings, tr("'ratings' must be a mapping of dimension to a rating 1-5, like "
+                                 "'collaboration: 4', not {}",
+                                 trp(ratings->kind_name())));
         } else {
             std::vector<std::string> dims =
                 refs.community ? refs.community->dimension_ids() : std::vector<std::string>{};
@@ -68,9 +68,13 @@ Parsed<Reflection> read_reflection(const std::string& file, std::string bytes,
                 if (refs.community &&
                     std::find(dims.begin(), dims.end(), e.key.value) == dims.end()) {
                     std::string close = nearest(e.key.value, dims);
-                    d.error(e.key, "unknown dimension '" + e.key.value + "' in ratings" +
-                                       (close.empty() ? "" : " (did you mean '" + close + "'?)") +
-                                       "; the framework in plg.yaml has: " + join(dims));
+                    d.error(e.key, close.empty()
+                                       ? tr("unknown dimension '{}' in ratings; the framework in "
+                                            "plg.yaml has: {}",
+                                            e.key.value, join(dims))
+                                       : tr("unknown dimension '{}' in ratings (did you mean "
+                                            "'{}'?); the framework in plg.yaml has: {}",
+                                            e.key.value, close, join(dims)));
                     continue;
                 }
                 if (auto v = d.integer(&e.value, "ratings." + e.key.value, 1, 5)) {
@@ -81,7 +85,7 @@ Parsed<Reflection> read_reflection(const std::string& file, std::string bytes,
     }
     if (r.text.empty() && r.went_well.empty() && r.challenge.empty() && r.next_step.empty() &&
         r.ratings.empty()) {
-        d.warning(*root, "the reflection has no text, prompts or ratings");
+        d.warning(*root, tr("the reflection has no text, prompts or ratings"));
     }
     finish(result, std::move(r));
     return result;

@@ -12,6 +12,7 @@
 #include "plg/base/text.hpp"
 #include "plg/records/json.hpp"
 #include "plg/records/records.hpp"
+#include "plg/base/i18n.hpp"
 
 namespace plg {
 
@@ -44,10 +45,9 @@ void set_period(Report& r, const Plg& plg, const MeetingHistory& history,
     const Community& c = *plg.community;
     r.to = options.to.value_or(options.today);
     if (c.founded && *c.founded > r.to) {
-        throw Error("'" + c.name + "' was founded on " + c.founded->iso() +
-                    ", after the period ends (" + r.to.iso() +
-                    "), so there is nothing to report; give a --to on or after " +
-                    c.founded->iso());
+        throw Error(tr("'{}' was founded on {}, after the period ends ({}), so there is nothing "
+                       "to report; give a --to on or after {}",
+                       c.name, c.founded->iso(), r.to.iso(), c.founded->iso()));
     }
     if (options.from) {
         r.from = *options.from;
@@ -70,8 +70,8 @@ void set_period(Report& r, const Plg& plg, const MeetingHistory& history,
         }
     }
     if (r.from > r.to) {
-        throw Error("the period starts (" + r.from.iso() + ") after it ends (" + r.to.iso() +
-                    "); check --from and --to");
+        throw Error(tr("the period starts ({}) after it ends ({}); check --from and --to",
+                       r.from.iso(), r.to.iso()));
     }
     if (c.founded && r.from < *c.founded) {
         r.from = *c.founded;

@@ -21,6 +21,7 @@
 
 #include "plg/base/slug.hpp"
 #include "plg/records/records.hpp"
+#include "plg/base/i18n.hpp"
 
 namespace fs = std::filesystem;
 
@@ -47,6 +48,11 @@ std::optional<fs::path> find_root(const fs::path& start) {
 
 namespace {
 
+std::string symlink_message() {
+    return tr("is a symbolic link; plg does not follow links inside a PLG folder, so replace it "
+              "with the file itself");
+}
+
 std::string errno_text(int err) {
     return std::strerror(err);
 }
@@ -70,13 +76,13 @@ void write_all(int fd, std::string_view contents, const fs::path& path, bool dur
             if (errno == EINTR) {
                 continue;
             }
-            throw Error("cannot write " + path.string() + ": " + errno_text(errno));
+            throw Error(tr("cannot write {}: {}", path.string(), errno_text(errno)));
         }
         p += n;
         left -= size_t(n);
     }
     if (durable && ::fsync(fd) != 0) {
-        throw Error("cannot flush " + path.string() + " to disk: " + errno_text(errno));
+        throw Error(tr("cannot flush {} to disk: {}", path.string(), errno_text(errno)));
     }
 }
 
@@ -101,7 +107,7 @@ fs::path write_temporary(const fs::path& path, std::string_view contents, bool d
             if (errno == EEXIST) {
                 continue;
             }
-            throw Error("cannot create a file in " + folder.string() + ": " + errno_text(errno));
+            throw Error(tr("cannot create a file in {}: {}", folder.string(), errno_text(errno)));
         }
         try {
             write_all(fd.fd, contents, path, durable);
@@ -111,7 +117,7 @@ fs::path write_temporary(const fs::path& path, std::string_view contents, bool d
         }
         return tmp;
     }
-    throw Error("cannot create a temporary file in " + folder.string());
+    throw Error(tr("cannot create a temporary file in {}", folder.string()));
 }
 
 }  // namespace
@@ -119,29 +125,25 @@ fs::path write_temporary(const fs::path& path, std::string_view contents, bool d
 std::string read_file(const fs::path& path, const std::string& shown, size_t limit) {
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0) {
-        throw Error(Location{shown, 0, 0}, "cannot read the file: " + errno_text(errno));
+        throw Error(Location{shown, 0, 0}, tr("cannot read the file: {}", errno_text(errno)));
     }
     if (S_ISLNK(st.st_mode)) {
-        throw Error(Location{shown, 0, 0},
-                    "is a symbolic link; plg does not follow links inside a PLG folder, so "
-                    "replace it with the file itself");
+        throw Error(Location{shown, 0, 0}, symlink_message());
     }
     if (!S_ISREG(st.st_mode)) {
         throw Error(Location{shown, 0, 0},
-                    "is not a regular file (a folder or device?); move "
-                    "it out of the PLG folder");
+                    tr("is not a regular file (a folder or device?); move it out of the PLG "
+                       "folder"));
     }
     if (size_t(st.st_size) > limit) {
-        throw Error(Location{shown, 0, 0}, "the file is " + std::to_string(st.st_size) +
-                                               " bytes; plg reads records of "
-                                               "at most " +
-                                               std::to_string(limit) +
-                                               " bytes, so split it or remove what "
-                                               "does not belong");
+        throw Error(Location{shown, 0, 0},
+                    tr("the file is {} bytes; plg reads records of at most {} bytes, so split it "
+                       "or remove what does not belong",
+                       st.st_size, limit));
     }
     Fd fd{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)};
     if (fd.fd < 0) {
-        throw Error(Location{shown, 0, 0}, "cannot read the file: " + errno_text(errno));
+        throw Error(Location{shown, 0, 0}, tr("cannot read the file: {}", errno_text(errno)));
     }
     std::string out;
     char buffer[65536];
@@ -151,7 +153,7 @@ std::string read_file(const fs::path& path, const std::string& shown, size_t lim
             if (errno == EINTR) {
                 continue;
             }
-            throw Error(Location{shown, 0, 0}, "cannot read the file: " + errno_text(errno));
+            throw Error(Location{shown, 0, 0}, tr("cannot read the file: {}", errno_text(errno)));
         }
         if (n == 0) {
             break;
@@ -159,7 +161,7 @@ std::string read_file(const fs::path& path, const std::string& shown, size_t lim
         out.append(buffer, size_t(n));
         if (out.size() > limit) {
             throw Error(Location{shown, 0, 0},
-                        "the file grew past " + std::to_string(limit) + " bytes while plg read it");
+                        tr("the file grew past {} bytes while plg read it", limit));
         }
     }
     return out;
@@ -179,7 +181,7 @@ void write_atomic(const fs::path& path, std::string_view contents, bool durable)
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
         int err = errno;
         ::unlink(tmp.c_str());
-        throw Error("cannot replace " + path.string() + ": " + errno_text(err));
+        throw Error(tr("cannot replace {}: {}", path.string(), errno_text(err)));
     }
     if (durable) {
         sync_folder(path.parent_path().empty() ? fs::path(".") : path.parent_path());
@@ -196,7 +198,7 @@ bool create_exclusive(const fs::path& path, std::string_view contents) {
         if (err == EEXIST) {
             return false;
         }
-        throw Error("cannot create " + path.string() + ": " + errno_text(err));
+        throw Error(tr("cannot create {}: {}", path.string(), errno_text(err)));
     }
     sync_folder(path.parent_path().empty() ? fs::path(".") : path.parent_path());
     return true;
@@ -223,7 +225,7 @@ std::string create_with_random_suffix(const fs::path& dir, const std::string& ba
             return id;
         }
     }
-    throw Error("cannot find a free file name for '" + base + "' in " + dir.string());
+    throw Error(tr("cannot find a free file name for '{}' in {}", base, dir.string()));
 }
 
 }  // namespace
@@ -267,11 +269,13 @@ fs::path private_folder(const fs::path& root) {
         fs::create_directories(folder, ec);
     } else if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode)) {
         throw Error(Location{folder.string(), 0, 0},
-                    std::string("is ") +
-                        (S_ISLNK(st.st_mode) ? "a symbolic link" : "not a folder") +
-                        "; plg keeps its lock, cache and drafts in .plg/ and does not follow "
-                        "links out of the PLG: remove it (it holds nothing of the records) and "
-                        "run the command again");
+                    S_ISLNK(st.st_mode)
+                        ? tr("is a symbolic link; plg keeps its lock, cache and drafts in .plg/ "
+                             "and does not follow links out of the PLG: remove it (it holds "
+                             "nothing of the records) and run the command again")
+                        : tr("is not a folder; plg keeps its lock, cache and drafts in .plg/: "
+                             "remove it (it holds nothing of the records) and run the command "
+                             "again"));
     }
     return folder;
 }
@@ -290,9 +294,8 @@ Lock::Lock(const fs::path& root, const LockWait& wait) {
     m_fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (m_fd < 0) {
         int err = errno;
-        throw Error(
-            "cannot lock the PLG (" + file.string() + "): " +
-            (err == ELOOP ? std::string("it is a symbolic link; remove it") : errno_text(err)));
+        throw Error(tr("cannot lock the PLG ({}): {}", file.string(),
+                       err == ELOOP ? tr("it is a symbolic link; remove it") : errno_text(err)));
     }
     // The clock runs per holder: a queue of busy writers is progress, one holder
     // that keeps the lock (a stopped plg) is not.
@@ -306,7 +309,7 @@ Lock::Lock(const fs::path& root, const LockWait& wait) {
         if (errno != EWOULDBLOCK) {
             int err = errno;
             ::close(m_fd);
-            throw Error("cannot lock the PLG: " + errno_text(err));
+            throw Error(tr("cannot lock the PLG: {}", errno_text(err)));
         }
         long holder = lock_holder(m_fd);
         if (holder != last_holder) {
@@ -314,21 +317,25 @@ Lock::Lock(const fs::path& root, const LockWait& wait) {
             started = std::chrono::steady_clock::now();
         }
         auto waited = std::chrono::steady_clock::now() - started;
-        std::string who =
-            holder > 0 ? "another plg (process " + std::to_string(holder) + ")" : "another plg";
         if (!told && waited >= std::chrono::seconds(1) && wait.notice) {
-            wait.notice("waiting for " + who + " that is changing this PLG...");
+            wait.notice(holder > 0 ? tr("waiting for another plg (process {}) that is changing "
+                                        "this PLG...",
+                                        holder)
+                                   : tr("waiting for another plg that is changing this PLG..."));
             told = true;
         }
         if (waited >= wait.limit) {
             ::close(m_fd);
             auto seconds = std::chrono::duration_cast<std::chrono::seconds>(wait.limit).count();
-            throw Error(who + " has held this PLG's lock (" + file.string() + ") for " +
-                        std::to_string(seconds) +
-                        " s, so nothing was changed; if that plg is stopped (Ctrl-Z), resume "
-                        "or end it" +
-                        (holder > 0 ? " (kill " + std::to_string(holder) + ")" : std::string()) +
-                        ", then run the command again");
+            throw Error(holder > 0
+                            ? tr("another plg (process {}) has held this PLG's lock ({}) for {} "
+                                 "s, so nothing was changed; if that plg is stopped (Ctrl-Z), "
+                                 "resume or end it (kill {}), then run the command again",
+                                 holder, file.string(), seconds, holder)
+                            : tr("another plg has held this PLG's lock ({}) for {} s, so "
+                                 "nothing was changed; if that plg is stopped (Ctrl-Z), resume "
+                                 "or end it, then run the command again",
+                                 file.string(), seconds));
         }
         ::usleep(20000);
     }
@@ -367,7 +374,7 @@ std::optional<Store> Store::init(const fs::path& root, std::string_view config,
     }
     fs::create_directories(root, ec);
     if (ec) {
-        throw Error("cannot create the folder " + root.string() + ": " + ec.message());
+        throw Error(tr("cannot create the folder {}: {}", root.string(), ec.message()));
     }
     if (!create_exclusive(root / k_config_file, config)) {
         return std::nullopt;
@@ -409,8 +416,8 @@ std::string Store::file(Kind kind, std::string_view id) const {
         return std::string(k_config_file);
     }
     if (!is_record_id(id)) {
-        throw Error("'" + std::string(id) + "' is not a valid " + std::string(k.name) +
-                    " id; ids are lower-case letters, digits and '-'");
+        throw Error(tr("'{}' is not a valid id ({}); ids are lower-case letters, digits and '-'",
+                       id, kind_noun(k.kind)));
     }
     return std::string(k.folder) + "/" + std::string(id) + ".yaml";
 }
@@ -460,16 +467,15 @@ bool Store::change(Kind kind, std::string_view id, const EditFn& edit,
     Lock lock(m_root, m_wait);
     remove_stale_temporaries((m_root / rel).parent_path());
     if (!exists(kind, id)) {
-        throw Error("the " + std::string(kind_info(kind).name) + " '" + std::string(id) +
-                    "' has no file (" + shown(rel) + ")");
+        throw Error(tr("'{}' has no file ({})", id, shown(rel)));
     }
     struct stat st {};
     if (::lstat((m_root / rel).c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
         (st.st_mode & S_IWUSR) == 0) {
         throw Error(Location{shown(rel), 0, 0},
-                    "is read-only, so plg leaves it as it is; to change it, make it writable "
-                    "(chmod u+w " +
-                        shown(rel) + ") and run the command again");
+                    tr("is read-only, so plg leaves it as it is; to change it, make it writable "
+                       "(chmod u+w {}) and run the command again",
+                       shown(rel)));
     }
     std::string bytes = read_file(m_root / rel, shown(rel));
     std::optional<Revision> updated = edit(bytes);
@@ -479,12 +485,13 @@ bool Store::change(Kind kind, std::string_view id, const EditFn& edit,
     yaml::Document before = yaml::parse(shown(rel), bytes);
     yaml::Document after = yaml::parse(shown(rel), updated->bytes);
     if (before.root && !after.root && !after.problems.empty()) {
-        throw Error(shown(rel) + " could not be read after the change (" +
-                    after.problems.front().message + "), so nothing was changed");
+        throw Error(tr("{} could not be read after the change ({}), so nothing was changed",
+                       shown(rel), after.problems.front().message));
     }
     if (auto other = yaml::unintended_change(before, after, updated->changes)) {
-        throw Error("internal error: the change to " + shown(rel) + " would also change " + *other +
-                    "; nothing was changed (please report this, with the file)");
+        throw Error(tr("internal error: the change to {} would also change {}; nothing was "
+                       "changed (please report this, with the file)",
+                       shown(rel), *other));
     }
     verify(updated->bytes);
     write_atomic(m_root / rel, updated->bytes);
@@ -540,7 +547,7 @@ std::vector<std::string> Store::list(Kind kind, std::vector<Diagnostic>& problem
     if (status.type() != fs::file_type::directory) {
         problems.push_back({Severity::error,
                             {shown(folder), 0, 0},
-                            "should be a folder of records, but is a file or a link"});
+                            tr("should be a folder of records, but is a file or a link")});
         return ids;
     }
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
@@ -565,14 +572,13 @@ std::vector<std::string> Store::list(Kind kind, std::vector<Diagnostic>& problem
         if (type == fs::file_type::symlink) {
             problems.push_back({Severity::error,
                                 {shown(rel), 0, 0},
-                                "is a symbolic link; plg does not follow links inside a PLG "
-                                "folder, so replace it with the file itself"});
+                                symlink_message()});
             continue;
         }
         if (type != fs::file_type::regular) {
             problems.push_back({Severity::error,
                                 {shown(rel), 0, 0},
-                                "is not a regular file; a record must be a YAML file"});
+                                tr("is not a regular file; a record must be a YAML file")});
             continue;
         }
         if (!is_record_id(id)) {
@@ -590,7 +596,7 @@ std::vector<std::string> Store::list(Kind kind, std::vector<Diagnostic>& problem
     }
     if (ec) {
         problems.push_back(
-            {Severity::error, {shown(folder), 0, 0}, "cannot list the folder: " + ec.message()});
+            {Severity::error, {shown(folder), 0, 0}, tr("cannot list the folder: {}", ec.message())});
     }
     std::sort(ids.begin(), ids.end());
     return ids;
@@ -726,10 +732,9 @@ void check_actions(const Store& store, Plg& plg, bool all_meetings_read) {
                 plg.problems.push_back(
                     {Severity::error,
                      {store.shown(Kind::meeting, m.id), a.line, 0},
-                     "the action id '" + a.id + "' is also used in " +
-                         store.shown(Kind::meeting, it->second->id) +
-                         "; an id names one action, so give this one a new id (or remove its "
-                         "'id:' line and plg gives it one)"});
+                     tr("the action id '{}' is also used in {}; an id names one action, so give "
+                        "this one a new id (or remove its 'id:' line and plg gives it one)",
+                        a.id, store.shown(Kind::meeting, it->second->id))});
             }
         }
     }
@@ -746,17 +751,16 @@ void check_actions(const Store& store, Plg& plg, bool all_meetings_read) {
                     std::string hint = did_you_mean(c.id, ids);
                     plg.problems.push_back(
                         {Severity::error, where,
-                         "'carried' names the action '" + c.id + "', which no meeting has" +
-                             (hint.empty() ? "; 'plg action list --all' shows the action ids"
+                         tr("'carried' names the action '{}', which no meeting has", c.id) +
+                             (hint.empty() ? tr("; 'plg action list --all' shows the action ids")
                                            : hint)});
                 }
             } else if (it->second->date >= m.date) {
                 plg.problems.push_back(
                     {Severity::error, where,
-                     "'carried' names the action '" + c.id + "' of a meeting on " +
-                         it->second->date.iso() +
-                         ", not before this one; only an earlier meeting's action can be "
-                         "carried into a meeting"});
+                     tr("'carried' names the action '{}' of a meeting on {}, not before this "
+                        "one; only an earlier meeting's action can be carried into a meeting",
+                        c.id, it->second->date.iso())});
             }
         }
     }
@@ -901,18 +905,18 @@ void write_output_file(const fs::path& cwd, const std::string& output, std::stri
     fs::path path = cwd / output;
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
-        throw Error("-o " + output + " is a folder; give a file name, like verslag.md");
+        throw Error(tr("-o {} is a folder; give a file name, like report.md", output));
     }
     fs::path folder = fs::path(output).parent_path();
     if (!folder.empty() && !fs::is_directory(cwd / folder, ec)) {
-        throw Error("-o " + output + ": the folder '" + folder.string() +
-                    "' does not exist; create it first");
+        throw Error(tr("-o {}: the folder '{}' does not exist; create it first", output,
+                       folder.string()));
     }
     // A symlink is followed, even one whose file does not exist yet.
     fs::path target = path;
     for (int hops = 0; fs::is_symlink(target, ec); ++hops) {
         if (hops == 40) {
-            throw Error("-o " + output + ": too many levels of symbolic links");
+            throw Error(tr("-o {}: too many levels of symbolic links", output));
         }
         fs::path link = fs::read_symlink(target, ec);
         target = link.is_absolute() ? link : target.parent_path() / link;
@@ -927,9 +931,9 @@ void write_output_file(const fs::path& cwd, const std::string& output, std::stri
     }
     if (target.filename() == k_config_file ||
         (record_folder && fs::exists(parent.parent_path() / k_config_file, ec))) {
-        throw Error("-o " + output +
-                    " is a record of a PLG; the report would replace it. Choose another "
-                    "file name, like report.md");
+        throw Error(tr("-o {} is a record of a PLG; the report would replace it. Choose another "
+                       "file name, like report.md",
+                       output));
     }
     // Files git and plg keep: anything inside a .git folder, and the hidden
     // files and folders at a PLG's top (.gitattributes, .plg/, .schema/, ...).
@@ -938,16 +942,18 @@ void write_output_file(const fs::path& cwd, const std::string& output, std::stri
         bool hidden_at_plg_top =
             !name.empty() && name[0] == '.' && fs::exists(dir.parent_path() / k_config_file, ec);
         if (name == ".git" || hidden_at_plg_top) {
-            throw Error("-o " + output + " is inside " + name +
-                        "/, which git or plg keeps; choose another file name, like report.md");
+            throw Error(tr("-o {} is inside {}/, which git or plg keeps; choose another file "
+                           "name, like report.md",
+                           output, name));
         }
         if (dir == dir.parent_path()) {
             break;
         }
     }
     if (target.filename().string().rfind('.', 0) == 0 && fs::exists(parent / k_config_file, ec)) {
-        throw Error("-o " + output + " is a file git or plg keeps in the PLG (" +
-                    target.filename().string() + "); choose another file name, like report.md");
+        throw Error(tr("-o {} is a file git or plg keeps in the PLG ({}); choose another file "
+                       "name, like report.md",
+                       output, target.filename().string()));
     }
     auto status = fs::status(path, ec);  // follows a symlink
     if (!ec && status.type() != fs::file_type::regular &&
@@ -955,7 +961,7 @@ void write_output_file(const fs::path& cwd, const std::string& output, std::stri
         // A device (/dev/null, /dev/stdout) or a FIFO: write into it, never replace it.
         Fd fd{::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY)};
         if (fd.fd < 0) {
-            throw Error("-o " + output + ": cannot open it for writing: " + errno_text(errno));
+            throw Error(tr("-o {}: cannot open it for writing: {}", output, errno_text(errno)));
         }
         write_all(fd.fd, text, output, false);
         return;
@@ -963,8 +969,8 @@ void write_output_file(const fs::path& cwd, const std::string& output, std::stri
     // A symlink is followed: the file it points to is replaced atomically, and
     // the link stays a link.
     if (!fs::is_directory(target.parent_path(), ec)) {
-        throw Error("-o " + output + " links to " + target.string() +
-                    ", whose folder does not exist");
+        throw Error(tr("-o {} links to {}, whose folder does not exist", output,
+                       target.string()));
     }
     write_atomic(target, text);
 }

@@ -1,4 +1,5 @@
 #include "plg/yaml/scalars.hpp"
+#include "plg/base/i18n.hpp"
 
 #include <algorithm>
 
@@ -60,14 +61,14 @@ Scalar read_quoted(std::string_view t, size_t at) {
     size_t i = at + 1;
     while (true) {
         if (i >= t.size()) {
-            return fail(at, std::string("this ") + (single ? "single" : "double") +
-                                "-quoted text is never closed; add the closing " + quote +
-                                " where the text ends");
+            return fail(at, single ? tr("this single-quoted text is never closed; add the "
+                                        "closing ' where the text ends")
+                                   : tr("this double-quoted text is never closed; add the "
+                                        "closing \" where the text ends"));
         }
         if ((i == 0 || t[i - 1] == '\n') && document_marker_at(t, i)) {
-            return fail(i,
-                        "a line starting with '---' or '...' inside quoted text ends the "
-                        "document; indent that line");
+            return fail(i, tr("a line starting with '---' or '...' inside quoted text ends "
+                              "the document; indent that line"));
         }
         bool leading_blanks = false;
         // The characters up to the next blank or line break.
@@ -84,7 +85,7 @@ Scalar read_quoted(std::string_view t, size_t at) {
                 break;
             } else if (!single && c == '\\') {
                 if (i + 1 >= t.size()) {
-                    return fail(i, "this double-quoted text is never closed; add the closing \"");
+                    return fail(i, tr("this double-quoted text is never closed; add the closing \""));
                 }
                 char e = t[i + 1];
                 int digits = 0;
@@ -151,9 +152,9 @@ Scalar read_quoted(std::string_view t, size_t at) {
                         digits = 8;
                         break;
                     default:
-                        return fail(i, std::string("'\\") + e +
-                                           "' is not an escape YAML knows; write '\\\\' for a "
-                                           "backslash, or use single quotes");
+                        return fail(i, tr("'\\{}' is not an escape YAML knows; write '\\\\' "
+                                          "for a backslash, or use single quotes",
+                                          e));
                 }
                 i += 2;
                 if (digits > 0) {
@@ -165,14 +166,14 @@ Scalar read_quoted(std::string_view t, size_t at) {
                                 : h >= 'A' && h <= 'F' ? h - 'A' + 10
                                                        : -1;
                         if (v < 0) {
-                            return fail(i, "the escape '\\" + std::string(1, e) + "' needs " +
-                                               std::to_string(digits) + " hexadecimal digits");
+                            return fail(i, tr("the escape '\\{}' needs {} hexadecimal digits",
+                                              e, digits));
                         }
                         cp = cp * 16 + char32_t(v);
                     }
                     if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
                         return fail(i - size_t(digits) - 2,
-                                    "this escape names no Unicode character; remove it");
+                                    tr("this escape names no Unicode character; remove it"));
                     }
                     append_utf8(out, cp);
                 }
@@ -207,9 +208,8 @@ Scalar read_quoted(std::string_view t, size_t at) {
                 }
                 i = skip_break(t, i);
                 if (document_marker_at(t, i)) {
-                    return fail(i,
-                                "a line starting with '---' or '...' inside quoted text ends "
-                                "the document; indent that line");
+                    return fail(i, tr("a line starting with '---' or '...' inside quoted text "
+                                      "ends the document; indent that line"));
                 }
             }
         }
@@ -247,7 +247,7 @@ Scalar read_block(std::string_view t, size_t at, int parent_indent) {
             increment = t[i] - '0';
             ++i;
         } else if (t[i] == '0') {
-            return fail(i, "a block's indentation indicator is 1 to 9, not 0");
+            return fail(i, tr("a block's indentation indicator is 1 to 9, not 0"));
         }
     }
     bool blank_before = false;
@@ -261,9 +261,8 @@ Scalar read_block(std::string_view t, size_t at, int parent_indent) {
         }
     }
     if (i < t.size() && !is_break(t, i)) {
-        return fail(i,
-                    "after '|' or '>' only '+', '-', a digit and a comment may follow on "
-                    "the line; start the text on the next line");
+        return fail(i, tr("after '|' or '>' only '+', '-', a digit and a comment may follow "
+                          "on the line; start the text on the next line"));
     }
     Scalar s;
     s.end = i;
@@ -289,7 +288,8 @@ Scalar read_block(std::string_view t, size_t at, int parent_indent) {
             }
             max_indent = std::max(max_indent, column);
             if ((indent == 0 || column < indent) && i < t.size() && t[i] == '\t') {
-                s = fail(i, "a tab in a block's indentation; indent the text with spaces only");
+                s = fail(i, tr("a tab in a block's indentation; indent the text with spaces "
+                               "only"));
                 return false;
             }
             if (!is_break(t, i)) {
@@ -308,10 +308,9 @@ Scalar read_block(std::string_view t, size_t at, int parent_indent) {
         indent = std::max({max_indent, parent + 1, 1});
         if (column < indent && i < t.size() && trailing.size() > 0 && !is_break(t, i) &&
             column > parent) {
-            return fail(i,
-                        "an empty line at the start of this block has more spaces than its "
-                        "first line of text; remove those spaces, or give the indentation "
-                        "with a digit after '|' or '>'");
+            return fail(i, tr("an empty line at the start of this block has more spaces than "
+                              "its first line of text; remove those spaces, or give the "
+                              "indentation with a digit after '|' or '>'"));
         }
     }
     std::string out;

@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "plg/base/utf8.hpp"
+#include "plg/base/i18n.hpp"
 
 namespace plg::yaml {
 
@@ -29,15 +30,15 @@ const Node* Node::find(std::string_view key) const {
 std::string_view Node::kind_name() const {
     switch (kind) {
         case Kind::null:
-            return "nothing";
+            return N_("nothing");
         case Kind::scalar:
-            return "text";
+            return N_("text");
         case Kind::sequence:
-            return "a list";
+            return N_("a list");
         case Kind::mapping:
-            return "a mapping";
+            return N_("a mapping");
     }
-    return "nothing";
+    return N_("nothing");
 }
 
 Location Document::locate(size_t offset) const {
@@ -93,9 +94,9 @@ class Builder : public YAML::EventHandler {
 
     void OnDocumentStart(const YAML::Mark& mark) override {
         if (++documents > 1) {
-            problem(mark,
-                    "a second YAML document starts here; a plg record is one document per file, "
-                    "so remove the '---' line or move the rest to a file of its own");
+            problem(mark, tr("a second YAML document starts here; a plg record is one "
+                             "document per file, so remove the '---' line or move the rest to "
+                             "a file of its own"));
             throw StopParse{};
         }
     }
@@ -106,8 +107,8 @@ class Builder : public YAML::EventHandler {
     }
 
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-        problem(mark,
-                "aliases (*name) are not allowed in plg records; write the value out in full");
+        problem(mark, tr("aliases (*name) are not allowed in plg records; write the value out "
+                         "in full"));
         add(make(mark, Node::Kind::null));
     }
 
@@ -133,9 +134,9 @@ class Builder : public YAML::EventHandler {
     void OnMapEnd() override { finish(); }
 
     void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
-        problem(mark, "anchors (&" + name +
-                          ") are not allowed in plg records; write the value out in full "
-                          "where it is used");
+        problem(mark, tr("anchors (&{}) are not allowed in plg records; write the value out "
+                         "in full where it is used",
+                         name));
     }
 
     void problem(const YAML::Mark& mark, std::string message) {
@@ -152,8 +153,9 @@ class Builder : public YAML::EventHandler {
 
     Node make(const YAML::Mark& mark, Node::Kind kind) {
         if (++m_nodes > m_limits.max_nodes) {
-            problem(mark, "more than " + std::to_string(m_limits.max_nodes) +
-                              " values in one file; a plg record is far smaller, so split it");
+            problem(mark, tr("more than {} values in one file; a plg record is far smaller, "
+                             "so split it",
+                             m_limits.max_nodes));
             throw StopParse{};
         }
         Node n;
@@ -169,9 +171,9 @@ class Builder : public YAML::EventHandler {
         size_t at = size_t(std::max(mark.pos, 0));
         bool written = at < m_doc.text.size() && m_doc.text[at] == '!';
         if ((tag != "?" && tag != "!") || written) {
-            problem(mark, "the tag '" + tag +
-                              "' is not supported in plg records; remove it (quote the value "
-                              "to keep it as text)");
+            problem(mark, tr("the tag '{}' is not supported in plg records; remove it (quote "
+                             "the value to keep it as text)",
+                             tag));
         }
     }
 
@@ -181,8 +183,9 @@ class Builder : public YAML::EventHandler {
             check_tag(mark, tag);
         }
         if (int(m_stack.size()) >= m_limits.max_depth) {
-            problem(mark, "values are nested more than " + std::to_string(m_limits.max_depth) +
-                              " levels deep; plg records need only a few levels");
+            problem(mark, tr("values are nested more than {} levels deep; plg records need "
+                             "only a few levels",
+                             m_limits.max_depth));
             throw StopParse{};
         }
         Frame f;
@@ -211,7 +214,7 @@ class Builder : public YAML::EventHandler {
             if (n.kind != Node::Kind::scalar) {
                 m_doc.problems.push_back(
                     {Severity::error, m_doc.locate(n.offset),
-                     "a key must be a single word or text, not " + std::string(n.kind_name())});
+                     tr("a key must be a single word or text, not {}", trp(n.kind_name()))});
                 n.kind = Node::Kind::scalar;
                 n.items.clear();
                 n.entries.clear();
@@ -224,8 +227,9 @@ class Builder : public YAML::EventHandler {
         auto [it, inserted] = top.keys.emplace(key.value, key.line);
         if (!inserted) {
             m_doc.problems.push_back({Severity::error, m_doc.locate(key.offset),
-                                      "duplicate key '" + key.value + "' (first given at line " +
-                                          std::to_string(it->second) + "); keep only one of them"});
+                                      tr("duplicate key '{}' (first given at line {}); keep "
+                                         "only one of them",
+                                         key.value, it->second)});
             return;
         }
         top.node.entries.push_back({std::move(key), std::move(n)});
@@ -284,7 +288,7 @@ std::optional<std::string> unprintable_at(std::string_view s, size_t i) {
 std::optional<std::string> unkept_character(std::string_view value) {
     for (size_t i = 0; i < value.size(); ++i) {
         if (value[i] == '\r') {
-            return std::string("0x0D (carriage return)");
+            return tr("0x0D (carriage return)");
         }
         if (auto code = unprintable_at(value, i)) {
             return code;
@@ -293,37 +297,44 @@ std::optional<std::string> unkept_character(std::string_view value) {
     return std::nullopt;
 }
 
+std::string tab_message() {
+    return tr("a tab is used for indentation; YAML indents with spaces only, so replace the tab "
+              "with spaces");
+}
+
 // Checks the raw bytes before yaml-cpp sees them: UTF-8, control characters.
 bool check_bytes(Document& doc) {
     if (auto bad = first_invalid_utf8(doc.text)) {
         doc.problems.push_back({Severity::error, doc.locate(*bad),
-                                "the file is not valid UTF-8 (byte 0x" +
-                                    fmt_hex(static_cast<unsigned char>(doc.text[*bad])) +
-                                    "); save it as UTF-8 in your editor"});
+                                tr("the file is not valid UTF-8 (byte 0x{}); save it as "
+                                   "UTF-8 in your editor",
+                                   fmt_hex(static_cast<unsigned char>(doc.text[*bad])))});
         return false;
     }
     for (size_t i = 0; i < doc.text.size(); ++i) {
         if (doc.text[i] == '\r' && (i + 1 == doc.text.size() || doc.text[i + 1] != '\n')) {
             doc.problems.push_back({Severity::error, doc.locate(i),
-                                    "a line ends in a carriage return alone (old Mac line "
-                                    "endings); save the file with LF (or CRLF) line endings"});
+                                    tr("a line ends in a carriage return alone (old Mac line "
+                                       "endings); save the file with LF (or CRLF) line "
+                                       "endings")});
             return false;
         }
         if (doc.text.compare(i, 2, "\xE2\x80") == 0 && i + 2 < doc.text.size() &&
             (doc.text[i + 2] == '\xA8' || doc.text[i + 2] == '\xA9')) {
             doc.problems.push_back(
                 {Severity::error, doc.locate(i),
-                 std::string("the character ") + (doc.text[i + 2] == '\xA8' ? "U+2028" : "U+2029") +
-                     " (a line or paragraph separator), which some YAML readers take as a line "
-                     "break and others as text; remove it, or write it as \\u" +
-                     (doc.text[i + 2] == '\xA8' ? "2028" : "2029") + " in double quotes"});
+                 tr("the character U+{} (a line or paragraph separator), which some YAML "
+                    "readers take as a line break and others as text; remove it, or write it "
+                    "as \\u{} in double quotes",
+                    doc.text[i + 2] == '\xA8' ? "2028" : "2029",
+                    doc.text[i + 2] == '\xA8' ? "2028" : "2029")});
             return false;
         }
         if (auto code = unprintable_at(doc.text, i)) {
             doc.problems.push_back({Severity::error, doc.locate(i),
-                                    "control character " + *code +
-                                        " in the file; remove it (YAML allows only printable "
-                                        "text, tabs and line breaks)"});
+                                    tr("control character {} in the file; remove it (YAML "
+                                       "allows only printable text, tabs and line breaks)",
+                                       *code)});
             return false;
         }
     }
@@ -547,17 +558,18 @@ void check_scalars(Document& doc, const Node& n, bool in_flow) {
         }
         if (!in_flow && !n.flow && (colon >= doc.text.size() || doc.text[colon] != ':')) {
             doc.problems.push_back({Severity::error, doc.locate(e.key.offset),
-                                    "'" + e.key.value +
-                                        "' has no ':' after it; write it as 'key: value', or "
-                                        "indent it if it continues the text above"});
+                                    tr("'{}' has no ':' after it; write it as 'key: value', "
+                                       "or indent it if it continues the text above",
+                                       e.key.value)});
         } else if (!in_flow && !n.flow && e.value.kind == Node::Kind::scalar &&
                    e.value.line > e.key.line && e.value.column <= e.key.column) {
             // yaml-cpp takes "key:" and a text on the next line, not indented, as
             // the key's value (when the text holds two spaces); PyYAML refuses it.
             doc.problems.push_back(
                 {Severity::error, doc.locate(e.value.offset),
-                 "this text is not indented under '" + e.key.value +
-                     ":'; indent it, or, if it is a key of its own, add ':' after it"});
+                 tr("this text is not indented under '{}:'; indent it, or, if it is a key of "
+                    "its own, add ':' after it",
+                    e.key.value)});
         }
     }
     if (n.kind != Node::Kind::scalar || n.offset >= doc.text.size()) {
@@ -569,17 +581,18 @@ void check_scalars(Document& doc, const Node& n, bool in_flow) {
                 n.value) {
             doc.problems.push_back(
                 {Severity::error, doc.locate(n.offset),
-                 "this text goes on to a line that is not indented under it; indent that line, "
-                 "put the text in quotes, or, if that line is a key, add ':' after it"});
+                 tr("this text goes on to a line that is not indented under it; indent that "
+                    "line, put the text in quotes, or, if that line is a key, add ':' after "
+                    "it")});
         }
         return;
     }
     if (auto bad = unkept_character(n.value)) {
         doc.problems.push_back(
             {Severity::error, doc.locate(n.offset),
-             "this text holds the control character " + *bad +
-                 " (from an escape), which plg does not keep in records: it could change what "
-                 "a terminal shows; remove it"});
+             tr("this text holds the control character {} (from an escape), which plg does "
+                "not keep in records: it could change what a terminal shows; remove it",
+                *bad)});
     }
 }
 
@@ -615,9 +628,7 @@ void check_tabs(Document& doc, const Node& root) {
             continue;
         }
         if (text[start] == '\t') {
-            doc.problems.push_back({Severity::error, doc.locate(start),
-                                    "a tab is used for indentation; YAML indents with spaces "
-                                    "only, so replace the tab with spaces"});
+            doc.problems.push_back({Severity::error, doc.locate(start), tab_message()});
             return;
         }
         // List items: "- ", "- - ", ... with a tab after a dash.
@@ -635,8 +646,8 @@ void check_tabs(Document& doc, const Node& root) {
             }
             if (tab) {
                 doc.problems.push_back({Severity::error, doc.locate(dash),
-                                        "a tab after a list item's '-'; put a space there "
-                                        "instead"});
+                                        tr("a tab after a list item's '-'; put a space there "
+                                           "instead")});
                 return;
             }
         }
@@ -726,10 +737,9 @@ Document parse(std::string file, std::string bytes, const Limits& limits) {
     if (bytes.size() > limits.max_bytes) {
         doc.problems.push_back({Severity::error,
                                 {doc.file, 0, 0},
-                                "the file is " + std::to_string(bytes.size()) +
-                                    " bytes; plg reads records of at most " +
-                                    std::to_string(limits.max_bytes) +
-                                    " bytes, so split it or remove what does not belong"});
+                                tr("the file is {} bytes; plg reads records of at most {} "
+                                   "bytes, so split it or remove what does not belong",
+                                   bytes.size(), limits.max_bytes)});
         return doc;
     }
     if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
@@ -754,8 +764,8 @@ Document parse(std::string file, std::string bytes, const Limits& limits) {
         if (!parser.HandleNextDocument(builder) || !builder.root) {
             doc.problems.push_back({Severity::error,
                                     {doc.file, 1, 1},
-                                    "the file is empty; write the record's fields in it "
-                                    "(docs/file-format.md lists them) or delete it"});
+                                    tr("the file is empty; write the record's fields in it "
+                                       "(docs/file-format.md lists them) or delete it")});
             return doc;
         }
         parser.HandleNextDocument(builder);
@@ -772,34 +782,33 @@ Document parse(std::string file, std::string bytes, const Limits& limits) {
         at = std::min(doc.text.size(), line_offset + size_t(std::max(e.mark.column, 0)));
         size_t tab = indentation_tab_near(doc.text, at);
         if (tab != std::string::npos) {
-            doc.problems.push_back({Severity::error, doc.locate(tab),
-                                    "a tab is used for indentation; YAML indents with spaces "
-                                    "only, so replace the tab with spaces"});
+            doc.problems.push_back({Severity::error, doc.locate(tab), tab_message()});
         } else {
             std::string msg =
-                e.msg == YAML::ErrorMsg::BAD_FILE ? "values nested too deeply" : e.msg;
+                e.msg == YAML::ErrorMsg::BAD_FILE ? tr("values nested too deeply") : e.msg;
             if (msg.rfind(YAML::ErrorMsg::INVALID_ESCAPE, 0) == 0) {
                 // yaml-cpp quotes one byte of the character, which may be half of it.
                 doc.problems.push_back(
                     {Severity::error, doc.locate(at),
-                     "a backslash before a character that is no YAML escape in double-quoted "
-                     "text; write '\\\\' for a backslash, or use single quotes"});
+                     tr("a backslash before a character that is no YAML escape in "
+                        "double-quoted text; write '\\\\' for a backslash, or use single "
+                        "quotes")});
             } else {
                 // Its message quotes bytes of the file: never half a character.
                 if (auto bad = first_invalid_utf8(msg)) {
                     msg = msg.substr(0, *bad);
                 }
                 doc.problems.push_back({Severity::error, doc.locate(at),
-                                        "YAML syntax error: " + msg +
-                                            "; check the indentation, quotes and colons here and "
-                                            "on the line before"});
+                                        tr("YAML syntax error: {}; check the indentation, "
+                                           "quotes and colons here and on the line before",
+                                           msg)});
             }
         }
     } catch (const std::exception& e) {
         builder.root.reset();
         doc.problems.push_back({Severity::error,
                                 {doc.file, 0, 0},
-                                std::string("the file could not be read as YAML: ") + e.what()});
+                                tr("the file could not be read as YAML: {}", e.what())});
     }
     if (builder.root && doc.problems.empty()) {
         compute_ends(doc, *builder.root, -1, false);
@@ -991,8 +1000,7 @@ bool can_be_block(std::string_view s) {
 // characters (tabs and line breaks are text).
 void check_text(std::string_view s) {
     if (auto bad = first_invalid_utf8(s)) {
-        throw Error("text is not valid UTF-8 (byte " + std::to_string(*bad + 1) +
-                    "); give the text in UTF-8");
+        throw Error(tr("text is not valid UTF-8 (byte {}); give the text in UTF-8", *bad + 1));
     }
     if (auto bad = unkept_character(s)) {
         std::string head = utf8_prefix(s, 60);
@@ -1000,10 +1008,10 @@ void check_text(std::string_view s) {
         for (unsigned char c : head) {
             shown += c < 0x20 || c == 0x7F ? "\\x" + fmt_hex(c) : std::string(1, char(c));
         }
-        throw Error("the text \"" + shown + (head.size() < s.size() ? "..." : "") +
-                    "\" holds the control character " + *bad +
-                    ", which plg does not keep in records (other YAML tools refuse it, and it "
-                    "could change what a terminal shows); remove it");
+        throw Error(tr("the text \"{}{}\" holds the control character {}, which plg does not "
+                       "keep in records (other YAML tools refuse it, and it could change what a "
+                       "terminal shows); remove it",
+                       shown, head.size() < s.size() ? "..." : "", *bad));
     }
 }
 
@@ -1142,8 +1150,8 @@ std::optional<std::string> plain_reading(std::string_view s) {
         return std::nullopt;
     }
     if (is_reserved_word(s)) {
-        return s == "~" || s == "null" || s == "Null" || s == "NULL" ? "no value"
-                                                                     : "a yes/no value";
+        return s == "~" || s == "null" || s == "Null" || s == "NULL" ? std::string(N_("no value"))
+                                                                     : std::string(N_("a yes/no value"));
     }
     // Only these can start a typed plain scalar; everything else is text, fast.
     if (std::string_view("-+0123456789.<=").find(s[0]) == std::string_view::npos) {
@@ -1164,13 +1172,13 @@ std::optional<std::string> plain_reading(std::string_view s) {
         std::regex::optimize);
     std::string text(s);
     if (std::regex_match(text, number)) {
-        return "a number";
+        return std::string(N_("a number"));
     }
     if (std::regex_match(text, date)) {
-        return "a date";
+        return std::string(N_("a date"));
     }
     if (s == "<<" || s == "=") {
-        return "a special YAML value";
+        return std::string(N_("a special YAML value"));
     }
     return std::nullopt;
 }
@@ -1271,9 +1279,9 @@ namespace {
 
 [[noreturn]] void refuse(const Document& doc, const Node& at, std::string_view what) {
     throw Error(doc.locate(at.offset),
-                std::string(what) +
-                    " is written inline ({...}); plg changes only block-style YAML, so "
-                    "write it one entry per line and run the command again");
+                tr("{} is written inline ({{...}}); plg changes only block-style YAML, so "
+                   "write it one entry per line and run the command again",
+                   trp(what)));
 }
 
 // The offset after the line holding `offset` (past its '\n'), and whether the
@@ -1296,9 +1304,9 @@ std::string strip_final_newline(std::string s) {
 Edit replace_value(const Document& doc, const Entry& entry, const Value& value) {
     const Node& old = entry.value;
     if (old.kind == Node::Kind::mapping || old.kind == Node::Kind::sequence) {
-        throw Error(doc.locate(old.offset), "'" + entry.key.value + "' holds " +
-                                                std::string(old.kind_name()) +
-                                                " where plg expects a single value");
+        throw Error(doc.locate(old.offset),
+                    tr("'{}' holds {} where plg expects a single value", entry.key.value,
+                       trp(old.kind_name())));
     }
     int indent = column_of(doc.text, entry.key.offset);
     std::string text;
@@ -1348,7 +1356,7 @@ Edit replace_value(const Document& doc, const Entry& entry, const Value& value) 
 Edit append_entry(const Document& doc, const Node& mapping, std::string_view key,
                   const Value& value, const Entry* after) {
     if (mapping.flow) {
-        refuse(doc, mapping, "this mapping");
+        refuse(doc, mapping, N_("this mapping"));
     }
     int indent = column_of(doc.text, mapping.offset);
     bool needs_newline = false;
@@ -1361,12 +1369,12 @@ Edit append_entry(const Document& doc, const Node& mapping, std::string_view key
 Edit set_in_line_map(const Document& doc, const Node& map, const std::vector<Field>& fields) {
     if (!map.flow || map.kind != Node::Kind::mapping ||
         line_end_of(doc.text, map.offset) < map.end) {
-        refuse(doc, map, "this mapping");
+        refuse(doc, map, N_("this mapping"));
     }
     Value all = Value::line_map();
     for (const auto& e : map.entries) {
         if (e.value.kind == Node::Kind::mapping || e.value.kind == Node::Kind::sequence) {
-            refuse(doc, map, "this mapping");
+            refuse(doc, map, N_("this mapping"));
         }
         all.add(e.key.value, e.value.kind == Node::Kind::null ? Value::plain("null")
                              : e.value.quoted                 ? Value::text(e.value.value)
@@ -1398,9 +1406,9 @@ Edit append_item(const Document& doc, const Entry& entry, const Value& item) {
         return {at, 0, needs_newline ? "\n" + text : text};
     }
     if (list.kind != Node::Kind::null && list.kind != Node::Kind::sequence) {
-        throw Error(doc.locate(list.offset), "'" + entry.key.value + "' holds " +
-                                                 std::string(list.kind_name()) +
-                                                 " where plg expects a list");
+        throw Error(doc.locate(list.offset),
+                    tr("'{}' holds {} where plg expects a list", entry.key.value,
+                       trp(list.kind_name())));
     }
     if (list.kind == Node::Kind::null && list.end == list.offset) {
         // "key:" with nothing after it (but maybe a comment): the items go on the
@@ -1415,7 +1423,7 @@ Edit append_item(const Document& doc, const Entry& entry, const Value& item) {
     Value all = Value::list();
     for (const auto& old : list.items) {
         if (old.kind != Node::Kind::scalar) {
-            refuse(doc, list, "this list");
+            refuse(doc, list, N_("this list"));
         }
         all.push(old.quoted ? Value::text(old.value) : Value::plain(old.value));
     }
@@ -1456,8 +1464,8 @@ struct Differ {
     }
 
     std::string where(const std::string& path, const Node& b) const {
-        return "the value at '" + (path.empty() ? std::string("the top") : path) + "' (line " +
-               std::to_string(after.locate(b.offset).line) + ")";
+        return path.empty() ? tr("the value at the top (line {})", after.locate(b.offset).line)
+                            : tr("the value at '{}' (line {})", path, after.locate(b.offset).line);
     }
 
     std::optional<std::string> diff(const Node& a, const Node& b, const std::string& path) const {
@@ -1493,7 +1501,7 @@ struct Differ {
                     const Node* v = b.find(e.key.value);
                     if (v == nullptr) {
                         if (!allowed(p)) {
-                            return "'" + p + "', which would be removed";
+                            return tr("'{}', which would be removed", p);
                         }
                     } else if (auto d = diff(e.value, *v, p)) {
                         return d;
@@ -1503,7 +1511,7 @@ struct Differ {
                     std::string p = child(path, e.key.value);
                     bool new_list = allowed(child(p, "+")) && e.value.kind == Node::Kind::sequence;
                     if (a.find(e.key.value) == nullptr && !allowed(p) && !new_list) {
-                        return where(p, e.value) + ", which would be added";
+                        return tr("{}, which would be added", where(p, e.value));
                     }
                 }
                 return std::nullopt;
@@ -1527,7 +1535,7 @@ struct Differ {
 std::optional<std::string> unintended_change(const Document& before, const Document& after,
                                              const std::vector<std::string>& changes) {
     if (!before.root || !after.root) {
-        return std::string("the whole file, which would no longer read as YAML");
+        return tr("the whole file, which would no longer read as YAML");
     }
     return Differ{after, changes}.diff(*before.root, *after.root, "");
 }
