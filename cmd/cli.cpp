@@ -8,6 +8,7 @@
 #include <istream>
 #include <new>
 #include <ostream>
+#include <regex>
 
 #include "commands.hpp"
 #include "plg/base/text.hpp"
@@ -94,8 +95,9 @@ std::string unknown_command(CLI::App& app, const std::vector<std::string>& words
             for (const auto& n : names) {
                 list += (list.empty() ? "" : ", ") + n;
             }
-            return "unknown command '" + (path == "plg" ? "" : path.substr(4) + " ") + word + "'" +
-                   (hint.empty() ? "; the commands are: " + list : hint);
+            std::string named = (path == "plg" ? "" : path.substr(4) + " ") + word;
+            return hint.empty() ? tr("unknown command '{}'; the commands are: {}", named, list)
+                                : tr("unknown command '{}'", named) + hint;
         }
         at = at->get_subcommand(word);
         path += " " + word;
@@ -133,18 +135,19 @@ std::string unknown_option(CLI::App& app, CLI::App* command, int argc, const cha
                     longer.push_back(k);
                 }
             }
-            std::string hint = longer.size() == 1 ? "; did you mean '" + longer[0] + "'?"
+            std::string hint = longer.size() == 1 ? tr("; did you mean '{}'?", longer[0])
                                                   : did_you_mean(arg, known);
-            return "unknown option '" + arg + "' for '" + command_path(app) + "'" +
-                   (hint.empty() ? "" : hint);
+            return tr("unknown option '{}' for '{}'", arg, command_path(app)) + hint;
         }
     }
     return "";
 }
 
-// The language plg speaks on this command line: --lang LANG; else the language
-// of the PLG it runs in (plg.yaml's "language"); else the locale's. Read before
-// the parse, so that everything the parse prints is in it too.
+// The language plg speaks on this command line: --lang LANG; else PLG_LANG;
+// else the language of the PLG it runs in (plg.yaml's "language"); else the
+// locale's. Read before the parse, so that everything the parse prints is in
+// it too. (PLG_LANG is for messages only: a report is in --lang, else in the
+// PLG's language.)
 std::string choose_language(int argc, const char* const* argv) {
     std::string dir;
     for (int i = 1; i < argc; ++i) {
@@ -163,6 +166,9 @@ std::string choose_language(int argc, const char* const* argv) {
         if (!lang.empty() && has_language(lang)) {
             return std::string(lang);
         }
+    }
+    if (const char* env = std::getenv("PLG_LANG"); env && has_language(env)) {
+        return env;
     }
     std::error_code ec;
     fs::path start = fs::current_path(ec);
@@ -183,6 +189,55 @@ std::string choose_language(int argc, const char* const* argv) {
         // An unreadable plg.yaml: the command says so, in the locale's language.
     }
     return language_from_environment();
+}
+
+// CLI11's parse error in the message language: its English messages, matched
+// by their words (CLI11 2.1.2), said again with plg's; any other as it is.
+std::string parse_error_message(const CLI::ParseError& e) {
+    std::string what = e.what();
+    std::smatch m;
+    static const std::regex required("(.+) is required");
+    static const std::regex extras("The following arguments? (?:was|were) not expected: (.*)");
+    static const std::regex missing("(.+): [0-9]+ required (.+) missing");
+    static const std::regex excludes("(.+) excludes (.+)");
+    static const std::regex requires_other("(.+) requires (.+)");
+    static const std::regex convert("Could not convert: (.+) = (.*)");
+    static const std::regex not_in("(.+): (.*) not in \\{(.*)\\}");
+    static const std::regex range("(.+): Value (.*) not in range (.+) to (.+)");
+    static const std::regex flag_value("(.+): too many inputs for a flag");
+    if (what == "A subcommand is required") {
+        return tr("a command is required");
+    }
+    if (std::regex_match(what, m, extras)) {
+        return tr("unexpected argument: {}", m[1].str());
+    }
+    if (std::regex_match(what, m, required)) {
+        return tr("{} is required", m[1].str());
+    }
+    if (std::regex_match(what, m, missing)) {
+        return tr("{} needs a value ({})", m[1].str(), m[2].str());
+    }
+    if (std::regex_match(what, m, range)) {
+        return tr("{}: {} is not from {} to {}", m[1].str(), m[2].str(), m[3].str(), m[4].str());
+    }
+    if (std::regex_match(what, m, not_in)) {
+        std::string allowed = m[3].str();
+        std::replace(allowed.begin(), allowed.end(), ',', ' ');
+        return tr("{}: '{}' is not one of: {}", m[1].str(), m[2].str(), allowed);
+    }
+    if (std::regex_match(what, m, excludes)) {
+        return tr("{} cannot be given together with {}", m[1].str(), m[2].str());
+    }
+    if (std::regex_match(what, m, requires_other)) {
+        return tr("{} needs {} too", m[1].str(), m[2].str());
+    }
+    if (std::regex_match(what, m, convert)) {
+        return tr("{}: '{}' is not a valid value", m[1].str(), m[2].str());
+    }
+    if (std::regex_match(what, m, flag_value)) {
+        return tr("{} takes no value", m[1].str());
+    }
+    return what;
 }
 
 bool use_color(bool disabled, bool terminal) {
@@ -235,9 +290,8 @@ void build_cli(CLI::App& app, Commands& commands, Globals& globals) {
                  "Never colour the output (NO_COLOR does the same)");
     app.add_flag("-q,--quiet", globals.quiet, "Print only data and errors, no progress messages");
     app.add_option("--lang", globals.lang,
-                   "Speak LANG (" + join(languages()) +
-                       "): messages, and the documents of report and meeting next; the default "
-                       "is the PLG's language, outside a PLG the locale's (LANG, LC_ALL)")
+                   "Language: " + join(languages()) +
+                       " (default: the PLG's language; outside a PLG, the locale's)")
         ->check(CLI::IsMember(languages()))
         ->type_name("LANG");
     setup_init(app, commands);
@@ -264,7 +318,7 @@ int run_cli(int argc, const char* const* argv, const Streams& io) {
     bool color_err = use_color(globals.no_color, io.err_is_terminal);
     if (std::string unknown = unknown_command(app, command_words(argc, argv)); !unknown.empty()) {
         print_error(io.err, color_err, unknown);
-        io.err << "Run 'plg --help' for the list of commands.\n";
+        io.err << tr("Run 'plg --help' for the list of commands.") << '\n';
         return k_exit_usage;
     }
 
@@ -283,8 +337,8 @@ int run_cli(int argc, const char* const* argv, const Streams& io) {
             return k_exit_usage;
         }
         std::string message = unknown_option(app, parsed_command(app), argc, argv);
-        print_error(io.err, color_err, message.empty() ? std::string(e.what()) : message);
-        io.err << "Run '" << where << " --help' for usage and examples.\n";
+        print_error(io.err, color_err, message.empty() ? parse_error_message(e) : message);
+        io.err << tr("Run '{} --help' for usage and examples.", where) << '\n';
         return k_exit_usage;
     }
 
@@ -301,9 +355,9 @@ int run_cli(int argc, const char* const* argv, const Streams& io) {
     std::optional<Date> today = today_from_environment();
     if (!today) {
         print_error(io.err, color_err,
-                    "PLG_TODAY='" + std::string(std::getenv("PLG_TODAY")) +
-                        "' is not a date; set it to YYYY-MM-DD (like 2026-11-23), or unset it "
-                        "to use today's date");
+                    tr("PLG_TODAY='{}' is not a date; set it to YYYY-MM-DD (like 2026-11-23), or "
+                       "unset it to use today's date",
+                       std::getenv("PLG_TODAY")));
         return k_exit_usage;
     }
     Context ctx{cwd,
@@ -324,7 +378,7 @@ int run_cli(int argc, const char* const* argv, const Streams& io) {
                 int code = command.run(ctx);
                 io.out.flush();
                 if (!io.out) {
-                    print_error(io.err, color_err, "cannot write the output");
+                    print_error(io.err, color_err, tr("cannot write the output"));
                     return k_exit_error;
                 }
                 return code;
@@ -334,12 +388,13 @@ int run_cli(int argc, const char* const* argv, const Streams& io) {
         return k_exit_usage;
     } catch (const UsageError& e) {
         print_error(io.err, color_err, e.what());
-        io.err << "Run '" << command_path(app) << " --help' for usage and examples.\n";
+        io.err << tr("Run '{} --help' for usage and examples.", command_path(app)) << '\n';
         return k_exit_usage;
     } catch (const InvalidRecord& e) {
         print_diagnostics(io.err, e.problems(), color_err);
         print_error(io.err, color_err,
-                    "the file has errors; fix them (see 'plg check') and run the command again");
+                    tr("the file has errors; fix them (see 'plg check') and run the command "
+                       "again"));
         return k_exit_error;
     } catch (const Error& e) {
         std::string where = format_diagnostic({Severity::error, e.where(), ""});
@@ -353,12 +408,12 @@ int run_cli_guarded(int argc, const char* const* argv, const Streams& io) {
     try {
         return run_cli(argc, argv, io);
     } catch (const std::bad_alloc&) {
-        io.err << "plg: error: out of memory\n";
+        io.err << "plg: error: " << tr("out of memory") << '\n';
     } catch (const std::exception& e) {
-        io.err << "plg: error: internal error: " << e.what()
-               << "\nThis is a bug in plg; please report it with the command you ran.\n";
+        io.err << "plg: error: " << tr("internal error: {}", e.what()) << '\n'
+               << tr("This is a bug in plg; please report it with the command you ran.") << '\n';
     } catch (...) {
-        io.err << "plg: error: internal error\n";
+        io.err << "plg: error: " << tr("internal error") << '\n';
     }
     return k_exit_error;
 }

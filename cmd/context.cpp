@@ -18,9 +18,9 @@ namespace plg::cli {
 Store open_store(const Context& ctx) {
     std::optional<Store> store = Store::find(ctx.start, ctx.cwd);
     if (!store) {
-        throw Error("no PLG found in " + ctx.start.string() +
-                    " or any folder above it (plg looks for plg.yaml); start one with "
-                    "'plg init --name NAME', or point to one with -C DIR or PLG_DIR");
+        throw Error(tr("no PLG found in {} or any folder above it (plg looks for plg.yaml); start "
+                       "one with 'plg init --name NAME', or point to one with -C DIR or PLG_DIR",
+                       ctx.start.string()));
     }
     // A change waits this long for another plg that holds the PLG's lock.
     LockWait wait;
@@ -28,8 +28,8 @@ Store open_store(const Context& ctx) {
         char* end = nullptr;
         double seconds = std::strtod(limit, &end);
         if (*end != '\0' || !(seconds >= 0 && seconds <= 86400)) {
-            throw UsageError("PLG_LOCK_TIMEOUT='" + std::string(limit) +
-                             "' is not a number of seconds (0 to 86400)");
+            throw UsageError(
+                tr("PLG_LOCK_TIMEOUT='{}' is not a number of seconds (0 to 86400)", limit));
         }
         wait.limit = std::chrono::milliseconds(long(seconds * 1000));
     }
@@ -63,8 +63,11 @@ Plg load_plg(const Store& store, const Context& ctx, bool warn_broken) {
     }
     size_t broken = broken_files(plg).size();
     if (broken > 0 && warn_broken) {
-        ctx.err << "plg: warning: " << broken
-                << " file(s) have errors and are left out; run 'plg check' to see them\n";
+        ctx.err << "plg: warning: "
+                << trn("{} file has errors and is left out; run 'plg check' to see it",
+                       "{} files have errors and are left out; run 'plg check' to see them",
+                       broken, broken)
+                << '\n';
     }
     return plg;
 }
@@ -81,8 +84,8 @@ Community load_community(const Store& store) {
 void require_member(const Community& c, const std::string& id, std::string_view flag) {
     if (!c.find_member(id)) {
         std::string hint = did_you_mean(id, c.member_ids());
-        throw Error(std::string(flag) + ": unknown member '" + id + "'" +
-                    (hint.empty() ? "; 'plg member list' shows the members" : hint));
+        throw Error(tr("{}: unknown member '{}'", flag, id) +
+                    (hint.empty() ? tr("; 'plg member list' shows the members") : hint));
     }
 }
 
@@ -92,8 +95,11 @@ void require_id(const std::vector<std::string>& ids, const std::string& id, std:
         std::string hint = did_you_mean(id, ids);
         const KindInfo* info = find_kind(kind);
         std::string command(info ? info->command : kind);
-        throw Error(std::string(flag) + ": unknown " + std::string(kind) + " '" + id + "'" +
-                    (hint.empty() ? "; 'plg " + command + " list' shows them" : hint));
+        std::string what = kind == "goal"         ? tr("{}: unknown goal '{}'", flag, id)
+                           : kind == "meeting"    ? tr("{}: unknown meeting '{}'", flag, id)
+                           : kind == "reflection" ? tr("{}: unknown reflection '{}'", flag, id)
+                                                  : tr("{}: unknown id '{}'", flag, id);
+        throw Error(what + (hint.empty() ? tr("; 'plg {} list' shows them", command) : hint));
     }
 }
 
@@ -103,7 +109,7 @@ std::string text_arg(const Context& ctx, const std::string& value) {
     }
     std::string text((std::istreambuf_iterator<char>(ctx.in)), std::istreambuf_iterator<char>());
     if (first_invalid_utf8(text)) {
-        throw UsageError("the text on standard input is not valid UTF-8");
+        throw UsageError(tr("the text on standard input is not valid UTF-8"));
     }
     // Text from a Windows file: its line ends are line breaks, not characters.
     std::string lf;
@@ -143,7 +149,7 @@ void print_diagnostics(std::ostream& out, const std::vector<Diagnostic>& problem
 Date date_arg(const Context& ctx, const std::string& value) {
     auto d = parse_date_arg(value, ctx.today);
     if (!d) {
-        throw UsageError("'" + value + "' is not a date; write it as YYYY-MM-DD");
+        throw UsageError(tr("'{}' is not a date; write it as YYYY-MM-DD", value));
     }
     return *d;
 }
@@ -156,8 +162,7 @@ void require_record(const Store& store, Kind kind, const std::string& id, std::s
 
 void require_existing_file(const Store& store, Kind kind, const std::string& id) {
     if (store.exists(kind, id)) {
-        throw Error("the " + std::string(kind_info(kind).name) + " '" + id +
-                    "' has errors; run 'plg check' to see them");
+        throw Error(tr("'{}' has errors; run 'plg check' to see them", id));
     }
 }
 
@@ -170,7 +175,7 @@ void print_list(std::ostream& out, std::string_view label, const std::vector<std
     if (items.empty()) {
         return;
     }
-    out << label << ":\n";
+    out << label << '\n';
     for (const auto& item : items) {
         out << "  - " << item << '\n';
     }
@@ -180,7 +185,7 @@ void print_block(std::ostream& out, std::string_view label, const std::string& t
     if (text.empty()) {
         return;
     }
-    out << label << ":\n";
+    out << label << '\n';
     for (const auto& line : split_lines(text)) {
         out << (line.empty() ? "" : "  " + line) << '\n';
     }
@@ -192,11 +197,26 @@ void write_output(const Context& ctx, const std::string& output, const std::stri
         return;
     }
     write_output_file(ctx.cwd, output, text);
-    inform(ctx, "Wrote the report to " + output);
+    inform(ctx, tr("Wrote the report to {}", output));
 }
 
 std::optional<Date> optional_date_arg(const Context& ctx, const std::string& value) {
     return value.empty() ? std::nullopt : std::optional(date_arg(ctx, value));
+}
+
+LabelColumn::LabelColumn(std::initializer_list<std::string> labels, size_t min_width)
+    : m_width(min_width) {
+    for (const auto& l : labels) {
+        m_width = std::max(m_width, utf8_length(l) + 2);
+    }
+}
+
+std::string LabelColumn::operator()(const std::string& label) const {
+    return pad(label, m_width);
+}
+
+std::string document_language(const Context& ctx, const Plg& plg) {
+    return ctx.lang.empty() ? plg.community->language : ctx.lang;
 }
 
 std::string pad(const std::string& text, size_t width) {

@@ -76,6 +76,25 @@ std::optional<Date> optional_date_arg(const Context& ctx, const std::string& val
 // nearest id.
 void require_record(const Store& store, Kind kind, const std::string& id, std::string_view flag);
 
+// The language of a document plg writes for the PLG (a report, an agenda):
+// --lang, else the PLG's own language, whatever the shell's.
+std::string document_language(const Context& ctx, const Plg& plg);
+
+// The labels of a show command, "Owner:" and the like, padded to one column:
+// at least `min_width` wide, and two more than the longest of `labels` (every
+// label the command may print, translated), so the values line up in any
+// language.
+class LabelColumn {
+  public:
+    LabelColumn(std::initializer_list<std::string> labels, size_t min_width);
+
+    // Returns `label` padded to the column.
+    std::string operator()(const std::string& label) const;
+
+  private:
+    size_t m_width;
+};
+
 // Throws Error when record `id` of `kind` has a file (so it was left out for its
 // errors), pointing to 'plg check'.
 void require_existing_file(const Store& store, Kind kind, const std::string& id);
@@ -96,7 +115,7 @@ const T& find_record(const Store& store, const std::vector<T>& records, Kind kin
     std::string_view name = kind_info(kind).name;
     require_existing_file(store, kind, id);
     require_id(ids, id, flag, name);
-    throw Error("unknown " + std::string(name) + " '" + id + "'");
+    throw Error(tr("unknown id '{}' ({})", id, kind_noun(kind)));
 }
 
 // Returns "Anna de Vries (anna)" for a member id, or the id when unknown.

@@ -53,12 +53,12 @@ struct ActionCarryOptions {
 // An action's state on `day`, as 'action list' and 'action show' print it.
 std::string status_text(const ActionItem& a, Date today) {
     if (a.done) {
-        return "done" + (a.done_on ? " " + a.done_on->iso() : std::string());
+        return a.done_on ? tr("done {}", a.done_on->iso()) : tr("done");
     }
     if (a.cancelled) {
-        return "cancelled" + (a.cancelled_on ? " " + a.cancelled_on->iso() : std::string());
+        return a.cancelled_on ? tr("cancelled {}", a.cancelled_on->iso()) : tr("cancelled");
     }
-    return a.due && *a.due < today ? "OVERDUE" : "open";
+    return a.due && *a.due < today ? tr("OVERDUE") : tr("open");
 }
 
 // The later meetings that carried an action (moved it on), by date.
@@ -98,11 +98,15 @@ nlohmann::json action_json(const ActionAt& at, const Plg& plg, Date today) {
     return j;
 }
 
-void check_date_arg(Date when, Date today, std::string_view flag, std::string_view what) {
+// `done`: the action is marked done, else cancelled.
+void check_date_arg(Date when, Date today, bool done) {
     if (when > today) {
-        throw UsageError(std::string(flag) + " " + when.iso() + " is in the future; an action is " +
-                         (what == "done" ? "marked done" : std::string(what)) +
-                         " on the day it happened, today or earlier");
+        throw UsageError(done ? tr("--date {} is in the future; an action is marked done on the "
+                                   "day it happened, today or earlier",
+                                   when.iso())
+                              : tr("--date {} is in the future; an action is cancelled on the "
+                                   "day it happened, today or earlier",
+                                   when.iso()));
     }
 }
 
@@ -131,10 +135,10 @@ Located locate_action(const Store& store, const std::string& ref) {
             !digits.empty() && digits.size() < 6 &&
             std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (!numeric || std::stoul(digits) == 0 || !is_record_id(meeting_id)) {
-            throw UsageError("'" + ref +
-                             "' is not an action id; action ids look like t7qx, or "
-                             "2026-11-23-data-bespreken-k3m9#2 for an action without one "
-                             "(see 'plg action list')");
+            throw UsageError(tr("'{}' is not an action id; action ids look like t7qx, or "
+                                "2026-11-23-data-bespreken-k3m9#2 for an action without one "
+                                "(see 'plg action list')",
+                                ref));
         }
         require_record(store, Kind::meeting, meeting_id, "action");
         Parsed<Meeting> parsed =
@@ -144,16 +148,16 @@ Located locate_action(const Store& store, const std::string& ref) {
         }
         size_t number = std::stoul(digits);
         if (number > parsed.record->actions.size()) {
-            throw Error("the meeting " + meeting_id + " has " +
-                        std::to_string(parsed.record->actions.size()) +
-                        " action(s), so there is no #" + std::to_string(number));
+            size_t count = parsed.record->actions.size();
+            throw Error(trn("the meeting {} has {} action, so there is no #{}",
+                            "the meeting {} has {} actions, so there is no #{}", count, meeting_id,
+                            count, number));
         }
         return {meeting_id, number, std::move(*parsed.record)};
     }
     if (!is_action_id(ref)) {
-        throw UsageError("'" + ref +
-                         "' is not an action id; action ids look like t7qx (see 'plg action "
-                         "list')");
+        throw UsageError(
+            tr("'{}' is not an action id; action ids look like t7qx (see 'plg action list')", ref));
     }
     std::vector<Located> found;
     std::vector<std::string> every_id;
@@ -176,13 +180,14 @@ Located locate_action(const Store& store, const std::string& ref) {
         }
     }
     if (found.size() > 1) {
-        throw Error("the action id '" + ref + "' is used in " + found[0].meeting_id + " and in " +
-                    found[1].meeting_id + "; run 'plg check' and give one of them a new id");
+        throw Error(tr("the action id '{}' is used in {} and in {}; run 'plg check' and give one "
+                       "of them a new id",
+                       ref, found[0].meeting_id, found[1].meeting_id));
     }
     if (found.empty()) {
         std::string hint = did_you_mean(ref, every_id);
-        throw Error("unknown action '" + ref + "'" +
-                    (hint.empty() ? "; 'plg action list --all' shows the actions" : hint));
+        throw Error(tr("unknown action '{}'", ref) +
+                    (hint.empty() ? tr("; 'plg action list --all' shows the actions") : hint));
     }
     return std::move(found[0]);
 }
@@ -222,9 +227,9 @@ std::string change_action(
                 }
             }
             if (number == 0) {
-                throw Error(shown +
-                            " was changed while plg read it; nothing was written, run "
-                            "the command again");
+                throw Error(tr("{} was changed while plg read it; nothing was written, run the "
+                               "command again",
+                               shown));
             }
             std::vector<ActionField> set = fields(m.actions[number - 1], m);
             if (set.empty()) {
@@ -248,9 +253,8 @@ std::string change_action(
                         std::any_of(after.record->actions.begin(), after.record->actions.end(),
                                     [&](const ActionItem& a) { return a.id == id; });
             if (!kept) {
-                throw Error(
-                    "internal error: changing the action would not give a valid meeting; "
-                    "nothing was changed");
+                throw Error(tr("internal error: changing the action would not give a valid "
+                               "meeting; nothing was changed"));
             }
         });
     return changed ? id : std::string();
@@ -326,14 +330,14 @@ int run_action_list(const ActionListOptions& opt, const Context& ctx) {
     for (const auto& [at, a] : found) {
         id_width = std::max(id_width, at.ref().size());
         owner_width = std::max(owner_width, a.owner.size());
-        status_width = std::max(status_width, status_text(a, ctx.today).size());
+        status_width = std::max(status_width, utf8_length(status_text(a, ctx.today)));
     }
     for (const auto& [at, a] : found) {
         size_t moves = a.id.empty() ? 0 : carried_in(plg, a.id).size();
         ctx.out << pad(at.ref(), id_width) << "  " << pad(a.due ? a.due->iso() : "-", 10) << "  "
                 << pad(a.owner.empty() ? "-" : a.owner, owner_width) << "  "
                 << pad(status_text(a, ctx.today), status_width) << "  " << a.text
-                << (moves > 0 ? " (carried " + std::to_string(moves) + "x)" : "") << '\n';
+                << (moves > 0 ? " " + tr("(carried {}x)", moves) : "") << '\n';
     }
     return 0;
 }
@@ -345,9 +349,8 @@ int run_action_show(const ActionShowOptions& opt, const Context& ctx) {
     if (!at) {
         // Says what is wrong with the id (or suggests one); else its file has errors.
         Located located = locate_action(store, opt.id);
-        throw Error("the action '" + opt.id + "' is in " +
-                    store.shown(Kind::meeting, located.meeting_id) +
-                    ", which has errors; run 'plg check'");
+        throw Error(tr("the action '{}' is in {}, which has errors; run 'plg check'", opt.id,
+                       store.shown(Kind::meeting, located.meeting_id)));
     }
     const ActionItem a = action_on(*at, plg, ctx.today);
     if (opt.format == "json") {
@@ -356,26 +359,30 @@ int run_action_show(const ActionShowOptions& opt, const Context& ctx) {
     }
     const Community& c = *plg.community;
     std::ostream& out = ctx.out;
+    LabelColumn col({tr("Id:"), tr("Owner:"), tr("Due:"), tr("Status:"), tr("Agreed:"),
+                     tr("Carried:"), tr("Note:")},
+                    14);
     out << a.text << '\n';
-    out << "Id:           " << at->ref() << '\n';
-    out << "Owner:        " << (a.owner.empty() ? "-" : who(c, a.owner)) << '\n';
-    out << "Due:          " << (a.due ? a.due->iso() : "-") << '\n';
-    out << "Status:       " << status_text(a, ctx.today) << '\n';
-    out << "Agreed:       " << at->meeting->date.iso() << "  " << at->meeting->title << " ("
+    out << col(tr("Id:")) << at->ref() << '\n';
+    out << col(tr("Owner:")) << (a.owner.empty() ? "-" : who(c, a.owner)) << '\n';
+    out << col(tr("Due:")) << (a.due ? a.due->iso() : "-") << '\n';
+    out << col(tr("Status:")) << status_text(a, ctx.today) << '\n';
+    out << col(tr("Agreed:")) << at->meeting->date.iso() << "  " << at->meeting->title << " ("
         << at->meeting->id << ")\n";
     if (!a.id.empty()) {
         for (const Meeting* m : carried_in(plg, a.id)) {
-            out << "Carried:      " << m->date.iso() << "  " << m->title << " (" << m->id << ")";
+            out << col(tr("Carried:")) << m->date.iso() << "  " << m->title << " (" << m->id
+                << ")";
             for (const auto& taken_up : m->carried) {
                 if (taken_up.id == a.id && taken_up.due) {
-                    out << ", due from then " << taken_up.due->iso();
+                    out << tr(", due from then {}", taken_up.due->iso());
                 }
             }
             out << '\n';
         }
     }
     if (!a.note.empty()) {
-        out << "Note:         " << a.note << '\n';
+        out << col(tr("Note:")) << a.note << '\n';
     }
     return 0;
 }
@@ -390,11 +397,10 @@ struct Closed {
 
 // Marks an open action done or cancelled on --date (default today): `fields`
 // gives what to set for that day. Leaves a closed one as it is.
-Closed close_action(const Context& ctx, const std::string& ref, const std::string& date,
-                    std::string_view what,
+Closed close_action(const Context& ctx, const std::string& ref, const std::string& date, bool done,
                     const std::function<std::vector<ActionField>(Date)>& fields) {
     Date when = date.empty() ? ctx.today : date_arg(ctx, date);
-    check_date_arg(when, ctx.today, "--date", what);
+    check_date_arg(when, ctx.today, done);
     Store store = open_store(ctx);
     Located at = locate_action(store, ref);
     Closed closed;
@@ -405,8 +411,12 @@ Closed close_action(const Context& ctx, const std::string& ref, const std::strin
             return std::vector<ActionField>{};
         }
         if (when < m.date) {
-            throw Error("--date " + when.iso() + " is before the meeting that agreed the action (" +
-                        m.date.iso() + "); give the day it was " + std::string(what));
+            throw Error(done ? tr("--date {} is before the meeting that agreed the action ({}); "
+                                  "give the day it was done",
+                                  when.iso(), m.date.iso())
+                             : tr("--date {} is before the meeting that agreed the action ({}); "
+                                  "give the day it was cancelled",
+                                  when.iso(), m.date.iso()));
         }
         return fields(when);
     });
@@ -414,28 +424,32 @@ Closed close_action(const Context& ctx, const std::string& ref, const std::strin
 }
 
 int run_action_done(const ActionDoneOptions& opt, const Context& ctx) {
-    Closed closed = close_action(ctx, opt.id, opt.date, "done", [](Date when) {
+    Closed closed = close_action(ctx, opt.id, opt.date, true, [](Date when) {
         return std::vector<ActionField>{{"done", "true"}, {"done_on", when.iso()}};
     });
     const std::optional<ActionItem>& already = closed.already;
     if (already && already->cancelled) {
-        throw Error("the action '" + opt.id + "' was cancelled" +
-                    (already->cancelled_on ? " on " + already->cancelled_on->iso() : "") +
-                    ", so it cannot be done; agree it again in a meeting if it is back");
+        throw Error(already->cancelled_on
+                        ? tr("the action '{}' was cancelled on {}, so it cannot be done; agree it "
+                             "again in a meeting if it is back",
+                             opt.id, already->cancelled_on->iso())
+                        : tr("the action '{}' was cancelled, so it cannot be done; agree it "
+                             "again in a meeting if it is back",
+                             opt.id));
     }
     if (already) {
-        inform(ctx, "Already done" +
-                        (already->done_on ? " on " + already->done_on->iso() : std::string()) +
-                        ": " + already->text);
+        inform(ctx, already->done_on
+                        ? tr("Already done on {}: {}", already->done_on->iso(), already->text)
+                        : tr("Already done: {}", already->text));
         return 0;
     }
-    inform(ctx, "Done (" + closed.id + "): " + closed.text);
+    inform(ctx, tr("Done ({}): {}", closed.id, closed.text));
     return 0;
 }
 
 int run_action_edit(const ActionEditOptions& opt, const Context& ctx) {
     if (opt.text.empty() && opt.owner.empty() && opt.due.empty()) {
-        throw UsageError("give what to change: --text, --owner or --due");
+        throw UsageError(tr("give what to change: --text, --owner or --due"));
     }
     Store store = open_store(ctx);
     if (!opt.owner.empty()) {
@@ -448,23 +462,19 @@ int run_action_edit(const ActionEditOptions& opt, const Context& ctx) {
         for (const Meeting* m : carried_in(plg, at.action().id)) {
             for (const auto& c : m->carried) {
                 if (c.id == at.action().id && c.due) {
-                    throw Error("the action's due date was last set when " +
-                                store.shown(Kind::meeting, m->id) +
-                                " carried it; to move it again, carry it to the next meeting "
-                                "with 'plg action carry " +
-                                c.id +
-                                " --due DATE', or change 'due' under 'carried' there "
-                                "with 'plg meeting edit " +
-                                m->id + "'");
+                    throw Error(tr("the action's due date was last set when {} carried it; to "
+                                   "move it again, carry it to the next meeting with 'plg "
+                                   "action carry {} --due DATE', or change 'due' under "
+                                   "'carried' there with 'plg meeting edit {}'",
+                                   store.shown(Kind::meeting, m->id), c.id, m->id));
                 }
             }
         }
     }
     std::string id = change_action(store, at, [&](const ActionItem& a, const Meeting& m) {
         if (due && *due < m.date) {
-            throw UsageError("--due " + due->iso() +
-                             " is before the meeting that agreed the action (" + m.date.iso() +
-                             ")");
+            throw UsageError(tr("--due {} is before the meeting that agreed the action ({})",
+                                due->iso(), m.date.iso()));
         }
         std::vector<ActionField> set;
         if (!opt.text.empty() && opt.text != a.text) {
@@ -478,12 +488,12 @@ int run_action_edit(const ActionEditOptions& opt, const Context& ctx) {
         }
         return set;
     });
-    inform(ctx, id.empty() ? "No changes to " + opt.id : "Changed the action " + id);
+    inform(ctx, id.empty() ? tr("No changes to {}", opt.id) : tr("Changed the action {}", id));
     return 0;
 }
 
 int run_action_cancel(const ActionCancelOptions& opt, const Context& ctx) {
-    Closed closed = close_action(ctx, opt.id, opt.date, "cancelled", [&](Date when) {
+    Closed closed = close_action(ctx, opt.id, opt.date, false, [&](Date when) {
         std::vector<ActionField> set{{"cancelled", "true"}, {"cancelled_on", when.iso()}};
         if (!opt.note.empty()) {
             set.push_back({"note", opt.note});
@@ -492,15 +502,18 @@ int run_action_cancel(const ActionCancelOptions& opt, const Context& ctx) {
     });
     const std::optional<ActionItem>& already = closed.already;
     if (already && already->done) {
-        throw Error("the action '" + opt.id + "' is done" +
-                    (already->done_on ? " (" + already->done_on->iso() + ")" : "") +
-                    "; a done action is not cancelled");
+        throw Error(already->done_on ? tr("the action '{}' is done ({}); a done action is not "
+                                          "cancelled",
+                                          opt.id, already->done_on->iso())
+                                     : tr("the action '{}' is done; a done action is not "
+                                          "cancelled",
+                                          opt.id));
     }
     if (already) {
-        inform(ctx, "Already cancelled: " + already->text);
+        inform(ctx, tr("Already cancelled: {}", already->text));
         return 0;
     }
-    inform(ctx, "Cancelled (" + closed.id + "): " + closed.text);
+    inform(ctx, tr("Cancelled ({}): {}", closed.id, closed.text));
     return 0;
 }
 
@@ -509,25 +522,29 @@ int run_action_carry(const ActionCarryOptions& opt, const Context& ctx) {
     Located at = locate_action(store, opt.id);
     const ActionItem& a = at.action();
     if (a.done || a.cancelled) {
-        throw Error("the action '" + opt.id + "' is " + (a.done ? "done" : "cancelled") +
-                    "; only an open action is carried to a later meeting");
+        throw Error(a.done ? tr("the action '{}' is done; only an open action is carried to a "
+                                "later meeting",
+                                opt.id)
+                           : tr("the action '{}' is cancelled; only an open action is carried "
+                                "to a later meeting",
+                                opt.id));
     }
-    // The meeting it moves on to: --to, else the latest meeting after it.
-    std::vector<Diagnostic> ignored;
+    // The meeting it moves on to: --to, else the latest meeting after it, by
+    // the date in the file (a file's name keeps the date it was made with).
     std::string to = opt.to;
-    std::optional<Date> to_date;
     if (to.empty()) {
-        for (const auto& id : store.list(Kind::meeting, ignored)) {
-            auto day = Date::parse_iso(id.substr(0, 10));
-            if (day && *day > at.meeting.date && (!to_date || *day >= *to_date)) {
-                to = id;
-                to_date = day;
+        Plg plg = load_plg(store, ctx, false);
+        std::optional<Date> to_date;
+        for (const auto& m : plg.meetings) {
+            if (m.date > at.meeting.date && (!to_date || m.date >= *to_date)) {
+                to = m.id;
+                to_date = m.date;
             }
         }
         if (to.empty()) {
-            throw Error("no meeting after " + at.meeting.date.iso() +
-                        " to carry the action to; record it first ('plg meeting add'), or "
-                        "give --to MEETING");
+            throw Error(tr("no meeting after {} to carry the action to; record it first ('plg "
+                           "meeting add'), or give --to MEETING",
+                           at.meeting.date.iso()));
         }
     }
     require_record(store, Kind::meeting, to, "--to");
@@ -536,14 +553,14 @@ int run_action_carry(const ActionCarryOptions& opt, const Context& ctx) {
         throw InvalidRecord(target.problems);
     }
     if (target.record->date <= at.meeting.date) {
-        throw UsageError("--to " + to + " is on " + target.record->date.iso() +
-                         ", not after the meeting that agreed the action (" +
-                         at.meeting.date.iso() + "); carry it to a later meeting");
+        throw UsageError(tr("--to {} is on {}, not after the meeting that agreed the action "
+                            "({}); carry it to a later meeting",
+                            to, target.record->date.iso(), at.meeting.date.iso()));
     }
     std::optional<Date> due = optional_date_arg(ctx, opt.due);
     if (due && *due < target.record->date) {
-        throw UsageError("--due " + due->iso() + " is before the meeting it is carried to (" +
-                         target.record->date.iso() + ")");
+        throw UsageError(tr("--due {} is before the meeting it is carried to ({})", due->iso(),
+                            target.record->date.iso()));
     }
     // The action first gets its id, then the later meeting names it (with the
     // new due date): an interruption between the two leaves an action with an
@@ -571,13 +588,17 @@ int run_action_carry(const ActionCarryOptions& opt, const Context& ctx) {
             Parsed<Meeting> after = parse_meeting(store, to, updated);
             if (!after.record || after.record->carried.empty() ||
                 after.record->carried.back().id != id) {
-                throw Error(
-                    "internal error: carrying the action would not give a valid meeting; "
-                    "nothing was changed");
+                throw Error(tr("internal error: carrying the action would not give a valid "
+                               "meeting; nothing was changed"));
             }
         });
-    inform(ctx, (already ? "Already carried to " : "Carried (" + id + ") to ") + shown +
-                    (due ? ", due " + due->iso() : "") + ": " + a.text);
+    if (already) {
+        inform(ctx, tr("Already carried to {}: {}", shown, a.text));
+    } else if (due) {
+        inform(ctx, tr("Carried ({}) to {}, due {}: {}", id, shown, due->iso(), a.text));
+    } else {
+        inform(ctx, tr("Carried ({}) to {}: {}", id, shown, a.text));
+    }
     return 0;
 }
 

@@ -43,8 +43,8 @@ int run_check(const CheckOptions& opt, const Context& ctx) {
     } else {
         print_diagnostics(ctx.out, plg.problems, ctx.color_out);
         if (!plg.problems.empty()) {
-            inform(ctx, std::to_string(errors) + " error(s), " + std::to_string(warnings) +
-                            " warning(s)");
+            inform(ctx, trn("{} error", "{} errors", errors, errors) + ", " +
+                            trn("{} warning", "{} warnings", warnings, warnings));
         }
     }
     return errors == 0 ? 0 : 1;

@@ -57,7 +57,7 @@ struct GoalCloseOptions {
 
 double finite(double value, std::string_view flag) {
     if (!std::isfinite(value)) {
-        throw UsageError(std::string(flag) + " must be a finite number, like 40 or 12.5");
+        throw UsageError(tr("{} must be a finite number, like 40 or 12.5", flag));
     }
     return value;
 }
@@ -81,9 +81,9 @@ int run_goal_add(const GoalAddOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
     GoalRefs refs = goal_refs(store);
     if (!opt.id.empty() && !is_record_id(opt.id)) {
-        throw UsageError("--id '" + opt.id +
-                         "' is not a valid goal id; use lower-case letters, digits and '-', "
-                         "like 'tafels-automatiseren'");
+        throw UsageError(tr("--id '{}' is not a valid goal id; use lower-case letters, digits "
+                            "and '-', like 'tafels-automatiseren'",
+                            opt.id));
     }
     Goal g;
     g.title = opt.title;
@@ -126,28 +126,45 @@ int run_goal_add(const GoalAddOptions& opt, const Context& ctx) {
     if (id.empty()) {
         id = slugify(drafted.record.title);
         if (id.empty()) {
-            throw UsageError("the title '" + drafted.record.title +
-                             "' gives no usable id; give one with --id, like --id reading-fluency");
+            throw UsageError(tr("the title '{}' gives no usable id; give one with --id, like --id "
+                                "reading-fluency",
+                                drafted.record.title));
         }
     }
     if (!store.create(Kind::goal, id, drafted.text)) {
-        throw Error("a goal with the id '" + id + "' already exists (" +
-                    store.shown(Kind::goal, id) + "); choose another with --id" +
-                    drafted.kept_note);
+        throw Error(tr("a goal with the id '{}' already exists ({}); choose another with --id{}",
+                       id, store.shown(Kind::goal, id), drafted.kept_note));
     }
     drafted.done();
     ctx.out << id << '\n';
-    inform(ctx, "Added the goal " + store.shown(Kind::goal, id));
+    inform(ctx, tr("Added the goal {}", store.shown(Kind::goal, id)));
     return 0;
 }
 
 std::string number_with_unit(double value, const std::string& unit) {
-    return format_number(value) + (unit.empty() ? "" : (unit == "%" ? "%" : " " + unit));
+    std::string number = local_decimal(format_number(value));
+    return unit == "%" ? tr("{}%", number) : number + (unit.empty() ? "" : " " + unit);
 }
 
 std::string percent_text(const Goal& g) {
     auto p = g.percent();
-    return p ? fmt::format("{:.0f}%", *p) : std::string("-");
+    return p ? tr("{}%", fmt::format("{:.0f}", *p)) : std::string("-");
+}
+
+// A goal's status in the message language.
+std::string status_word(GoalStatus status) {
+    std::string_view lang = current_language();
+    switch (status) {
+        case GoalStatus::active:
+            return std::string(translate(lang, "goal status", "active"));
+        case GoalStatus::achieved:
+            return std::string(translate(lang, "goal status", "achieved"));
+        case GoalStatus::not_achieved:
+            return std::string(translate(lang, "goal status", "not achieved"));
+        case GoalStatus::dropped:
+            return std::string(translate(lang, "goal status", "dropped"));
+    }
+    return std::string(translate(lang, "goal status", "active"));
 }
 
 // "not-achieved" on the command line (a value without a space completes and
@@ -179,10 +196,15 @@ int run_goal_list(const GoalListOptions& opt, const Context& ctx) {
     for (const auto* g : shown) {
         id_width = std::max(id_width, g->id.size());
     }
+    size_t status_width = 12;
     for (const auto* g : shown) {
-        ctx.out << pad(g->id, id_width) << "  " << pad(std::string(to_string(g->status)), 12)
+        status_width = std::max(status_width, utf8_length(status_word(g->status)));
+    }
+    for (const auto* g : shown) {
+        ctx.out << pad(g->id, id_width) << "  " << pad(status_word(g->status), status_width)
                 << "  " << pad(percent_text(*g), 5) << "  " << pad(g->due ? g->due->iso() : "-", 10)
-                << "  " << g->title << (g->overdue_on(ctx.today) ? "  (past due)" : "") << '\n';
+                << "  " << g->title << (g->overdue_on(ctx.today) ? "  " + tr("(past due)") : "")
+                << '\n';
     }
     return 0;
 }
@@ -197,41 +219,44 @@ int run_goal_show(const GoalShowOptions& opt, const Context& ctx) {
     }
     const Community& c = *plg.community;
     std::ostream& out = ctx.out;
+    LabelColumn col({tr("Status:"), tr("Owners:"), tr("Measure:"), tr("Due:"), tr("Created:"),
+                     tr("Progress:")},
+                    11);
     out << g.title << '\n';
-    std::string status(to_string(g.status));
-    if (g.closed) {
-        status += " on " + g.closed->iso();
-    }
-    out << "Status:    " << status << '\n';
+    std::string status = g.closed ? tr("{} on {}", status_word(g.status), g.closed->iso())
+                                  : status_word(g.status);
+    out << col(tr("Status:")) << status << '\n';
     if (!g.owners.empty()) {
         std::vector<std::string> owners;
         for (const auto& id : g.owners) {
             owners.push_back(who(c, id));
         }
-        out << "Owners:    " << join(owners) << '\n';
+        out << col(tr("Owners:")) << join(owners) << '\n';
     }
     if (!g.measure.empty()) {
-        out << "Measure:   " << g.measure << (g.unit.empty() ? "" : " (" + g.unit + ")") << '\n';
+        out << col(tr("Measure:")) << g.measure << (g.unit.empty() ? "" : " (" + g.unit + ")")
+            << '\n';
     }
     if (g.due) {
-        out << "Due:       " << g.due->iso() << '\n';
+        out << col(tr("Due:")) << g.due->iso() << '\n';
     }
     if (g.created) {
-        out << "Created:   " << g.created->iso() << '\n';
+        out << col(tr("Created:")) << g.created->iso() << '\n';
     }
     auto value = [&](const std::optional<double>& v) {
         return v ? number_with_unit(*v, g.unit) : std::string("?");
     };
     if (g.baseline || g.target || !g.progress.empty()) {
-        out << "Progress:  " << value(g.baseline) << " → " << value(g.latest()) << " → "
+        out << col(tr("Progress:")) << value(g.baseline) << " → " << value(g.latest()) << " → "
             << value(g.target);
         auto p = g.percent();
-        out << "  (" << (p ? fmt::format("{:.0f}% of the way; ", *p) : std::string())
-            << "baseline → latest → target)\n";
+        out << "  ("
+            << (p ? tr("{}% of the way; ", fmt::format("{:.0f}", *p)) : std::string())
+            << tr("baseline → latest → target") << ")\n";
     }
-    print_block(out, "Note", g.close_note);
+    print_block(out, tr("Note:"), g.close_note);
     if (!g.progress.empty()) {
-        out << "Entries:\n";
+        out << tr("Entries:") << '\n';
         size_t width = 0;
         for (const auto& p : g.progress) {
             width = std::max(width, utf8_length(number_with_unit(p.value, g.unit)));
@@ -243,7 +268,7 @@ int run_goal_show(const GoalShowOptions& opt, const Context& ctx) {
                 line += "  " + p.evidence;
             }
             if (!p.meeting.empty()) {
-                line += "  (meeting " + p.meeting + ")";
+                line += "  " + tr("(meeting {})", p.meeting);
             }
             out << line << '\n';
         }
@@ -276,8 +301,9 @@ std::pair<Goal, std::optional<Goal>> change_goal(const Store& store, const std::
         [&](const std::string& updated) {
             Parsed<Goal> after = read_goal(shown, updated, id, References{});
             if (!after.record || !intended(before, *after.record)) {
-                throw Error("internal error: " + std::string(what) +
-                            " would not give a valid goal; nothing was changed");
+                throw Error(tr("internal error: {} would not give a valid goal; nothing was "
+                               "changed",
+                               what));
             }
             changed = std::move(*after.record);
         });
@@ -295,20 +321,20 @@ int run_goal_progress(const GoalProgressOptions& opt, const Context& ctx) {
         p.meeting = opt.meeting;
     }
     auto [before, after] = change_goal(
-        store, opt.id, "goal progress", "adding the progress entry",
+        store, opt.id, "goal progress", tr("adding the progress entry"),
         [&](const std::string& shown, const std::string& bytes, const Goal&) {
             return std::optional(edit_add_progress(shown, bytes, p));
         },
         [](const Goal& was, const Goal& is) {
             return is.progress.size() == was.progress.size() + 1;
         });
-    std::string summary =
-        "Progress on " + opt.id + ": " + format_number(p.value) + " on " + p.date.iso();
+    std::string summary = tr("Progress on {}: {} on {}", opt.id,
+                             local_decimal(format_number(p.value)), p.date.iso());
     if (auto pct = after->percent()) {
-        summary += fmt::format("; now {:.0f}% of the way to the target", *pct);
+        summary += tr("; now {}% of the way to the target", fmt::format("{:.0f}", *pct));
     }
     if (before.status != GoalStatus::active) {
-        summary += "; note that the goal is " + std::string(to_string(before.status));
+        summary += tr("; note that the goal's status is {}", status_word(before.status));
     }
     inform(ctx, summary);
     return 0;
@@ -321,39 +347,39 @@ int run_goal_close(const GoalCloseOptions& opt, const Context& ctx) {
                                            : GoalStatus::dropped;
     Date when = opt.date.empty() ? ctx.today : date_arg(ctx, opt.date);
     if (when > ctx.today) {
-        throw UsageError("--date " + when.iso() +
-                         " is in the future; a goal is closed on the day "
-                         "it ended, today or earlier");
+        throw UsageError(tr("--date {} is in the future; a goal is closed on the day it ended, "
+                            "today or earlier",
+                            when.iso()));
     }
     std::string note = opt.note.empty() ? "" : text_arg(ctx, opt.note);
     auto [before, after] = change_goal(
-        store, opt.id, "goal close", "closing the goal",
+        store, opt.id, "goal close", tr("closing the goal"),
         [&](const std::string& shown, const std::string& bytes,
             const Goal& goal) -> std::optional<Revision> {
             if (goal.status == status) {
                 return std::nullopt;
             }
             if (goal.status != GoalStatus::active) {
-                throw Error("the goal " + opt.id + " is already " +
-                            std::string(to_string(goal.status)) +
-                            "; to change that, edit "
-                            "'status' in " +
-                            shown);
+                throw Error(tr("the goal {} is already closed as {}; to change that, edit "
+                               "'status' in {}",
+                               opt.id, status_word(goal.status), shown));
             }
             if (goal.created && when < *goal.created) {
-                throw Error("--date " + when.iso() + " is before the goal was created (" +
-                            goal.created->iso() + "); give the day it ended");
+                throw Error(tr("--date {} is before the goal was created ({}); give the day it "
+                               "ended",
+                               when.iso(), goal.created->iso()));
             }
             return edit_close_goal(shown, bytes, status, when, note);
         },
         [&](const Goal&, const Goal& is) { return is.status == status; });
     if (!after) {
-        inform(ctx, "The goal " + opt.id + " is already " + std::string(to_string(status)) +
-                        (before.closed ? " (since " + before.closed->iso() + ")" : ""));
+        inform(ctx, before.closed ? tr("The goal {} is already closed as {} (since {})", opt.id,
+                                       status_word(status), before.closed->iso())
+                                  : tr("The goal {} is already closed as {}", opt.id,
+                                       status_word(status)));
         return 0;
     }
-    inform(ctx, "Closed the goal " + opt.id + " as " + std::string(to_string(status)) + " on " +
-                    when.iso());
+    inform(ctx, tr("Closed the goal {} as {} on {}", opt.id, status_word(status), when.iso()));
     return 0;
 }
 
@@ -478,8 +504,8 @@ still active, with the measurements made by then.)");
     commands.push_back({close_cmd, [close](const Context& ctx) {
                             if (!close->achieved && !close->not_achieved && !close->dropped) {
                                 throw UsageError(
-                                    "goal close: say how it ended with --achieved, "
-                                    "--not-achieved or --dropped");
+                                    tr("goal close: say how it ended with --achieved, "
+                                       "--not-achieved or --dropped"));
                             }
                             return run_goal_close(*close, ctx);
                         }});

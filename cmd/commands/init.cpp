@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "plg/base/slug.hpp"
+#include "plg/base/text.hpp"
 #include "plg/records/records.hpp"
 #include "process.hpp"
 #include "schemas.hpp"
@@ -16,7 +17,7 @@ struct InitOptions {
     std::string dir;
     std::string name;
     std::string school;
-    std::string language = "en";
+    std::string language;  // "" for the language plg speaks (--lang, else the locale's)
     std::string origin;
     std::string founded;
     int cadence = 0;
@@ -76,21 +77,20 @@ std::vector<Member> parse_members(const std::vector<std::string>& specs) {
         std::string id = spec.substr(0, eq);
         std::string name = eq == std::string::npos ? "" : spec.substr(eq + 1);
         if (!is_member_id(id)) {
-            throw UsageError(
-                "--member '" + spec + "': '" + id +
-                "' is not a valid member id; write ID=FULL NAME with an id of "
-                "lower-case letters, digits, '-' or '_' (like anna=\"Anna de Vries\")");
+            throw UsageError(tr("--member '{}': '{}' is not a valid member id; write ID=FULL NAME "
+                                "with an id of lower-case letters, digits, '-' or '_' (like "
+                                "anna=\"Anna de Vries\")",
+                                spec, id));
         }
         std::string why = name;
         if (k_one_line_value(why) != "") {
-            throw UsageError("--member '" + spec +
-                             "' needs a full name on one line after '=' "
-                             "(like " +
-                             id + "=\"Anna de Vries\")");
+            throw UsageError(tr("--member '{}' needs a full name on one line after '=' (like "
+                                "{}=\"Anna de Vries\")",
+                                spec, id));
         }
         if (std::any_of(members.begin(), members.end(),
                         [&](const Member& m) { return m.id == id; })) {
-            throw UsageError("--member: the id '" + id + "' is given twice");
+            throw UsageError(tr("--member: the id '{}' is given twice", id));
         }
         members.push_back({id, name, "", std::nullopt, std::nullopt});
     }
@@ -123,15 +123,14 @@ void make_git_repository(const fs::path& root, const Context& ctx, const std::st
     std::string output;
     auto inside = run_process({"git", "rev-parse", "--is-inside-work-tree"}, root, output);
     if (!inside) {
-        inform(ctx,
-               "plg: warning: git is not installed; the PLG was created without a "
-               "repository");
+        inform(ctx, "plg: warning: " + tr("git is not installed; the PLG was created without a "
+                                         "repository"));
         return;
     }
     if (*inside != 0) {
         output.clear();
         if (run_process({"git", "init", "-q"}, root, output).value_or(1) != 0) {
-            throw Error("created the PLG, but 'git init' failed: " + output);
+            throw Error(tr("created the PLG, but 'git init' failed: {}", output));
         }
     }
     for (const auto& [key, value] : k_merge_driver) {
@@ -152,15 +151,15 @@ void make_git_repository(const fs::path& root, const Context& ctx, const std::st
     }
     output.clear();
     if (run_process(add, root, output).value_or(1) != 0) {
-        throw Error("created the PLG, but 'git add' failed: " + output);
+        throw Error(tr("created the PLG, but 'git add' failed: {}", output));
     }
     output.clear();
     if (run_process({"git", "commit", "-q", "-m", "Start the PLG " + name}, root, output)
             .value_or(1) != 0) {
-        throw Error("created the PLG and its repository, but 'git commit' failed: " + output +
-                    "Set your name with 'git config user.name ...' and 'git config user.email "
-                    "...', then run 'git commit' in " +
-                    root.string());
+        throw Error(tr("created the PLG and its repository, but 'git commit' failed: {}Set your "
+                       "name with 'git config user.name ...' and 'git config user.email ...', "
+                       "then run 'git commit' in {}",
+                       output, root.string()));
     }
 }
 
@@ -171,10 +170,14 @@ std::string shown_path(const fs::path& root, const Context& ctx) {
     if (rel.empty() || *rel.begin() == "..") {
         return root.string();
     }
-    return rel == "." ? "this folder" : rel.string();
+    return rel == "." ? tr("this folder") : rel.string();
 }
 
 int run_init(const InitOptions& opt, const Context& ctx) {
+    // A new PLG's language is the one plg speaks from here on, unless --lang says otherwise.
+    if (ctx.lang.empty() && !opt.language.empty()) {
+        set_language(opt.language);
+    }
     std::vector<Member> members = parse_members(opt.members);
     fs::path root = (ctx.start / opt.dir).lexically_normal();
     if (root.has_relative_path() && root.filename().empty()) {
@@ -185,7 +188,7 @@ int run_init(const InitOptions& opt, const Context& ctx) {
     c.school = opt.school;
     c.founded = opt.founded.empty() ? ctx.today : date_arg(ctx, opt.founded);
     c.origin = opt.origin;
-    c.language = opt.language;
+    c.language = opt.language.empty() ? std::string(current_language()) : opt.language;
     if (opt.cadence > 0) {
         c.cadence_days = opt.cadence;
     }
@@ -203,22 +206,26 @@ int run_init(const InitOptions& opt, const Context& ctx) {
     std::vector<std::string> left_alone;
     std::optional<Store> store = Store::init(root, text, files, left_alone);
     if (!store) {
-        throw Error("a PLG already exists in " + shown_path(root, ctx) +
-                    " (it has a plg.yaml); nothing was changed");
+        throw Error(tr("a PLG already exists in {} (it has a plg.yaml); nothing was changed",
+                       shown_path(root, ctx)));
     }
     store->ensure_lines(".gitignore", k_gitignore, ".plg");
     store->ensure_lines(".gitattributes", k_gitattributes, "merge=union");
     if (opt.git) {
         make_git_repository(root, ctx, c.name);
     }
-    inform(ctx, "Created the PLG '" + c.name + "' in " + shown_path(root, ctx) +
-                    (members.empty() ? "; add members with 'plg member add ID --name NAME'"
-                                     : " with " + std::to_string(members.size()) + " member(s)"));
+    inform(ctx, members.empty()
+                    ? tr("Created the PLG '{}' in {}; add members with 'plg member add ID --name "
+                         "NAME'",
+                         c.name, shown_path(root, ctx))
+                    : trn("Created the PLG '{}' in {} with {} member",
+                          "Created the PLG '{}' in {} with {} members", members.size(), c.name,
+                          shown_path(root, ctx), members.size()));
     if (std::find(left_alone.begin(), left_alone.end(), ".vscode/settings.json") !=
         left_alone.end()) {
-        inform(ctx,
-               ".vscode/settings.json exists and was left alone; to have your editor check "
-               "the records, add the \"yaml.schemas\" of editors.md (in plg's docs) to it");
+        inform(ctx, tr(".vscode/settings.json exists and was left alone; to have your editor "
+                       "check the records, add the \"yaml.schemas\" of editors.md (in plg's "
+                       "docs) to it"));
     }
     return 0;
 }
@@ -232,9 +239,12 @@ void setup_init(CLI::App& app, Commands& commands) {
         ->type_name("DIR");
     sub->add_option("--name", opt->name, "The PLG's name")->required()->check(k_one_line_value);
     sub->add_option("--school", opt->school, "School or organisation")->check(k_one_line_value);
-    sub->add_option("--language", opt->language, "Language of reports and labels")
+    sub->add_option("--language", opt->language,
+                    "The PLG's language (" + join(languages()) +
+                        "): of its reports, agenda and of everything plg says in it (default: "
+                        "--lang, else the locale's, else en)")
         ->check(CLI::IsMember(languages()))
-        ->default_str("en");
+        ->type_name("LANG");
     sub->add_option("--origin", opt->origin,
                     "How it started: mandate, project (development project) or support "
                     "(mutual support)")

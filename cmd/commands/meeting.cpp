@@ -73,21 +73,21 @@ ActionItem parse_action(const Context& ctx, const std::string& spec) {
         i = end == std::string::npos ? spec.size() : end;
         if (word.size() > 1 && word[0] == '@') {
             if (!a.owner.empty()) {
-                throw UsageError("--action '" + spec + "' names two owners; give one @OWNER");
+                throw UsageError(tr("--action '{}' names two owners; give one @OWNER", spec));
             }
             a.owner = word.substr(1);
         } else if (word.rfind("due:", 0) == 0) {
             a.due = parse_date_arg(word.substr(4), ctx.today);
             if (!a.due) {
-                throw UsageError("--action '" + spec + "': '" + word.substr(4) +
-                                 "' is not a date; write due:YYYY-MM-DD");
+                throw UsageError(tr("--action '{}': '{}' is not a date; write due:YYYY-MM-DD",
+                                    spec, word.substr(4)));
             }
         } else {
             text += (text.empty() ? "" : " ") + word;
         }
     }
     if (text.empty()) {
-        throw UsageError("--action '" + spec + "' has no text; write \"TEXT @OWNER due:DATE\"");
+        throw UsageError(tr("--action '{}' has no text; write \"TEXT @OWNER due:DATE\"", spec));
     }
     a.text = text;
     return a;
@@ -138,19 +138,22 @@ void check_carried(const Context& ctx, const Store& store, const Meeting& m) {
     for (const auto& c : m.carried) {
         std::optional<ActionAt> at = find_action(plg, c.id);
         if (!at) {
-            throw Error("carried: unknown action '" + c.id +
-                        "'; 'plg action list' shows the open actions and their ids");
+            throw Error(tr("carried: unknown action '{}'; 'plg action list' shows the open actions "
+                           "and their ids",
+                           c.id));
         }
         const ActionItem& a = at->action();
         if (at->meeting->date >= m.date) {
-            throw Error("carried: the action '" + c.id + "' was agreed on " +
-                        at->meeting->date.iso() + ", not before this meeting (" + m.date.iso() +
-                        ")");
+            throw Error(tr("carried: the action '{}' was agreed on {}, not before this meeting ({})",
+                           c.id, at->meeting->date.iso(), m.date.iso()));
         }
         if (!a.open_on(m.date)) {
-            throw Error("carried: the action '" + c.id + "' was " +
-                        (a.done ? "done" : "cancelled") + " before " + m.date.iso() +
-                        "; carry only open actions");
+            throw Error(a.done ? tr("carried: the action '{}' was done before {}; carry only open "
+                                    "actions",
+                                    c.id, m.date.iso())
+                               : tr("carried: the action '{}' was cancelled before {}; carry only "
+                                    "open actions",
+                                    c.id, m.date.iso()));
         }
     }
 }
@@ -170,7 +173,7 @@ int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
     if (opt.from_agenda) {
         Plg plg = load_plg(store, ctx);
         Agenda agenda = build_agenda(plg, optional_date_arg(ctx, opt.date), ctx.today);
-        m = agenda_meeting(agenda);
+        m = agenda_meeting(agenda, document_language(ctx, plg));
         for (const auto& act : agenda.actions) {
             if (act.at.action().id.empty()) {  // written before ids: give it one to carry
                 m.carried.push_back({ensure_action_id(store, act.at.ref()), std::nullopt, 0});
@@ -209,7 +212,7 @@ int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
         Absence a{spec.substr(0, eq), eq == std::string::npos ? "" : spec.substr(eq + 1)};
         require_member(c, a.member, "--absent");
         if (std::find(m.attendees.begin(), m.attendees.end(), a.member) != m.attendees.end()) {
-            throw UsageError("'" + a.member + "' is given both as --attendee and as --absent");
+            throw UsageError(tr("'{}' is given both as --attendee and as --absent", a.member));
         }
         m.absent.push_back(std::move(a));
     }
@@ -227,14 +230,15 @@ int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
             word = word && role != typed;
         }
         if (!word || who.empty()) {
-            throw UsageError("--role '" + spec +
-                             "': give it as ROLE=MEMBER, the role one word of lower-case letters, "
-                             "digits, '_' or '-' (like note_taker=anna or timekeeper=bram)");
+            throw UsageError(tr("--role '{}': give it as ROLE=MEMBER, the role one word of "
+                                "lower-case letters, digits, '_' or '-' (like note_taker=anna or "
+                                "timekeeper=bram)",
+                                spec));
         }
         require_member(c, who, "--role " + role);
         for (const auto& [r, _] : m.roles) {
             if (r == role) {
-                throw UsageError("--role " + role + " is given twice");
+                throw UsageError(tr("--role {} is given twice", role));
             }
         }
         m.roles.emplace_back(role, who);
@@ -291,7 +295,7 @@ int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
     std::string id = *store.create(Kind::meeting, base, text);
     drafted.done();
     ctx.out << id << '\n';
-    inform(ctx, "Added the meeting " + store.shown(Kind::meeting, id));
+    inform(ctx, tr("Added the meeting {}", store.shown(Kind::meeting, id)));
     return 0;
 }
 
@@ -318,17 +322,16 @@ int run_meeting_edit(const MeetingEditOptions& opt, const Context& ctx) {
                       "plg meeting edit " + opt.id + " --file ", check, opt.file);
     if (draft.text == body) {
         draft.done();
-        inform(ctx, "No changes to " + shown);
+        inform(ctx, tr("No changes to {}", shown));
         return 0;
     }
     store.change(
         Kind::meeting, opt.id,
         [&](const std::string& bytes) {
             if (bytes != original) {
-                throw Error(shown + " was changed by someone else while you edited it; " +
-                            "nothing was written" + draft.kept_note +
-                            " (to merge by hand, run 'plg meeting edit " + opt.id + " --file " +
-                            store.shown_path(draft.draft) + "')");
+                throw Error(tr("{} was changed by someone else while you edited it; nothing was "
+                               "written{} (to merge by hand, run 'plg meeting edit {} --file {}')",
+                               shown, draft.kept_note, opt.id, store.shown_path(draft.draft)));
             }
             std::vector<std::string> taken = taken_action_ids(store);
             return std::optional(
@@ -341,7 +344,7 @@ int run_meeting_edit(const MeetingEditOptions& opt, const Context& ctx) {
             }
         });
     draft.done();
-    inform(ctx, "Saved " + shown);
+    inform(ctx, tr("Saved {}", shown));
     return 0;
 }
 
@@ -414,19 +417,23 @@ int run_meeting_show(const MeetingShowOptions& opt, const Context& ctx) {
         return 0;
     }
     std::ostream& out = ctx.out;
+    LabelColumn col({tr("Date:"), tr("Facilitator:"), tr("Present:"), tr("Absent:"),
+                     tr("Guests:"), tr("Minutes:"), tr("Focus:"), tr("Protocol:"), tr("Goals:"),
+                     tr("Dimensions:")},
+                    14);
     out << m.title << '\n';
-    out << "Date:         " << m.date.iso() << '\n';
+    out << col(tr("Date:")) << m.date.iso() << '\n';
     if (!m.facilitator.empty()) {
-        out << "Facilitator:  " << who(c, m.facilitator) << '\n';
+        out << col(tr("Facilitator:")) << who(c, m.facilitator) << '\n';
     }
     for (const auto& [role, id] : m.roles) {
-        out << pad(role + ":", 14) << who(c, id) << '\n';
+        out << col(role + ":") << who(c, id) << '\n';
     }
     if (!m.attendees.empty()) {
-        out << "Present:      " << join(m.attendees) << " (" << attendance_text(m, c)
-            << " expected)\n";
+        out << col(tr("Present:")) << join(m.attendees) << " "
+            << tr("({} expected)", attendance_text(m, c)) << '\n';
     } else if (!m.absent.empty()) {
-        out << "Present:      nobody recorded\n";
+        out << col(tr("Present:")) << tr("nobody recorded") << '\n';
     }
     std::vector<std::string> absent;
     for (const auto& a : m.absent) {
@@ -440,35 +447,35 @@ int run_meeting_show(const MeetingShowOptions& opt, const Context& ctx) {
                 std::any_of(m.absent.begin(), m.absent.end(),
                             [&](const Absence& a) { return a.member == id; });
             if (!named) {
-                absent.push_back(id + " (not recorded)");
+                absent.push_back(id + " " + tr("(not recorded)"));
             }
         }
     }
     if (!absent.empty()) {
-        out << "Absent:       " << join(absent) << '\n';
+        out << col(tr("Absent:")) << join(absent) << '\n';
     }
     if (!m.guests.empty()) {
-        out << "Guests:       " << join(m.guests) << '\n';
+        out << col(tr("Guests:")) << join(m.guests) << '\n';
     }
     if (m.minutes) {
-        out << "Minutes:      " << *m.minutes << '\n';
+        out << col(tr("Minutes:")) << *m.minutes << '\n';
     }
     if (!m.focus.empty()) {
-        out << "Focus:        " << join(m.focus) << '\n';
+        out << col(tr("Focus:")) << join(m.focus) << '\n';
     }
     if (!m.protocol.empty()) {
-        out << "Protocol:     " << m.protocol << '\n';
+        out << col(tr("Protocol:")) << m.protocol << '\n';
     }
     if (!m.goals.empty()) {
-        out << "Goals:        " << join(m.goals) << '\n';
+        out << col(tr("Goals:")) << join(m.goals) << '\n';
     }
     if (!m.dimensions.empty()) {
-        out << "Dimensions:   " << join(m.dimensions) << '\n';
+        out << col(tr("Dimensions:")) << join(m.dimensions) << '\n';
     }
-    print_list(out, "Agenda", m.agenda);
-    print_block(out, "Notes", m.notes);
-    print_block(out, "Data", m.data);
-    print_list(out, "Decisions", m.decisions);
+    print_list(out, tr("Agenda:"), m.agenda);
+    print_block(out, tr("Notes:"), m.notes);
+    print_block(out, tr("Data:"), m.data);
+    print_list(out, tr("Decisions:"), m.decisions);
     auto print_action = [&](const ActionItem& a, const std::string& ref) {
         out << "  [" << (a.done ? 'x' : a.cancelled ? '-' : ' ') << "] " << ref << "  " << a.text;
         std::vector<std::string> details;
@@ -476,29 +483,30 @@ int run_meeting_show(const MeetingShowOptions& opt, const Context& ctx) {
             details.push_back(a.owner);
         }
         if (a.due) {
-            details.push_back("due " + a.due->iso());
+            details.push_back(tr("due {}", a.due->iso()));
         }
         if (a.done_on) {
-            details.push_back("done " + a.done_on->iso());
+            details.push_back(tr("done {}", a.done_on->iso()));
         }
         if (a.cancelled) {
-            details.push_back("cancelled" + (a.cancelled_on ? " " + a.cancelled_on->iso() : ""));
+            details.push_back(a.cancelled_on ? tr("cancelled {}", a.cancelled_on->iso())
+                                             : tr("cancelled"));
         }
         out << (details.empty() ? "" : " (" + join(details) + ")") << '\n';
     };
     if (!m.actions.empty()) {
-        out << "Actions:\n";
+        out << tr("Actions:") << '\n';
         for (size_t i = 0; i < m.actions.size(); ++i) {
             print_action(m.actions[i], action_ref(m, i));
         }
     }
     if (!m.carried.empty()) {
-        out << "Carried from earlier meetings:\n";
+        out << tr("Carried from earlier meetings:") << '\n';
         for (const auto& carried : m.carried) {
             if (std::optional<ActionAt> at = find_action(plg, carried.id)) {
                 print_action(at->action(), carried.id);
             } else {
-                out << "  [?] " << carried.id << "  (not found; run 'plg check')\n";
+                out << "  [?] " << carried.id << "  " << tr("(not found; run 'plg check')") << '\n';
             }
         }
     }
@@ -512,9 +520,9 @@ int run_meeting_next(const MeetingNextOptions& opt, const Context& ctx) {
     if (opt.format == "json") {
         ctx.out << json_text(agenda_json(agenda)) << '\n';
     } else if (opt.format == "yaml") {
-        ctx.out << template_meeting(agenda_meeting(agenda));
+        ctx.out << template_meeting(agenda_meeting(agenda, document_language(ctx, plg)));
     } else {
-        ctx.out << agenda_markdown(agenda);
+        ctx.out << agenda_markdown(agenda, document_language(ctx, plg));
     }
     return 0;
 }

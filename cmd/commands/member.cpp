@@ -53,20 +53,19 @@ int run_member_add(const MemberAddOptions& opt, const Context& ctx) {
         [&](const std::string& bytes) {
             c = read_config(store, bytes);
             if (const Member* existing = c.find_member(opt.id)) {
-                throw Error("a member with the id '" + opt.id + "' already exists (" +
-                            existing->name + "); choose another id");
+                throw Error(tr("a member with the id '{}' already exists ({}); choose another id",
+                               opt.id, existing->name));
             }
             return std::optional(edit_add_member(store.shown(Kind::community), bytes, m));
         },
         [&](const std::string& updated) {
             Community check = read_config(store, updated);
             if (!check.find_member(opt.id) || check.members.size() != c.members.size() + 1) {
-                throw Error(
-                    "internal error: adding the member would not give a valid plg.yaml; "
-                    "nothing was changed");
+                throw Error(tr("internal error: adding the member would not give a valid "
+                               "plg.yaml; nothing was changed"));
             }
         });
-    inform(ctx, "Added " + m.name + " (" + m.id + ") to " + c.name);
+    inform(ctx, tr("Added {} ({}) to {}", m.name, m.id, c.name));
     return 0;
 }
 
@@ -79,7 +78,8 @@ int run_member_edit(const MemberEditOptions& opt, const Context& ctx) {
         change.left = date_arg(ctx, opt.left);
     }
     if (!change.name && !change.role && !change.joined && !change.left) {
-        throw UsageError("member edit: say what to change with --name, --role, --joined or --left");
+        throw UsageError(
+            tr("member edit: say what to change with --name, --role, --joined or --left"));
     }
     Store store = open_store(ctx);
     Community c;
@@ -96,7 +96,7 @@ int run_member_edit(const MemberEditOptions& opt, const Context& ctx) {
             if (!parsed.record) {
                 for (const auto& d : parsed.problems) {
                     if (d.severity == Severity::error) {
-                        throw Error(d.message + "; nothing was changed");
+                        throw Error(tr("{}; nothing was changed", d.message));
                     }
                 }
             }
@@ -106,26 +106,25 @@ int run_member_edit(const MemberEditOptions& opt, const Context& ctx) {
                 (change.name && m->name != *change.name) ||
                 (change.joined && m->joined != change.joined) ||
                 (change.left && m->left != change.left)) {
-                throw Error(
-                    "internal error: the change would not give the intended plg.yaml; "
-                    "nothing was changed");
+                throw Error(tr("internal error: the change would not give the intended "
+                               "plg.yaml; nothing was changed"));
             }
         });
     const Member* m = c.find_member(opt.id);
-    inform(ctx, "Changed " + (change.name ? *change.name : m->name) + " (" + opt.id + ") in " +
-                    store.shown(Kind::community));
+    inform(ctx, tr("Changed {} ({}) in {}", change.name ? *change.name : m->name, opt.id,
+                   store.shown(Kind::community)));
     return 0;
 }
 
 std::string tenure(const Member& m) {
     if (m.joined && m.left) {
-        return m.joined->iso() + " to " + m.left->iso();
+        return tr("{} to {}", m.joined->iso(), m.left->iso());
     }
     if (m.joined) {
-        return "since " + m.joined->iso();
+        return tr("since {}", m.joined->iso());
     }
     if (m.left) {
-        return "left " + m.left->iso();
+        return tr("left {}", m.left->iso());
     }
     return "";
 }

@@ -26,7 +26,7 @@ int run_network_report(const NetworkReportOptions& opt, const Context& ctx) {
     period.from = optional_date_arg(ctx, opt.from);
     period.to = optional_date_arg(ctx, opt.to);
     if (period.from && period.to && *period.from > *period.to) {
-        throw UsageError("--from " + period.from->iso() + " is after --to " + period.to->iso());
+        throw UsageError(tr("--from {} is after --to {}", period.from->iso(), period.to->iso()));
     }
     std::vector<Diagnostic> problems;
     std::vector<NetworkMember> members = find_network(opt.paths, ctx.cwd, problems);
@@ -49,13 +49,19 @@ int run_network_report(const NetworkReportOptions& opt, const Context& ctx) {
             }
         }
         if (broken > 0) {
-            ctx.err << "plg: " << broken << " of " << report.rows.size()
-                    << " PLG(s) have files with errors (the report says which); run 'plg check' "
-                       "in each to see them all\n";
+            ctx.err << "plg: "
+                    << trn("{} of {} PLG has files with errors (the report says which); run 'plg "
+                           "check' in it to see them all",
+                           "{} of {} PLGs have files with errors (the report says which); run "
+                           "'plg check' in each to see them all",
+                           report.rows.size(), broken, report.rows.size())
+                    << '\n';
         }
         if (has_errors(report.problems)) {
-            ctx.err << "plg: the list of PLGs has errors (above); fix them so that the report "
-                       "covers every PLG as you meant\n";
+            ctx.err << "plg: "
+                    << tr("the list of PLGs has errors (above); fix them so that the report "
+                          "covers every PLG as you meant")
+                    << '\n';
         }
         return 1;
     }

@@ -45,7 +45,7 @@ Rating parse_rating(const Community& c, const std::string& spec) {
     size_t eq = spec.find('=');
     std::vector<std::string> dims = c.dimension_ids();
     if (eq == std::string::npos) {
-        throw UsageError("--rate '" + spec + "': write DIMENSION=1..5, like collaboration=4");
+        throw UsageError(tr("--rate '{}': write DIMENSION=1..5, like collaboration=4", spec));
     }
     std::string typed = spec.substr(0, eq);
     std::string value = spec.substr(eq + 1);
@@ -60,13 +60,16 @@ Rating parse_rating(const Community& c, const std::string& spec) {
         for (const auto& d : c.framework) {
             listed.push_back(d.id + " (" + d.name + ")");
         }
-        throw Error("--rate: unknown dimension '" + typed + "'" +
-                    (close.empty() ? "" : " (did you mean '" + close + "'?)") +
-                    "; the PLG's framework has: " + join(listed));
+        throw Error(close.empty() ? tr("--rate: unknown dimension '{}'; the PLG's framework has: {}",
+                                       typed, join(listed))
+                                  : tr("--rate: unknown dimension '{}' (did you mean '{}'?); the "
+                                       "PLG's framework has: {}",
+                                       typed, close, join(listed)));
     }
     if (value.size() != 1 || value[0] < '1' || value[0] > '5') {
-        throw UsageError("--rate " + dim + "=" + value +
-                         ": a rating is a whole number from 1 to 5 (1 = not at all, 5 = fully)");
+        throw UsageError(tr("--rate {}={}: a rating is a whole number from 1 to 5 (1 = not at "
+                            "all, 5 = fully)",
+                            dim, value));
     }
     return {dim, value[0] - '0'};
 }
@@ -97,9 +100,8 @@ int run_reflect_add(const ReflectAddOptions& opt, const Context& ctx) {
         from_stdin += *t == "-";
     }
     if (from_stdin > 1) {
-        throw UsageError(
-            "only one of --text, --went-well, --challenge, --next-step can read "
-            "standard input ('-')");
+        throw UsageError(tr("only one of --text, --went-well, --challenge, --next-step can read "
+                            "standard input ('-')"));
     }
     r.text = text_arg(ctx, opt.text);
     r.went_well = text_arg(ctx, opt.went_well);
@@ -108,15 +110,14 @@ int run_reflect_add(const ReflectAddOptions& opt, const Context& ctx) {
     for (const auto& spec : opt.ratings) {
         Rating rating = parse_rating(c, spec);
         if (r.rating(rating.dimension)) {
-            throw UsageError("--rate gives '" + rating.dimension + "' twice");
+            throw UsageError(tr("--rate gives '{}' twice", rating.dimension));
         }
         r.ratings.push_back(rating);
     }
     if (!opt.edit.edit && opt.edit.file.empty() && r.text.empty() && r.went_well.empty() &&
         r.challenge.empty() && r.next_step.empty() && r.ratings.empty()) {
-        throw UsageError(
-            "a reflection needs something to say: give --text, --went-well, "
-            "--challenge, --next-step or --rate (or write it with --edit)");
+        throw UsageError(tr("a reflection needs something to say: give --text, --went-well, "
+                            "--challenge, --next-step or --rate (or write it with --edit)"));
     }
 
     std::set<std::string> goals(goal_list.begin(), goal_list.end());
@@ -142,7 +143,7 @@ int run_reflect_add(const ReflectAddOptions& opt, const Context& ctx) {
     std::string id = *store.create(Kind::reflection, base, drafted.text);
     drafted.done();
     ctx.out << id << '\n';
-    inform(ctx, "Added the reflection " + store.shown(Kind::reflection, id));
+    inform(ctx, tr("Added the reflection {}", store.shown(Kind::reflection, id)));
     return 0;
 }
 
@@ -204,19 +205,20 @@ int run_reflect_show(const ReflectShowOptions& opt, const Context& ctx) {
     }
     const Community& c = *plg.community;
     std::ostream& out = ctx.out;
-    out << "Reflection by " << who(c, r.author) << " on " << r.date.iso() << '\n';
+    LabelColumn col({tr("Meeting:"), tr("Goal:")}, 10);
+    out << tr("Reflection by {} on {}", who(c, r.author), r.date.iso()) << '\n';
     if (!r.meeting.empty()) {
-        out << "Meeting:  " << r.meeting << '\n';
+        out << col(tr("Meeting:")) << r.meeting << '\n';
     }
     if (!r.goal.empty()) {
-        out << "Goal:     " << r.goal << '\n';
+        out << col(tr("Goal:")) << r.goal << '\n';
     }
-    print_block(out, "Text", r.text);
-    print_block(out, "Went well", r.went_well);
-    print_block(out, "Challenge", r.challenge);
-    print_block(out, "Next step", r.next_step);
+    print_block(out, tr("Text:"), r.text);
+    print_block(out, tr("Went well:"), r.went_well);
+    print_block(out, tr("Challenge:"), r.challenge);
+    print_block(out, tr("Next step:"), r.next_step);
     if (!r.ratings.empty()) {
-        out << "Ratings (1-5):\n";
+        out << tr("Ratings (1-5):") << '\n';
         size_t width = 0;
         for (const auto& rating : r.ratings) {
             width = std::max(width, rating.dimension.size());

@@ -26,19 +26,24 @@ int run_report(const ReportOptions& opt, const Context& ctx) {
     period.from = optional_date_arg(ctx, opt.from);
     period.to = optional_date_arg(ctx, opt.to);
     if (period.from && period.to && *period.from > *period.to) {
-        throw UsageError("--from " + period.from->iso() + " is after --to " + period.to->iso());
+        throw UsageError(tr("--from {} is after --to {}", period.from->iso(), period.to->iso()));
     }
     Report report = build_report(plg, period);
     // --lang, else the PLG's language: a Dutch PLG's report is Dutch from any shell.
-    std::string language = ctx.lang.empty() ? plg.community->language : ctx.lang;
+    std::string language = document_language(ctx, plg);
     std::string text = opt.format == "json" ? json_text(report_json(report)) + "\n"
                                             : render_markdown(report, language);
     write_output(ctx, opt.output, text);
     // The report is written, but a scheduled job must not take it for complete.
     std::vector<Diagnostic> broken = broken_files(plg);
     if (!broken.empty()) {
-        ctx.err << "plg: error: the report leaves out " << broken.size()
-                << " file(s) with errors; fix them ('plg check' lists every problem):\n";
+        ctx.err << "plg: error: "
+                << trn("the report leaves out {} file with errors; fix it ('plg check' lists "
+                       "every problem):",
+                       "the report leaves out {} files with errors; fix them ('plg check' lists "
+                       "every problem):",
+                       broken.size(), broken.size())
+                << '\n';
         for (const auto& d : broken) {
             ctx.err << "  " << format_diagnostic(d) << '\n';
         }

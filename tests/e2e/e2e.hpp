@@ -26,6 +26,12 @@ inline Result spawn_plg(std::vector<std::string> args, const fs::path& cwd,
     args.insert(args.begin(), PLG_BINARY);
     env.emplace("PLG_TODAY", "2026-11-23");
     env.emplace("PLG_DIR", "");
+    // Messages in English, even in the tests' Dutch PLGs, unless a test says
+    // otherwise (PLG_LANG "" for the PLG's language); reports stay in the PLG's.
+    env.emplace("PLG_LANG", "en");
+    for (const char* locale : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+        env.emplace(locale, "");
+    }
     return run(args, cwd, input, env);
 }
 
@@ -86,6 +92,12 @@ inline Result run_plg(std::vector<std::string> args, const fs::path& cwd,
     }
     env.emplace("PLG_TODAY", "2026-11-23");
     env.emplace("PLG_DIR", "");
+    // Messages in English, even in the tests' Dutch PLGs, unless a test says
+    // otherwise (PLG_LANG "" for the PLG's language); reports stay in the PLG's.
+    env.emplace("PLG_LANG", "en");
+    for (const char* locale : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+        env.emplace(locale, "");
+    }
     return run_in_process(args, cwd, input, env);
 }
 

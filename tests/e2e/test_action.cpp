@@ -107,7 +107,7 @@ TEST_CASE("plg action done errors change nothing") {
         std::string words;
     };
     for (const auto& c : std::vector<Case>{
-             {"2026-11-01-data-aaaa#4", 1, "has 3 action(s), so there is no #4"},
+             {"2026-11-01-data-aaaa#4", 1, "has 3 actions, so there is no #4"},
              {"2026-11-01-data-aaab#1", 1, "did you mean '2026-11-01-data-aaaa'?"},
              {"2026-11-01-data-aaaa", 2, "is not an action id"},
              {"2026-11-01-data-aaaa#0", 2, "is not an action id"},

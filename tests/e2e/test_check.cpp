@@ -51,7 +51,7 @@ TEST_CASE("plg check reports every problem with file, line and column") {
           "reflections/2026-11-21-x.yaml:1:1: warning: the reflection has no text, prompts or "
           "ratings\n"
           "reflections/2026-12-01-later.yaml:2:7: warning: 'date' 2026-12-01 is in the future\n");
-    CHECK(r.err == "8 error(s), 3 warning(s)\n");
+    CHECK(r.err == "8 errors, 3 warnings\n");
 }
 
 TEST_CASE("plg check --format json") {

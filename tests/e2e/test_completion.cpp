@@ -94,7 +94,7 @@ TEST_CASE("bash completes commands, options, values and the PLG's ids") {
           "plg action done  -> " +
               f.open_action +
               "\n"
-              "plg report --lang  -> en nl\n"
+              "plg report --lang  -> en fr nl\n"
               "plg report --format  -> md json\n"
               "plg reflect add --rate col -> collaboration= collective-responsibility=\n"
               "plg completion  -> bash zsh fish\n"
@@ -174,8 +174,10 @@ TEST_CASE("fish completes through its own 'complete -C'") {
           "# plg go\ngoal\tSet goals, record progress, close them\n"
           "# plg goal show \nlezen\ntafels\n"
           "# plg meeting add --attendee b\nbram\tMember who was there (repeatable)\n"
-          "# plg report --lang \nen\tLanguage: en or nl (default: the PLG's language)\n"
-          "nl\tLanguage: en or nl (default: the PLG's language)\n"
+          "# plg report --lang \nen\tLanguage: en, fr, nl (default: the PLG's language; outside a "
+          "PLG, the locale's)\n"
+          "fr\tLanguage: en, fr, nl (default: the PLG's language; outside a PLG, the locale's)\n"
+          "nl\tLanguage: en, fr, nl (default: the PLG's language; outside a PLG, the locale's)\n"
           "# plg action done \n" +
               f.open_action +
               "\n"
@@ -219,7 +221,7 @@ t plg action done ''
           "compadd -a: lezen tafels\n"
           "compadd -S  -a: collaboration= collective-responsibility= improvement= "
           "inquiry= interdependence= reflection= shared-learning= shared-vision=\n"
-          "compadd -- en nl\n"
+          "compadd -- en fr nl\n"
           "files \n"
           "compadd -a: " +
               f.open_action + "\n");
@@ -246,5 +248,5 @@ TEST_CASE("plg __complete lists ids, and nothing at all outside a PLG") {
     CHECK(f({"--help"}).out.find("__complete") == std::string::npos);
     auto bad = f({"completion", "tcsh"});
     CHECK(bad.code == 2);
-    CHECK(bad.err.find("tcsh not in {bash,zsh,fish}") != std::string::npos);
+    CHECK(bad.err.find("'tcsh' is not one of: bash zsh fish") != std::string::npos);
 }

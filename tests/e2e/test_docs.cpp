@@ -3,7 +3,9 @@
 // session in a fresh folder. A line "$ COMMAND" is run with bash (plg on PATH,
 // today fixed at 2026-11-23); the lines after it, up to the next "$ " line or
 // the end of the block, are the expected stdout and stderr together. A last
-// line "(exit N)" gives the expected exit code (default 0).
+// line "(exit N)" gives the expected exit code (default 0). The pages in
+// docs/ show plg speaking English (PLG_LANG=en, whatever the example PLG's
+// language); those in docs/nl/ and docs/fr/ show it speaking Dutch and French.
 
 #include <algorithm>
 #include <sstream>
@@ -58,9 +60,14 @@ std::vector<Step> console_steps(const std::string& text) {
 TEST_CASE("the examples in docs/ run as shown") {
     fs::path docs = fs::path(PLG_SOURCE_DIR) / "docs";
     std::vector<fs::path> pages;
-    for (auto& e : fs::directory_iterator(docs)) {
-        if (e.path().extension() == ".md") {
-            pages.push_back(e.path());
+    for (const fs::path& folder : {docs, docs / "nl", docs / "fr"}) {
+        if (!fs::is_directory(folder)) {
+            continue;
+        }
+        for (auto& e : fs::directory_iterator(folder)) {
+            if (e.path().extension() == ".md") {
+                pages.push_back(e.path());
+            }
         }
     }
     std::sort(pages.begin(), pages.end());
@@ -78,7 +85,12 @@ TEST_CASE("the examples in docs/ run as shown") {
             {"GIT_AUTHOR_EMAIL", "docs@example.org"},
             {"GIT_COMMITTER_NAME", "Docs"},
             {"GIT_COMMITTER_EMAIL", "docs@example.org"},
-            {"PLG_EXAMPLES", (fs::path(PLG_SOURCE_DIR) / "examples").string()}};
+            {"PLG_EXAMPLES", (fs::path(PLG_SOURCE_DIR) / "examples").string()},
+            {"PLG_LANG", page.parent_path() == docs ? "en" : page.parent_path().filename().string()},
+            {"LANGUAGE", ""},
+            {"LC_ALL", ""},
+            {"LC_MESSAGES", ""},
+            {"LANG", ""}};
         for (const auto& step : console_steps(read(page))) {
             auto r = run({"bash", "-c", step.command + " 2>&1"}, dir.path(), "", env);
             INFO(page.filename().string(), ":", step.line, ": $ ", step.command);

@@ -127,8 +127,8 @@ TEST_CASE("members count from when they joined until they left, and guests never
     auto check = team({"check"});
     CHECK(check.code == 0);
     CHECK(check.out.find("meetings/2026-09-15-vroeg.yaml:3:19: warning: 'dirk' is named as "
-                         "attendee on 2026-09-15, when they were not a member (joined "
-                         "2026-10-01 in plg.yaml)") != std::string::npos);
+                         "attendee on 2026-09-15, before joining (2026-10-01 in plg.yaml)") !=
+          std::string::npos);
 }
 
 TEST_CASE("goals close as achieved, not achieved or dropped, on a date; reports see them then") {

@@ -56,7 +56,7 @@ void judge(const Fixture& team, const std::string& name, const std::string& expe
     CHECK(report.out.find("<script") == std::string::npos);
     CHECK(report.out.find("<img") == std::string::npos);
     if (!expected.empty()) {
-        CHECK(report.err.find("plg: error: the report leaves out 1 file(s) with errors; fix them "
+        CHECK(report.err.find("plg: error: the report leaves out 1 file with errors; fix it "
                               "('plg check' lists every problem):\n  meetings/") == 0);
         CHECK(report.err.find(expected) != std::string::npos);
     }

@@ -83,7 +83,7 @@ TEST_CASE("plg init usage errors exit 2 and create nothing") {
         {{"init"}, "--name is required"},
         {{"init", "--name", ""}, "empty"},
         {{"init", "--name", "a\nb"}, "one line"},
-        {{"init", "--name", "X", "--language", "fr"}, "fr not in {en,nl}"},
+        {{"init", "--name", "X", "--language", "de"}, "'de' is not one of: en fr nl"},
         {{"init", "--name", "X", "--cadence", "0"}, "--cadence"},
         {{"init", "--name", "X", "--cadence", "weekly"}, "--cadence"},
         {{"init", "--name", "X", "--origin", "boss"}, "--origin"},

@@ -80,7 +80,7 @@ TEST_CASE("plg meeting add refuses unknown ids and bad values, creating nothing"
         {{"--action", "X @anna @bram"}, 2, "two owners"},
         {{"--attendee", "anna", "--absent", "anna"}, 2, "both as --attendee and as --absent"},
         {{"--minutes", "0"}, 2, "--minutes"},
-        {{"--focus", "fun"}, 2, "fun not in"},
+        {{"--focus", "fun"}, 2, "'fun' is not one of: learn evidence support extend"},
     };
     for (const auto& c : cases) {
         std::vector<std::string> args = {"meeting", "add", "--date", "2026-11-20", "--title", "T"};
@@ -237,7 +237,7 @@ TEST_CASE("plg meeting list and show") {
     write(team / "meetings/2026-10-02-kapot-cccc.yaml", "date: 2026-10-02\n");
     auto broken = team({"meeting", "show", "2026-10-02-kapot-cccc"});
     CHECK(broken.code == 1);
-    CHECK(broken.err.find("1 file(s) have errors") != std::string::npos);
+    CHECK(broken.err.find("1 file has errors") != std::string::npos);
     CHECK(broken.err.find("has errors; run 'plg check'") != std::string::npos);
 }
 

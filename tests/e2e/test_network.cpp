@@ -60,7 +60,7 @@ TEST_CASE("a broken PLG gets its row and the rest is reported") {
     CHECK(r.err.find("clones/kapot/plg.yaml:4:1: error:") != std::string::npos);
     CHECK(r.err.find("clones/leerteam/meetings/2026-11-20-kapot-abcd.yaml:3:1: error: duplicate "
                      "key 'title'") != std::string::npos);
-    CHECK(r.err.find("2 of 4 PLG(s) have files with errors") != std::string::npos);
+    CHECK(r.err.find("2 of 4 PLGs have files with errors") != std::string::npos);
     auto json = nlohmann::json::parse(r.out);
     REQUIRE(json["plgs"].size() == 4);
     // Those needing attention first: unreadable, then dormant, then active.

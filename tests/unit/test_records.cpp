@@ -60,11 +60,11 @@ TEST_CASE("plg::read_community") {
     }
     SUBCASE("bad members and values are each reported") {
         auto parsed = read_community("plg.yaml",
-                                     "name: X\nlanguage: fr\ncadence_days: often\n"
+                                     "name: X\nlanguage: de\ncadence_days: often\n"
                                      "members:\n  - id: Anna\n    name: A\n  - id: bob\n"
                                      "  - id: bob\n    name: B\n    nmae: C\n");
         CHECK_FALSE(parsed.record);
-        CHECK(mentions(parsed.problems, 2, "'language' must be one of en, nl"));
+        CHECK(mentions(parsed.problems, 2, "'language' must be one of en, fr, nl"));
         CHECK(mentions(parsed.problems, 3, "'cadence_days' must be a number"));
         CHECK(mentions(parsed.problems, 5, "member id 'Anna'"));
         CHECK(mentions(parsed.problems, 7, "a member needs 'name'"));

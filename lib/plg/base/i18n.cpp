@@ -417,6 +417,13 @@ std::string_view plural_expression(std::string_view language) {
     return c == nullptr ? "n != 1" : c->plural;
 }
 
+std::string local_decimal(std::string number) {
+    if (std::size_t dot = number.find('.'); dot != std::string::npos) {
+        number.replace(dot, 1, translate(current_language(), "decimal separator", "."));
+    }
+    return number;
+}
+
 std::string kind_noun(Kind kind) {
     switch (kind) {
         case Kind::community:

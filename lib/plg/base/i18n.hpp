@@ -137,4 +137,8 @@ std::string local_number(double value, int decimals = 2);
 // The same in `language`.
 std::string local_number(std::string_view language, double value, int decimals = 2);
 
+// Returns a number written with a point ("12.5", as files hold it) with the
+// message language's decimal separator instead ("12,5").
+std::string local_decimal(std::string number);
+
 }  // namespace plg

@@ -444,7 +444,7 @@ Revision edit_action(const std::string& file, std::string bytes, size_t index,
         if (is_date_key(f.key)) {
             auto day = Date::parse_iso(f.value);
             if (!day) {
-                throw Error("internal error: '" + f.value + "' is not a date");
+                throw Error(tr("internal error: '{}' is not a date", f.value));
             }
             values.push_back({f.key, date_value(*day)});
         } else if (f.key == "done" || f.key == "cancelled") {

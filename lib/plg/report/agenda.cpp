@@ -141,9 +141,9 @@ Agenda build_agenda(const Plg& plg, std::optional<Date> date, Date today) {
     return a;
 }
 
-std::string agenda_markdown(const Agenda& a) {
+std::string agenda_markdown(const Agenda& a, std::string_view language) {
     const Community& c = *a.community;
-    const Labels& l = labels_for(c.language);
+    const Labels& l = labels_for(language);
     MarkdownWriter w;
     w.heading(1, fmt::format(fmt::runtime(l.agenda_title), markdown_inline(c.name)));
     std::string when = fmt::format(fmt::runtime(l.agenda_date), long_date(a.date, l));
@@ -262,8 +262,8 @@ nlohmann::json agenda_json(const Agenda& a) {
             {"roles", roles}};
 }
 
-Meeting agenda_meeting(const Agenda& a) {
-    const Labels& l = labels_for(a.community->language);
+Meeting agenda_meeting(const Agenda& a, std::string_view language) {
+    const Labels& l = labels_for(language);
     Meeting m;
     m.date = a.date;
     m.facilitator = a.facilitator;

@@ -38,12 +38,13 @@ struct Agenda {
 // would fall in; never before `today`).
 Agenda build_agenda(const Plg& plg, std::optional<Date> date, Date today);
 
-// The agenda as Markdown in the PLG's language, and as JSON.
-std::string agenda_markdown(const Agenda& a);
+// The agenda as Markdown in `language` (a code of languages()), and as JSON.
+std::string agenda_markdown(const Agenda& a, std::string_view language);
 nlohmann::json agenda_json(const Agenda& a);
 
 // The next meeting's record as the agenda proposes it: date, facilitator,
 // roles, agenda items, the open actions carried and the active goals.
-Meeting agenda_meeting(const Agenda& a);
+// The agenda items are in `language`.
+Meeting agenda_meeting(const Agenda& a, std::string_view language);
 
 }  // namespace plg

@@ -54,7 +54,8 @@ constexpr Labels k_english{
     N_("Due"),
     N_("Baseline → latest → target"),
     N_("{}% of the way"),
-    {N_("active"), N_("achieved"), N_("not achieved"), N_("dropped")},
+    {NC_("goal status", "active"), NC_("goal status", "achieved"),
+     NC_("goal status", "not achieved"), NC_("goal status", "dropped")},
     N_("Measured"),
     N_("Value"),
     N_("Evidence"),
@@ -163,6 +164,9 @@ Labels translated(const std::string& code) {
     l.quarter = translate(code, "quarter", k_english.quarter);
     for (std::size_t i = 0; i < l.status_letters.size(); ++i) {
         l.status_letters[i] = translate(code, "status letter", k_english.status_letters[i]);
+    }
+    for (std::size_t i = 0; i < l.goal_statuses.size(); ++i) {
+        l.goal_statuses[i] = translate(code, "goal status", k_english.goal_statuses[i]);
     }
     for (std::size_t i = 0; i < l.origins.size(); ++i) {
         l.origins[i] = translate(code, "origin", k_english.origins[i]);

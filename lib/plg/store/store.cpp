@@ -416,8 +416,16 @@ std::string Store::file(Kind kind, std::string_view id) const {
         return std::string(k_config_file);
     }
     if (!is_record_id(id)) {
-        throw Error(tr("'{}' is not a valid id ({}); ids are lower-case letters, digits and '-'",
-                       id, kind_noun(k.kind)));
+        throw Error(k.kind == Kind::goal ? tr("'{}' is not a valid goal id; ids are lower-case "
+                                              "letters, digits and '-'",
+                                              id)
+                    : k.kind == Kind::meeting
+                        ? tr("'{}' is not a valid meeting id; ids are lower-case letters, digits "
+                             "and '-'",
+                             id)
+                        : tr("'{}' is not a valid reflection id; ids are lower-case letters, "
+                             "digits and '-'",
+                             id));
     }
     return std::string(k.folder) + "/" + std::string(id) + ".yaml";
 }

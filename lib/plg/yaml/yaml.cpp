@@ -1050,7 +1050,7 @@ void emit_line_map(std::string& out, const Value& v) {
             out += flow_safe && can_be_plain(field.scalar) ? field.scalar
                                                            : double_quoted(field.scalar);
         } else {
-            throw Error("internal error: a one-line mapping holds only scalars");
+            throw Error(tr("internal error: a one-line mapping holds only scalars"));
         }
     }
     out += "}\n";
