@@ -18,9 +18,10 @@ namespace plg::cli {
 Store open_store(const Context& ctx) {
     std::optional<Store> store = Store::find(ctx.start, ctx.cwd);
     if (!store) {
-        throw Error(tr("no PLG found in {} or any folder above it (plg looks for plg.yaml); start "
-                       "one with 'plg init --name NAME', or point to one with -C DIR or PLG_DIR",
-                       ctx.start.string()));
+        throw Error(
+            tr("no PLG found in {} or any folder above it (plg looks for plg.yaml); start "
+               "one with 'plg init --name NAME', or point to one with -C DIR or PLG_DIR",
+               ctx.start.string()));
     }
     // A change waits this long for another plg that holds the PLG's lock.
     LockWait wait;
@@ -65,8 +66,8 @@ Plg load_plg(const Store& store, const Context& ctx, bool warn_broken) {
     if (broken > 0 && warn_broken) {
         ctx.err << "plg: warning: "
                 << trn("{} file has errors and is left out; run 'plg check' to see it",
-                       "{} files have errors and are left out; run 'plg check' to see them",
-                       broken, broken)
+                       "{} files have errors and are left out; run 'plg check' to see them", broken,
+                       broken)
                 << '\n';
     }
     return plg;

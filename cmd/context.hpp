@@ -29,7 +29,7 @@ struct Context {
     bool quiet = false;
     bool interactive = false;   // stdin and stderr are a terminal: plg may ask a question
     bool out_terminal = false;  // stdout is a terminal: lists may shorten long text
-    std::string lang;           // --lang, or "" when not given (current_language() holds the choice)
+    std::string lang;  // --lang, or "" when not given (current_language() holds the choice)
 };
 
 // A usage error found after parsing (a bad flag value): exit code 2.

@@ -104,12 +104,11 @@ void run_editor(const std::string& file, const std::string& shown) {
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         bool ctrl_c = WIFEXITED(status) ? WEXITSTATUS(status) == 130 : WTERMSIG(status) == SIGINT;
-        std::string how = ctrl_c ? tr("the editor '{}' was stopped with Ctrl-C", command)
-                          : WIFEXITED(status)
-                              ? tr("the editor '{}' exited with status {}", command,
-                                   WEXITSTATUS(status))
-                              : tr("the editor '{}' was stopped by signal {}", command,
-                                   WTERMSIG(status));
+        std::string how =
+            ctrl_c ? tr("the editor '{}' was stopped with Ctrl-C", command)
+            : WIFEXITED(status)
+                ? tr("the editor '{}' exited with status {}", command, WEXITSTATUS(status))
+                : tr("the editor '{}' was stopped by signal {}", command, WTERMSIG(status));
         std::string hint = WIFEXITED(status) && WEXITSTATUS(status) == 127
                                ? tr(" (is it installed? set VISUAL or EDITOR, like EDITOR=nano)")
                                : "";
@@ -164,8 +163,8 @@ std::string edit_until_valid(const Context& ctx, const Store& store, const fs::p
             return saved;
         }
         if (!ctx.interactive || !ask_again(ctx)) {
-            throw Error(tr("nothing was added; your text is kept in {}: fix it with '{}{}'",
-                           shown, again, shown));
+            throw Error(tr("nothing was added; your text is kept in {}: fix it with '{}{}'", shown,
+                           again, shown));
         }
     }
 }
@@ -219,14 +218,16 @@ std::string template_help(Kind kind, const Community& c, const std::string& text
         lines(kind == Kind::meeting ? tr("New meeting. Fill in what you want to record, save, "
                                          "and close the editor.")
               : kind == Kind::goal  ? tr("New goal. Fill in what you want to record, save, and "
-                                         "close the editor.")
+                                          "close the editor.")
                                     : tr("New reflection. Fill in what you want to record, "
-                                         "save, and close the editor."));
-        lines(tr("These '#|' lines are dropped, and so are fields left empty. Your own\n"
-                 "'# comments' stay. Save without changes to cancel."));
+                                          "save, and close the editor."));
+        lines(
+            tr("These '#|' lines are dropped, and so are fields left empty. Your own\n"
+               "'# comments' stay. Save without changes to cancel."));
     } else {
-        lines(tr("Change what you want, save, and close the editor. These '#|' lines\n"
-                 "are dropped; everything else is kept as you write it."));
+        lines(
+            tr("Change what you want, save, and close the editor. These '#|' lines\n"
+               "are dropped; everything else is kept as you write it."));
     }
     std::vector<std::string> members;
     for (const auto& m : c.members) {
@@ -274,10 +275,10 @@ Draft draft_text(const Context& ctx, const Store& store, const EditOptions& opti
             store.remove_draft(path);
             throw Error(kind == Kind::meeting ? tr("the template was saved unchanged, so no "
                                                    "meeting was added")
-                        : kind == Kind::goal ? tr("the template was saved unchanged, so no goal "
-                                                  "was added")
-                                             : tr("the template was saved unchanged, so no "
-                                                  "reflection was added"));
+                        : kind == Kind::goal  ? tr("the template was saved unchanged, so no goal "
+                                                    "was added")
+                                              : tr("the template was saved unchanged, so no "
+                                                    "reflection was added"));
         }
         return check(file, text);
     };

@@ -4,9 +4,9 @@
 #include <charconv>
 
 #include "plg/base/date.hpp"
+#include "plg/base/i18n.hpp"
 #include "plg/base/slug.hpp"
 #include "plg/base/utf8.hpp"
-#include "plg/base/i18n.hpp"
 
 namespace plg::cli {
 
@@ -21,9 +21,10 @@ const CLI::Validator k_date_value(
         if (parse_date_arg(value, Date()).has_value()) {
             return {};
         }
-        return tr("'{}' is not a date; write it as YYYY-MM-DD (like 2026-11-23), 'today' or "
-                  "'yesterday'",
-                  value);
+        return tr(
+            "'{}' is not a date; write it as YYYY-MM-DD (like 2026-11-23), 'today' or "
+            "'yesterday'",
+            value);
     },
     "DATE");
 
@@ -32,9 +33,10 @@ const CLI::Validator k_member_id_value(
         if (is_member_id(value)) {
             return {};
         }
-        return tr("'{}' is not a valid member id; use 1-32 lower-case letters, digits, '-' or "
-                  "'_', starting with a letter (like 'anna' or 'jdvries')",
-                  value);
+        return tr(
+            "'{}' is not a valid member id; use 1-32 lower-case letters, digits, '-' or "
+            "'_', starting with a letter (like 'anna' or 'jdvries')",
+            value);
     },
     "ID");
 

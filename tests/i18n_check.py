@@ -14,6 +14,7 @@ Fails (exit 1, one line per problem, as po/LANG.po:LINE: ...) when
 - the header's Language is not the file's name, or msgfmt --check refuses it.
 """
 
+import json
 import os
 import re
 import subprocess
@@ -236,7 +237,104 @@ def check_catalog(path, template, problems):
         problems.append(f"{path}:1: msgfmt --check refuses it:\n{result.stderr.strip()}")
 
 
+SELF_TEST_TEMPLATE = r'''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+
+msgid "Added the goal {}"
+msgstr ""
+
+msgid "{} of {}"
+msgstr ""
+
+msgid "kept"
+msgstr ""
+
+msgid "{} error"
+msgid_plural "{} errors"
+msgstr[0] ""
+msgstr[1] ""
+
+msgctxt "decimal separator"
+msgid "."
+msgstr ""
+
+msgid "missing"
+msgstr ""
+
+msgid "Line\n"
+msgstr ""
+'''
+
+SELF_TEST_CATALOG = r'''msgid ""
+msgstr ""
+"Language: xx\n"
+"MIME-Version: 1.0\n"
+"Content-Type: text/plain; charset=UTF-8\n"
+"Content-Transfer-Encoding: 8bit\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\n"
+
+msgid "Added the goal {}"
+msgstr "Doel toegevoegd"
+
+msgid "{} of {}"
+msgstr "{1} van {0}"
+
+#, fuzzy
+msgid "kept"
+msgstr "bewaard"
+
+msgid "{} error"
+msgid_plural "{} errors"
+msgstr[0] "{} fout"
+
+msgctxt "decimal separator"
+msgid "."
+msgstr ","
+
+msgid "Line\n"
+msgstr "Regel"
+'''
+
+
+def self_test():
+    """Shows that check_catalog finds each mistake it is there for, and
+    accepts what is right (a reordered {1} {0}, a context)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        template_path = os.path.join(tmp, "plg.pot")
+        catalog_path = os.path.join(tmp, "xx.po")
+        with open(template_path, "w", encoding="utf-8") as f:
+            f.write(SELF_TEST_TEMPLATE)
+        with open(catalog_path, "w", encoding="utf-8") as f:
+            f.write(SELF_TEST_CATALOG)
+        problems = []
+        check_catalog(catalog_path, parse_po(template_path), problems)
+    expected = {
+        "Added the goal": "the placeholders",
+        "'kept'": "marked fuzzy",
+        "'{} error'": "plural forms",
+        "'missing'": "no translation",
+        "Line": "line break",
+    }
+    failures = []
+    for what, words in expected.items():
+        if not any(what in p and words in p for p in problems):
+            failures.append(f"self-test: no problem '{words}' reported for {what}")
+    for p in problems:
+        if "{} of {}" in p or "decimal separator" in p:
+            failures.append(f"self-test: a right translation was refused: {p}")
+    for f in failures:
+        print(f)
+    if failures:
+        print("problems reported were:\n" + "\n".join(problems), file=sys.stderr)
+        return 1
+    print(f"self-test: the {len(expected)} kinds of mistake are found, the right ones accepted")
+    return 0
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--self-test":
+        return self_test()
     root = sys.argv[1] if len(sys.argv) > 1 else "."
     problems = []
     pot = os.path.join(root, "po", "plg.pot")
@@ -256,6 +354,14 @@ def main():
         problems.append("po/: no catalogs")
     for name in catalogs:
         check_catalog(os.path.join(root, "po", name), template, problems)
+    # The JSON Schema editors check plg.yaml with knows the same languages.
+    schema_path = os.path.join(root, "docs", "schema", "plg.schema.json")
+    with open(schema_path, encoding="utf-8") as f:
+        schema = json.load(f)
+    allowed = sorted(v for v in schema["properties"]["language"]["enum"] if v is not None)
+    spoken = sorted(["en"] + [os.path.splitext(n)[0] for n in catalogs])
+    if allowed != spoken:
+        problems.append(f"{schema_path}:1: properties.language.enum is {allowed}; with the catalogs in po/ it should be {spoken}")
     for p in problems:
         print(p)
     if problems:

@@ -135,10 +135,11 @@ Located locate_action(const Store& store, const std::string& ref) {
             !digits.empty() && digits.size() < 6 &&
             std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (!numeric || std::stoul(digits) == 0 || !is_record_id(meeting_id)) {
-            throw UsageError(tr("'{}' is not an action id; action ids look like t7qx, or "
-                                "2026-11-23-data-bespreken-k3m9#2 for an action without one "
-                                "(see 'plg action list')",
-                                ref));
+            throw UsageError(
+                tr("'{}' is not an action id; action ids look like t7qx, or "
+                   "2026-11-23-data-bespreken-k3m9#2 for an action without one "
+                   "(see 'plg action list')",
+                   ref));
         }
         require_record(store, Kind::meeting, meeting_id, "action");
         Parsed<Meeting> parsed =
@@ -180,9 +181,10 @@ Located locate_action(const Store& store, const std::string& ref) {
         }
     }
     if (found.size() > 1) {
-        throw Error(tr("the action id '{}' is used in {} and in {}; run 'plg check' and give one "
-                       "of them a new id",
-                       ref, found[0].meeting_id, found[1].meeting_id));
+        throw Error(
+            tr("the action id '{}' is used in {} and in {}; run 'plg check' and give one "
+               "of them a new id",
+               ref, found[0].meeting_id, found[1].meeting_id));
     }
     if (found.empty()) {
         std::string hint = did_you_mean(ref, every_id);
@@ -227,9 +229,10 @@ std::string change_action(
                 }
             }
             if (number == 0) {
-                throw Error(tr("{} was changed while plg read it; nothing was written, run the "
-                               "command again",
-                               shown));
+                throw Error(
+                    tr("{} was changed while plg read it; nothing was written, run the "
+                       "command again",
+                       shown));
             }
             std::vector<ActionField> set = fields(m.actions[number - 1], m);
             if (set.empty()) {
@@ -253,8 +256,9 @@ std::string change_action(
                         std::any_of(after.record->actions.begin(), after.record->actions.end(),
                                     [&](const ActionItem& a) { return a.id == id; });
             if (!kept) {
-                throw Error(tr("internal error: changing the action would not give a valid "
-                               "meeting; nothing was changed"));
+                throw Error(
+                    tr("internal error: changing the action would not give a valid "
+                       "meeting; nothing was changed"));
             }
         });
     return changed ? id : std::string();
@@ -371,8 +375,7 @@ int run_action_show(const ActionShowOptions& opt, const Context& ctx) {
         << at->meeting->id << ")\n";
     if (!a.id.empty()) {
         for (const Meeting* m : carried_in(plg, a.id)) {
-            out << col(tr("Carried:")) << m->date.iso() << "  " << m->title << " (" << m->id
-                << ")";
+            out << col(tr("Carried:")) << m->date.iso() << "  " << m->title << " (" << m->id << ")";
             for (const auto& taken_up : m->carried) {
                 if (taken_up.id == a.id && taken_up.due) {
                     out << tr(", due from then {}", taken_up.due->iso());
@@ -462,11 +465,12 @@ int run_action_edit(const ActionEditOptions& opt, const Context& ctx) {
         for (const Meeting* m : carried_in(plg, at.action().id)) {
             for (const auto& c : m->carried) {
                 if (c.id == at.action().id && c.due) {
-                    throw Error(tr("the action's due date was last set when {} carried it; to "
-                                   "move it again, carry it to the next meeting with 'plg "
-                                   "action carry {} --due DATE', or change 'due' under "
-                                   "'carried' there with 'plg meeting edit {}'",
-                                   store.shown(Kind::meeting, m->id), c.id, m->id));
+                    throw Error(
+                        tr("the action's due date was last set when {} carried it; to "
+                           "move it again, carry it to the next meeting with 'plg "
+                           "action carry {} --due DATE', or change 'due' under "
+                           "'carried' there with 'plg meeting edit {}'",
+                           store.shown(Kind::meeting, m->id), c.id, m->id));
                 }
             }
         }
@@ -542,9 +546,10 @@ int run_action_carry(const ActionCarryOptions& opt, const Context& ctx) {
             }
         }
         if (to.empty()) {
-            throw Error(tr("no meeting after {} to carry the action to; record it first ('plg "
-                           "meeting add'), or give --to MEETING",
-                           at.meeting.date.iso()));
+            throw Error(
+                tr("no meeting after {} to carry the action to; record it first ('plg "
+                   "meeting add'), or give --to MEETING",
+                   at.meeting.date.iso()));
         }
     }
     require_record(store, Kind::meeting, to, "--to");
@@ -553,9 +558,10 @@ int run_action_carry(const ActionCarryOptions& opt, const Context& ctx) {
         throw InvalidRecord(target.problems);
     }
     if (target.record->date <= at.meeting.date) {
-        throw UsageError(tr("--to {} is on {}, not after the meeting that agreed the action "
-                            "({}); carry it to a later meeting",
-                            to, target.record->date.iso(), at.meeting.date.iso()));
+        throw UsageError(
+            tr("--to {} is on {}, not after the meeting that agreed the action "
+               "({}); carry it to a later meeting",
+               to, target.record->date.iso(), at.meeting.date.iso()));
     }
     std::optional<Date> due = optional_date_arg(ctx, opt.due);
     if (due && *due < target.record->date) {
@@ -588,8 +594,9 @@ int run_action_carry(const ActionCarryOptions& opt, const Context& ctx) {
             Parsed<Meeting> after = parse_meeting(store, to, updated);
             if (!after.record || after.record->carried.empty() ||
                 after.record->carried.back().id != id) {
-                throw Error(tr("internal error: carrying the action would not give a valid "
-                               "meeting; nothing was changed"));
+                throw Error(
+                    tr("internal error: carrying the action would not give a valid "
+                       "meeting; nothing was changed"));
             }
         });
     if (already) {

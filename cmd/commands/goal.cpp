@@ -81,9 +81,10 @@ int run_goal_add(const GoalAddOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
     GoalRefs refs = goal_refs(store);
     if (!opt.id.empty() && !is_record_id(opt.id)) {
-        throw UsageError(tr("--id '{}' is not a valid goal id; use lower-case letters, digits "
-                            "and '-', like 'tafels-automatiseren'",
-                            opt.id));
+        throw UsageError(
+            tr("--id '{}' is not a valid goal id; use lower-case letters, digits "
+               "and '-', like 'tafels-automatiseren'",
+               opt.id));
     }
     Goal g;
     g.title = opt.title;
@@ -126,9 +127,10 @@ int run_goal_add(const GoalAddOptions& opt, const Context& ctx) {
     if (id.empty()) {
         id = slugify(drafted.record.title);
         if (id.empty()) {
-            throw UsageError(tr("the title '{}' gives no usable id; give one with --id, like --id "
-                                "reading-fluency",
-                                drafted.record.title));
+            throw UsageError(
+                tr("the title '{}' gives no usable id; give one with --id, like --id "
+                   "reading-fluency",
+                   drafted.record.title));
         }
     }
     if (!store.create(Kind::goal, id, drafted.text)) {
@@ -201,10 +203,9 @@ int run_goal_list(const GoalListOptions& opt, const Context& ctx) {
         status_width = std::max(status_width, utf8_length(status_word(g->status)));
     }
     for (const auto* g : shown) {
-        ctx.out << pad(g->id, id_width) << "  " << pad(status_word(g->status), status_width)
-                << "  " << pad(percent_text(*g), 5) << "  " << pad(g->due ? g->due->iso() : "-", 10)
-                << "  " << g->title << (g->overdue_on(ctx.today) ? "  " + tr("(past due)") : "")
-                << '\n';
+        ctx.out << pad(g->id, id_width) << "  " << pad(status_word(g->status), status_width) << "  "
+                << pad(percent_text(*g), 5) << "  " << pad(g->due ? g->due->iso() : "-", 10) << "  "
+                << g->title << (g->overdue_on(ctx.today) ? "  " + tr("(past due)") : "") << '\n';
     }
     return 0;
 }
@@ -219,12 +220,12 @@ int run_goal_show(const GoalShowOptions& opt, const Context& ctx) {
     }
     const Community& c = *plg.community;
     std::ostream& out = ctx.out;
-    LabelColumn col({tr("Status:"), tr("Owners:"), tr("Measure:"), tr("Due:"), tr("Created:"),
-                     tr("Progress:")},
-                    11);
+    LabelColumn col(
+        {tr("Status:"), tr("Owners:"), tr("Measure:"), tr("Due:"), tr("Created:"), tr("Progress:")},
+        11);
     out << g.title << '\n';
-    std::string status = g.closed ? tr("{} on {}", status_word(g.status), g.closed->iso())
-                                  : status_word(g.status);
+    std::string status =
+        g.closed ? tr("{} on {}", status_word(g.status), g.closed->iso()) : status_word(g.status);
     out << col(tr("Status:")) << status << '\n';
     if (!g.owners.empty()) {
         std::vector<std::string> owners;
@@ -250,8 +251,7 @@ int run_goal_show(const GoalShowOptions& opt, const Context& ctx) {
         out << col(tr("Progress:")) << value(g.baseline) << " → " << value(g.latest()) << " → "
             << value(g.target);
         auto p = g.percent();
-        out << "  ("
-            << (p ? tr("{}% of the way; ", fmt::format("{:.0f}", *p)) : std::string())
+        out << "  (" << (p ? tr("{}% of the way; ", fmt::format("{:.0f}", *p)) : std::string())
             << tr("baseline → latest → target") << ")\n";
     }
     print_block(out, tr("Note:"), g.close_note);
@@ -301,9 +301,10 @@ std::pair<Goal, std::optional<Goal>> change_goal(const Store& store, const std::
         [&](const std::string& updated) {
             Parsed<Goal> after = read_goal(shown, updated, id, References{});
             if (!after.record || !intended(before, *after.record)) {
-                throw Error(tr("internal error: {} would not give a valid goal; nothing was "
-                               "changed",
-                               what));
+                throw Error(
+                    tr("internal error: {} would not give a valid goal; nothing was "
+                       "changed",
+                       what));
             }
             changed = std::move(*after.record);
         });
@@ -328,8 +329,8 @@ int run_goal_progress(const GoalProgressOptions& opt, const Context& ctx) {
         [](const Goal& was, const Goal& is) {
             return is.progress.size() == was.progress.size() + 1;
         });
-    std::string summary = tr("Progress on {}: {} on {}", opt.id,
-                             local_decimal(format_number(p.value)), p.date.iso());
+    std::string summary =
+        tr("Progress on {}: {} on {}", opt.id, local_decimal(format_number(p.value)), p.date.iso());
     if (auto pct = after->percent()) {
         summary += tr("; now {}% of the way to the target", fmt::format("{:.0f}", *pct));
     }
@@ -347,9 +348,10 @@ int run_goal_close(const GoalCloseOptions& opt, const Context& ctx) {
                                            : GoalStatus::dropped;
     Date when = opt.date.empty() ? ctx.today : date_arg(ctx, opt.date);
     if (when > ctx.today) {
-        throw UsageError(tr("--date {} is in the future; a goal is closed on the day it ended, "
-                            "today or earlier",
-                            when.iso()));
+        throw UsageError(
+            tr("--date {} is in the future; a goal is closed on the day it ended, "
+               "today or earlier",
+               when.iso()));
     }
     std::string note = opt.note.empty() ? "" : text_arg(ctx, opt.note);
     auto [before, after] = change_goal(
@@ -360,23 +362,25 @@ int run_goal_close(const GoalCloseOptions& opt, const Context& ctx) {
                 return std::nullopt;
             }
             if (goal.status != GoalStatus::active) {
-                throw Error(tr("the goal {} is already closed as {}; to change that, edit "
-                               "'status' in {}",
-                               opt.id, status_word(goal.status), shown));
+                throw Error(
+                    tr("the goal {} is already closed as {}; to change that, edit "
+                       "'status' in {}",
+                       opt.id, status_word(goal.status), shown));
             }
             if (goal.created && when < *goal.created) {
-                throw Error(tr("--date {} is before the goal was created ({}); give the day it "
-                               "ended",
-                               when.iso(), goal.created->iso()));
+                throw Error(
+                    tr("--date {} is before the goal was created ({}); give the day it "
+                       "ended",
+                       when.iso(), goal.created->iso()));
             }
             return edit_close_goal(shown, bytes, status, when, note);
         },
         [&](const Goal&, const Goal& is) { return is.status == status; });
     if (!after) {
-        inform(ctx, before.closed ? tr("The goal {} is already closed as {} (since {})", opt.id,
-                                       status_word(status), before.closed->iso())
-                                  : tr("The goal {} is already closed as {}", opt.id,
-                                       status_word(status)));
+        inform(ctx, before.closed
+                        ? tr("The goal {} is already closed as {} (since {})", opt.id,
+                             status_word(status), before.closed->iso())
+                        : tr("The goal {} is already closed as {}", opt.id, status_word(status)));
         return 0;
     }
     inform(ctx, tr("Closed the goal {} as {} on {}", opt.id, status_word(status), when.iso()));

@@ -77,16 +77,18 @@ std::vector<Member> parse_members(const std::vector<std::string>& specs) {
         std::string id = spec.substr(0, eq);
         std::string name = eq == std::string::npos ? "" : spec.substr(eq + 1);
         if (!is_member_id(id)) {
-            throw UsageError(tr("--member '{}': '{}' is not a valid member id; write ID=FULL NAME "
-                                "with an id of lower-case letters, digits, '-' or '_' (like "
-                                "anna=\"Anna de Vries\")",
-                                spec, id));
+            throw UsageError(
+                tr("--member '{}': '{}' is not a valid member id; write ID=FULL NAME "
+                   "with an id of lower-case letters, digits, '-' or '_' (like "
+                   "anna=\"Anna de Vries\")",
+                   spec, id));
         }
         std::string why = name;
         if (k_one_line_value(why) != "") {
-            throw UsageError(tr("--member '{}' needs a full name on one line after '=' (like "
-                                "{}=\"Anna de Vries\")",
-                                spec, id));
+            throw UsageError(
+                tr("--member '{}' needs a full name on one line after '=' (like "
+                   "{}=\"Anna de Vries\")",
+                   spec, id));
         }
         if (std::any_of(members.begin(), members.end(),
                         [&](const Member& m) { return m.id == id; })) {
@@ -124,7 +126,7 @@ void make_git_repository(const fs::path& root, const Context& ctx, const std::st
     auto inside = run_process({"git", "rev-parse", "--is-inside-work-tree"}, root, output);
     if (!inside) {
         inform(ctx, "plg: warning: " + tr("git is not installed; the PLG was created without a "
-                                         "repository"));
+                                          "repository"));
         return;
     }
     if (*inside != 0) {
@@ -156,10 +158,11 @@ void make_git_repository(const fs::path& root, const Context& ctx, const std::st
     output.clear();
     if (run_process({"git", "commit", "-q", "-m", "Start the PLG " + name}, root, output)
             .value_or(1) != 0) {
-        throw Error(tr("created the PLG and its repository, but 'git commit' failed: {}Set your "
-                       "name with 'git config user.name ...' and 'git config user.email ...', "
-                       "then run 'git commit' in {}",
-                       output, root.string()));
+        throw Error(
+            tr("created the PLG and its repository, but 'git commit' failed: {}Set your "
+               "name with 'git config user.name ...' and 'git config user.email ...', "
+               "then run 'git commit' in {}",
+               output, root.string()));
     }
 }
 

@@ -79,8 +79,8 @@ ActionItem parse_action(const Context& ctx, const std::string& spec) {
         } else if (word.rfind("due:", 0) == 0) {
             a.due = parse_date_arg(word.substr(4), ctx.today);
             if (!a.due) {
-                throw UsageError(tr("--action '{}': '{}' is not a date; write due:YYYY-MM-DD",
-                                    spec, word.substr(4)));
+                throw UsageError(tr("--action '{}': '{}' is not a date; write due:YYYY-MM-DD", spec,
+                                    word.substr(4)));
             }
         } else {
             text += (text.empty() ? "" : " ") + word;
@@ -138,14 +138,16 @@ void check_carried(const Context& ctx, const Store& store, const Meeting& m) {
     for (const auto& c : m.carried) {
         std::optional<ActionAt> at = find_action(plg, c.id);
         if (!at) {
-            throw Error(tr("carried: unknown action '{}'; 'plg action list' shows the open actions "
-                           "and their ids",
-                           c.id));
+            throw Error(
+                tr("carried: unknown action '{}'; 'plg action list' shows the open actions "
+                   "and their ids",
+                   c.id));
         }
         const ActionItem& a = at->action();
         if (at->meeting->date >= m.date) {
-            throw Error(tr("carried: the action '{}' was agreed on {}, not before this meeting ({})",
-                           c.id, at->meeting->date.iso(), m.date.iso()));
+            throw Error(
+                tr("carried: the action '{}' was agreed on {}, not before this meeting ({})", c.id,
+                   at->meeting->date.iso(), m.date.iso()));
         }
         if (!a.open_on(m.date)) {
             throw Error(a.done ? tr("carried: the action '{}' was done before {}; carry only open "
@@ -230,10 +232,11 @@ int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
             word = word && role != typed;
         }
         if (!word || who.empty()) {
-            throw UsageError(tr("--role '{}': give it as ROLE=MEMBER, the role one word of "
-                                "lower-case letters, digits, '_' or '-' (like note_taker=anna or "
-                                "timekeeper=bram)",
-                                spec));
+            throw UsageError(
+                tr("--role '{}': give it as ROLE=MEMBER, the role one word of "
+                   "lower-case letters, digits, '_' or '-' (like note_taker=anna or "
+                   "timekeeper=bram)",
+                   spec));
         }
         require_member(c, who, "--role " + role);
         for (const auto& [r, _] : m.roles) {
@@ -279,8 +282,8 @@ int run_meeting_add(const MeetingAddOptions& opt, const Context& ctx) {
     if (!goal_ids.empty()) {
         help += "\n" + tr("Goals: {}", join(goal_ids));
     }
-    Drafted<Meeting> drafted = draft_record<Meeting>(ctx, store, opt.edit, m,
-                                                     template_help(Kind::meeting, c, help), read);
+    Drafted<Meeting> drafted =
+        draft_record<Meeting>(ctx, store, opt.edit, m, template_help(Kind::meeting, c, help), read);
     const Meeting& saved = drafted.record;
     std::string slug = slugify(saved.title);
     std::string base = saved.date.iso() + "-" + (slug.empty() ? "meeting" : slug);
@@ -329,9 +332,10 @@ int run_meeting_edit(const MeetingEditOptions& opt, const Context& ctx) {
         Kind::meeting, opt.id,
         [&](const std::string& bytes) {
             if (bytes != original) {
-                throw Error(tr("{} was changed by someone else while you edited it; nothing was "
-                               "written{} (to merge by hand, run 'plg meeting edit {} --file {}')",
-                               shown, draft.kept_note, opt.id, store.shown_path(draft.draft)));
+                throw Error(
+                    tr("{} was changed by someone else while you edited it; nothing was "
+                       "written{} (to merge by hand, run 'plg meeting edit {} --file {}')",
+                       shown, draft.kept_note, opt.id, store.shown_path(draft.draft)));
             }
             std::vector<std::string> taken = taken_action_ids(store);
             return std::optional(
@@ -417,10 +421,10 @@ int run_meeting_show(const MeetingShowOptions& opt, const Context& ctx) {
         return 0;
     }
     std::ostream& out = ctx.out;
-    LabelColumn col({tr("Date:"), tr("Facilitator:"), tr("Present:"), tr("Absent:"),
-                     tr("Guests:"), tr("Minutes:"), tr("Focus:"), tr("Protocol:"), tr("Goals:"),
-                     tr("Dimensions:")},
-                    14);
+    LabelColumn col(
+        {tr("Date:"), tr("Facilitator:"), tr("Present:"), tr("Absent:"), tr("Guests:"),
+         tr("Minutes:"), tr("Focus:"), tr("Protocol:"), tr("Goals:"), tr("Dimensions:")},
+        14);
     out << m.title << '\n';
     out << col(tr("Date:")) << m.date.iso() << '\n';
     if (!m.facilitator.empty()) {

@@ -61,8 +61,9 @@ int run_member_add(const MemberAddOptions& opt, const Context& ctx) {
         [&](const std::string& updated) {
             Community check = read_config(store, updated);
             if (!check.find_member(opt.id) || check.members.size() != c.members.size() + 1) {
-                throw Error(tr("internal error: adding the member would not give a valid "
-                               "plg.yaml; nothing was changed"));
+                throw Error(
+                    tr("internal error: adding the member would not give a valid "
+                       "plg.yaml; nothing was changed"));
             }
         });
     inform(ctx, tr("Added {} ({}) to {}", m.name, m.id, c.name));
@@ -106,8 +107,9 @@ int run_member_edit(const MemberEditOptions& opt, const Context& ctx) {
                 (change.name && m->name != *change.name) ||
                 (change.joined && m->joined != change.joined) ||
                 (change.left && m->left != change.left)) {
-                throw Error(tr("internal error: the change would not give the intended "
-                               "plg.yaml; nothing was changed"));
+                throw Error(
+                    tr("internal error: the change would not give the intended "
+                       "plg.yaml; nothing was changed"));
             }
         });
     const Member* m = c.find_member(opt.id);

@@ -33,9 +33,9 @@ int run_network_report(const NetworkReportOptions& opt, const Context& ctx) {
     unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
     NetworkReport report = build_network(std::move(members), period, jobs, !opt.no_cache);
     report.problems = std::move(problems);
-    std::string text = opt.format == "json" ? json_text(network_json(report)) + "\n"
-                                            : render_network_markdown(
-                                                  report, std::string(current_language()));
+    std::string text = opt.format == "json"
+                           ? json_text(network_json(report)) + "\n"
+                           : render_network_markdown(report, std::string(current_language()));
     write_output(ctx, opt.output, text);
     print_diagnostics(ctx.err, report.problems, ctx.color_err);
     if (has_problems(report)) {

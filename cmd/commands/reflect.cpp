@@ -60,16 +60,18 @@ Rating parse_rating(const Community& c, const std::string& spec) {
         for (const auto& d : c.framework) {
             listed.push_back(d.id + " (" + d.name + ")");
         }
-        throw Error(close.empty() ? tr("--rate: unknown dimension '{}'; the PLG's framework has: {}",
-                                       typed, join(listed))
-                                  : tr("--rate: unknown dimension '{}' (did you mean '{}'?); the "
-                                       "PLG's framework has: {}",
-                                       typed, close, join(listed)));
+        throw Error(close.empty()
+                        ? tr("--rate: unknown dimension '{}'; the PLG's framework has: {}", typed,
+                             join(listed))
+                        : tr("--rate: unknown dimension '{}' (did you mean '{}'?); the "
+                             "PLG's framework has: {}",
+                             typed, close, join(listed)));
     }
     if (value.size() != 1 || value[0] < '1' || value[0] > '5') {
-        throw UsageError(tr("--rate {}={}: a rating is a whole number from 1 to 5 (1 = not at "
-                            "all, 5 = fully)",
-                            dim, value));
+        throw UsageError(
+            tr("--rate {}={}: a rating is a whole number from 1 to 5 (1 = not at "
+               "all, 5 = fully)",
+               dim, value));
     }
     return {dim, value[0] - '0'};
 }
@@ -100,8 +102,9 @@ int run_reflect_add(const ReflectAddOptions& opt, const Context& ctx) {
         from_stdin += *t == "-";
     }
     if (from_stdin > 1) {
-        throw UsageError(tr("only one of --text, --went-well, --challenge, --next-step can read "
-                            "standard input ('-')"));
+        throw UsageError(
+            tr("only one of --text, --went-well, --challenge, --next-step can read "
+               "standard input ('-')"));
     }
     r.text = text_arg(ctx, opt.text);
     r.went_well = text_arg(ctx, opt.went_well);
@@ -116,8 +119,9 @@ int run_reflect_add(const ReflectAddOptions& opt, const Context& ctx) {
     }
     if (!opt.edit.edit && opt.edit.file.empty() && r.text.empty() && r.went_well.empty() &&
         r.challenge.empty() && r.next_step.empty() && r.ratings.empty()) {
-        throw UsageError(tr("a reflection needs something to say: give --text, --went-well, "
-                            "--challenge, --next-step or --rate (or write it with --edit)"));
+        throw UsageError(
+            tr("a reflection needs something to say: give --text, --went-well, "
+               "--challenge, --next-step or --rate (or write it with --edit)"));
     }
 
     std::set<std::string> goals(goal_list.begin(), goal_list.end());

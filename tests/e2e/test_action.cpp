@@ -307,3 +307,22 @@ TEST_CASE("meeting add gives new actions ids and carries open actions; check fin
           std::string::npos);
     CHECK(team({"action", "done", "t7qx"}).err.find("is used in") != std::string::npos);
 }
+
+TEST_CASE("action carry without --to takes the latest meeting by the date in it, not in its name") {
+    Fixture team;
+    auto first = team({"meeting", "add", "--date", "2026-11-02", "--title", "Start", "--action",
+                       "Toets nakijken @anna"});
+    REQUIRE(first.code == 0);
+    // Moved to a later day by hand after it was made: the name keeps the old date.
+    write(team / "meetings/2026-11-09-verzet.yaml", "date: 2026-11-20\ntitle: Verzet\n");
+    write(team / "meetings/2026-11-16-gewoon.yaml", "date: 2026-11-16\ntitle: Gewoon\n");
+    auto list = team({"action", "list"});
+    std::string id = list.out.substr(0, list.out.find(' '));
+    auto carry = team({"action", "carry", id});
+    INFO(carry.err);
+    CHECK(carry.code == 0);
+    CHECK(carry.err == "Carried (" + id + ") to meetings/2026-11-09-verzet.yaml: Toets nakijken\n");
+    CHECK(read(team / "meetings/2026-11-09-verzet.yaml") ==
+          "date: 2026-11-20\ntitle: Verzet\ncarried:\n  - " + id + "\n");
+    CHECK(read(team / "meetings/2026-11-16-gewoon.yaml") == "date: 2026-11-16\ntitle: Gewoon\n");
+}

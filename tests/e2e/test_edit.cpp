@@ -266,8 +266,9 @@ TEST_CASE("on a terminal, an invalid result reopens the editor when asked") {
               "else sed -i 's/^title: \\[kapot$/title: Tweede poging/' \"$1\"; fi\n");
     std::string command = "EDITOR='sh " + (team / "twice.sh").string() + "' VISUAL= '" +
                           PLG_BINARY + "' meeting add --edit";
-    auto r = run({"/usr/bin/script", "-qec", command, "/dev/null"}, team.dir.path(), "y\n",
-                 {{"PLG_TODAY", "2026-11-23"}, {"PLG_DIR", ""}, {"NO_COLOR", "1"}, {"PLG_LANG", "en"}});
+    auto r =
+        run({"/usr/bin/script", "-qec", command, "/dev/null"}, team.dir.path(), "y\n",
+            {{"PLG_TODAY", "2026-11-23"}, {"PLG_DIR", ""}, {"NO_COLOR", "1"}, {"PLG_LANG", "en"}});
     INFO(r.out, r.err);
     CHECK(r.code == 0);
     CHECK(r.out.find("error: YAML syntax error") != std::string::npos);

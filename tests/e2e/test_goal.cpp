@@ -155,7 +155,9 @@ TEST_CASE("plg goal progress and close errors change nothing") {
          "unknown meeting 'nope'"},
         {{"goal", "progress", "tafels", "--value", "3", "--date", "morgen"}, 2, "is not a date"},
         {{"goal", "close", "tafels"}, 2, "--achieved, --not-achieved or --dropped"},
-        {{"goal", "close", "tafels", "--achieved", "--dropped"}, 2, "cannot be given together with"},
+        {{"goal", "close", "tafels", "--achieved", "--dropped"},
+         2,
+         "cannot be given together with"},
         {{"goal", "close", "../plg", "--achieved"}, 1, "unknown goal"},
         {{"goal", "show", "taf"}, 1, "did you mean 'tafels'?"},
     };

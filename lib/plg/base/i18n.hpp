@@ -121,7 +121,9 @@ inline std::string trp(std::string_view text) {
 
 // Marks a text for translation where it is defined (a table of labels) and
 // returns it unchanged; the code that shows it calls translate().
-constexpr std::string_view N_(std::string_view text) { return text; }
+constexpr std::string_view N_(std::string_view text) {
+    return text;
+}
 constexpr std::string_view NC_(std::string_view /*context*/, std::string_view text) {
     return text;
 }

@@ -11,10 +11,10 @@
 #include <set>
 #include <thread>
 
+#include "plg/base/i18n.hpp"
 #include "plg/records/json.hpp"
 #include "plg/store/store.hpp"
 #include "plg/yaml/yaml.hpp"
-#include "plg/base/i18n.hpp"
 
 namespace fs = std::filesystem;
 
@@ -446,12 +446,12 @@ std::vector<NetworkMember> find_network(const std::vector<std::string>& paths, c
         }
         const NetworkMember& first = unique[it->second];
         if (first.labels != m.labels) {
-            problems.push_back({Severity::warning, m.given_at,
-                                tr("the PLG {} is named again here with the labels {}; it is "
-                                   "counted once, with the labels given first ({}: {}); give "
-                                   "each PLG one entry",
-                                   m.shown, text(m.labels), format_location(first.given_at),
-                                   text(first.labels))});
+            problems.push_back(
+                {Severity::warning, m.given_at,
+                 tr("the PLG {} is named again here with the labels {}; it is "
+                    "counted once, with the labels given first ({}: {}); give "
+                    "each PLG one entry",
+                    m.shown, text(m.labels), format_location(first.given_at), text(first.labels))});
         }
     }
     return unique;

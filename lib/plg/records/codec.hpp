@@ -42,8 +42,8 @@ class Decoder {
     bool fields(const Node& node, std::string_view what, const std::vector<std::string>& known,
                 const std::vector<std::string>& required) {
         if (node.kind != Node::Kind::mapping) {
-            error(node, tr("{} must be a mapping of 'key: value' lines, not {}", what,
-                           kind_of(node)));
+            error(node,
+                  tr("{} must be a mapping of 'key: value' lines, not {}", what, kind_of(node)));
             return false;
         }
         for (const auto& e : node.entries) {
@@ -196,8 +196,8 @@ class Decoder {
             return;
         }
         if (n->kind != Node::Kind::sequence) {
-            error(*n, tr("'{}' must be a list (one '- item' per line), not {}", field,
-                         kind_of(*n)));
+            error(*n,
+                  tr("'{}' must be a list (one '- item' per line), not {}", field, kind_of(*n)));
             return;
         }
         for (const auto& item : n->items) {

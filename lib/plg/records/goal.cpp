@@ -2,9 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "plg/base/i18n.hpp"
 #include "plg/records/codec.hpp"
 #include "plg/records/json.hpp"
-#include "plg/base/i18n.hpp"
 
 namespace plg {
 
@@ -113,13 +113,15 @@ Parsed<Goal> read_goal(const std::string& file, std::string bytes, const std::st
     // on two branches. Say so, not just "keep only one".
     for (auto& p : result.problems) {
         // The words of yaml.cpp's message before the key, in the message language.
-        std::string prefix = tr("duplicate key '{}' (first given at line {}); keep only one of them", "\x01", 0);
+        std::string prefix =
+            tr("duplicate key '{}' (first given at line {}); keep only one of them", "\x01", 0);
         prefix = prefix.substr(0, prefix.find('\x01'));
         if (p.where.column == 1 && p.message.rfind(prefix, 0) == 0) {
-            p.message += tr(". After a git merge this means the goal was changed (or added with "
-                            "the id '{}') on two branches: keep the right line, and put two "
-                            "different goals in two files (goals/{}-2.yaml)",
-                            id, id);
+            p.message +=
+                tr(". After a git merge this means the goal was changed (or added with "
+                   "the id '{}') on two branches: keep the right line, and put two "
+                   "different goals in two files (goals/{}-2.yaml)",
+                   id, id);
         }
     }
     Decoder d(doc, result.problems);

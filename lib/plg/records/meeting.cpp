@@ -4,9 +4,9 @@
 
 #include <cstdint>
 
+#include "plg/base/i18n.hpp"
 #include "plg/records/codec.hpp"
 #include "plg/records/json.hpp"
-#include "plg/base/i18n.hpp"
 
 namespace plg {
 
@@ -427,10 +427,10 @@ Revision edit_action(const std::string& file, std::string bytes, size_t index,
     const Node* actions = doc.root->find("actions");
     size_t count = actions && actions->kind == Node::Kind::sequence ? actions->items.size() : 0;
     if (index < 1 || index > count) {
-        throw Error(Location{file, 0, 0},
-                    trn("the meeting has {} action, so there is no action #{}",
-                        "the meeting has {} actions, so there is no action #{}", count, count,
-                        index));
+        throw Error(
+            Location{file, 0, 0},
+            trn("the meeting has {} action, so there is no action #{}",
+                "the meeting has {} actions, so there is no action #{}", count, count, index));
     }
     const Node& action = actions->items[index - 1];
     if (action.kind != Node::Kind::mapping) {

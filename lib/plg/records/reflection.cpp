@@ -2,9 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "plg/base/i18n.hpp"
 #include "plg/records/codec.hpp"
 #include "plg/records/json.hpp"
-#include "plg/base/i18n.hpp"
 
 namespace plg {
 

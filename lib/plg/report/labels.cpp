@@ -14,9 +14,10 @@ namespace {
 
 constexpr Labels k_english{
     "en",
-    {N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"), N_("August"), N_("September"),
-     N_("October"), N_("November"), N_("December")},
-    {N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec")},
+    {N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+     N_("August"), N_("September"), N_("October"), N_("November"), N_("December")},
+    {N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"),
+     N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec")},
     NC_("decimal separator", "."),
     N_("Report"),
     N_("{} to {}"),
@@ -36,8 +37,9 @@ constexpr Labels k_english{
     N_("Status"),
     {N_("active"), N_("at risk"), N_("dormant")},
     N_("Active: met within the last {} days (twice the cadence) and held at least half of the "
-    "meetings expected in the last {} days; at risk: a longer gap, or fewer meetings; dormant: no "
-    "meeting for more than {} days. Days in breaks are not counted."),
+       "meetings expected in the last {} days; at risk: a longer gap, or fewer meetings; dormant: "
+       "no "
+       "meeting for more than {} days. Days in breaks are not counted."),
     N_("Meetings"),
     N_("Date"),
     N_("Title"),
@@ -86,10 +88,11 @@ constexpr Labels k_english{
     N_(", {} that could not be read"),
     N_("Totals"),
     N_("Programme questions"),
-    N_("How long have they existed? Founded a median of {} months before {} (from {} to {} months); "
-    "{} record no founding date."),
+    N_("How long have they existed? Founded a median of {} months before {} (from {} to {} "
+       "months); "
+       "{} record no founding date."),
     N_("Did they stay active? {} of {} ({}) met within twice their cadence; {} are at risk and {} "
-    "dormant."),
+       "dormant."),
     N_("What do they cost? {} person-hours in meetings, {} per PLG on average."),
     N_("Do they reach their goals? {} of {} goals achieved ({})."),
     N_("PLG"),
@@ -114,10 +117,11 @@ constexpr Labels k_english{
     N_("past due"),
     N_("Guests"),
     N_("Not in this report, founded after {}: {}."),
-    N_("Did dormant PLGs revive? {} of the {} that were dormant in the period became active again."),
+    N_("Did dormant PLGs revive? {} of the {} that were dormant in the period became active "
+       "again."),
     N_("Survival"),
     N_("Share of PLGs active 6, 12 and 24 months after they were founded, counting the PLGs that "
-    "were that old by {}:"),
+       "were that old by {}:"),
     N_("Founded in"),
     N_("Origin"),
     {NC_("origin", "mandate"), NC_("origin", "project"), NC_("origin", "mutual support"),
@@ -141,12 +145,11 @@ constexpr Labels k_english{
     N_("due {}"),
     N_("Last time ({}) the focus was: {}."),
     {N_("what students should learn"), N_("how we know they have learned it"),
-     N_("how we respond when they do not learn it"), N_("how we extend learning when they already have")},
+     N_("how we respond when they do not learn it"),
+     N_("how we extend learning when they already have")},
     {N_("Opening and our norms"), N_("Goals: where we stand"), N_("Open actions"),
      N_("Closing: decisions, actions and roles for next time")},
 };
-
-
 
 // The English labels translated into `code` by its catalog, field by field.
 Labels translated(const std::string& code) {

@@ -9,10 +9,10 @@
 #include <cmath>
 #include <set>
 
+#include "plg/base/i18n.hpp"
 #include "plg/base/text.hpp"
 #include "plg/records/json.hpp"
 #include "plg/records/records.hpp"
-#include "plg/base/i18n.hpp"
 
 namespace plg {
 
@@ -45,9 +45,10 @@ void set_period(Report& r, const Plg& plg, const MeetingHistory& history,
     const Community& c = *plg.community;
     r.to = options.to.value_or(options.today);
     if (c.founded && *c.founded > r.to) {
-        throw Error(tr("'{}' was founded on {}, after the period ends ({}), so there is nothing "
-                       "to report; give a --to on or after {}",
-                       c.name, c.founded->iso(), r.to.iso(), c.founded->iso()));
+        throw Error(
+            tr("'{}' was founded on {}, after the period ends ({}), so there is nothing "
+               "to report; give a --to on or after {}",
+               c.name, c.founded->iso(), r.to.iso(), c.founded->iso()));
     }
     if (options.from) {
         r.from = *options.from;

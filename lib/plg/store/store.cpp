@@ -19,9 +19,9 @@
 #include <random>
 #include <set>
 
+#include "plg/base/i18n.hpp"
 #include "plg/base/slug.hpp"
 #include "plg/records/records.hpp"
-#include "plg/base/i18n.hpp"
 
 namespace fs = std::filesystem;
 
@@ -49,8 +49,9 @@ std::optional<fs::path> find_root(const fs::path& start) {
 namespace {
 
 std::string symlink_message() {
-    return tr("is a symbolic link; plg does not follow links inside a PLG folder, so replace it "
-              "with the file itself");
+    return tr(
+        "is a symbolic link; plg does not follow links inside a PLG folder, so replace it "
+        "with the file itself");
 }
 
 std::string errno_text(int err) {
@@ -497,9 +498,10 @@ bool Store::change(Kind kind, std::string_view id, const EditFn& edit,
                        shown(rel), after.problems.front().message));
     }
     if (auto other = yaml::unintended_change(before, after, updated->changes)) {
-        throw Error(tr("internal error: the change to {} would also change {}; nothing was "
-                       "changed (please report this, with the file)",
-                       shown(rel), *other));
+        throw Error(
+            tr("internal error: the change to {} would also change {}; nothing was "
+               "changed (please report this, with the file)",
+               shown(rel), *other));
     }
     verify(updated->bytes);
     write_atomic(m_root / rel, updated->bytes);
@@ -578,9 +580,7 @@ std::vector<std::string> Store::list(Kind kind, std::vector<Diagnostic>& problem
         std::string id = name.substr(0, name.size() - ext.size());
         auto type = it->symlink_status(ec).type();
         if (type == fs::file_type::symlink) {
-            problems.push_back({Severity::error,
-                                {shown(rel), 0, 0},
-                                symlink_message()});
+            problems.push_back({Severity::error, {shown(rel), 0, 0}, symlink_message()});
             continue;
         }
         if (type != fs::file_type::regular) {
@@ -603,8 +603,9 @@ std::vector<std::string> Store::list(Kind kind, std::vector<Diagnostic>& problem
         ids.push_back(std::move(id));
     }
     if (ec) {
-        problems.push_back(
-            {Severity::error, {shown(folder), 0, 0}, tr("cannot list the folder: {}", ec.message())});
+        problems.push_back({Severity::error,
+                            {shown(folder), 0, 0},
+                            tr("cannot list the folder: {}", ec.message())});
     }
     std::sort(ids.begin(), ids.end());
     return ids;
@@ -917,8 +918,8 @@ void write_output_file(const fs::path& cwd, const std::string& output, std::stri
     }
     fs::path folder = fs::path(output).parent_path();
     if (!folder.empty() && !fs::is_directory(cwd / folder, ec)) {
-        throw Error(tr("-o {}: the folder '{}' does not exist; create it first", output,
-                       folder.string()));
+        throw Error(
+            tr("-o {}: the folder '{}' does not exist; create it first", output, folder.string()));
     }
     // A symlink is followed, even one whose file does not exist yet.
     fs::path target = path;
@@ -939,9 +940,10 @@ void write_output_file(const fs::path& cwd, const std::string& output, std::stri
     }
     if (target.filename() == k_config_file ||
         (record_folder && fs::exists(parent.parent_path() / k_config_file, ec))) {
-        throw Error(tr("-o {} is a record of a PLG; the report would replace it. Choose another "
-                       "file name, like report.md",
-                       output));
+        throw Error(
+            tr("-o {} is a record of a PLG; the report would replace it. Choose another "
+               "file name, like report.md",
+               output));
     }
     // Files git and plg keep: anything inside a .git folder, and the hidden
     // files and folders at a PLG's top (.gitattributes, .plg/, .schema/, ...).
@@ -950,18 +952,20 @@ void write_output_file(const fs::path& cwd, const std::string& output, std::stri
         bool hidden_at_plg_top =
             !name.empty() && name[0] == '.' && fs::exists(dir.parent_path() / k_config_file, ec);
         if (name == ".git" || hidden_at_plg_top) {
-            throw Error(tr("-o {} is inside {}/, which git or plg keeps; choose another file "
-                           "name, like report.md",
-                           output, name));
+            throw Error(
+                tr("-o {} is inside {}/, which git or plg keeps; choose another file "
+                   "name, like report.md",
+                   output, name));
         }
         if (dir == dir.parent_path()) {
             break;
         }
     }
     if (target.filename().string().rfind('.', 0) == 0 && fs::exists(parent / k_config_file, ec)) {
-        throw Error(tr("-o {} is a file git or plg keeps in the PLG ({}); choose another file "
-                       "name, like report.md",
-                       output, target.filename().string()));
+        throw Error(
+            tr("-o {} is a file git or plg keeps in the PLG ({}); choose another file "
+               "name, like report.md",
+               output, target.filename().string()));
     }
     auto status = fs::status(path, ec);  // follows a symlink
     if (!ec && status.type() != fs::file_type::regular &&
@@ -977,8 +981,7 @@ void write_output_file(const fs::path& cwd, const std::string& output, std::stri
     // A symlink is followed: the file it points to is replaced atomically, and
     // the link stays a link.
     if (!fs::is_directory(target.parent_path(), ec)) {
-        throw Error(tr("-o {} links to {}, whose folder does not exist", output,
-                       target.string()));
+        throw Error(tr("-o {} links to {}, whose folder does not exist", output, target.string()));
     }
     write_atomic(target, text);
 }

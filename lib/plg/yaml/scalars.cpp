@@ -85,7 +85,8 @@ Scalar read_quoted(std::string_view t, size_t at) {
                 break;
             } else if (!single && c == '\\') {
                 if (i + 1 >= t.size()) {
-                    return fail(i, tr("this double-quoted text is never closed; add the closing \""));
+                    return fail(i,
+                                tr("this double-quoted text is never closed; add the closing \""));
                 }
                 char e = t[i + 1];
                 int digits = 0;
@@ -166,8 +167,8 @@ Scalar read_quoted(std::string_view t, size_t at) {
                                 : h >= 'A' && h <= 'F' ? h - 'A' + 10
                                                        : -1;
                         if (v < 0) {
-                            return fail(i, tr("the escape '\\{}' needs {} hexadecimal digits",
-                                              e, digits));
+                            return fail(
+                                i, tr("the escape '\\{}' needs {} hexadecimal digits", e, digits));
                         }
                         cp = cp * 16 + char32_t(v);
                     }

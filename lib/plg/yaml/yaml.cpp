@@ -13,8 +13,8 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "plg/base/utf8.hpp"
 #include "plg/base/i18n.hpp"
+#include "plg/base/utf8.hpp"
 
 namespace plg::yaml {
 
@@ -298,8 +298,9 @@ std::optional<std::string> unkept_character(std::string_view value) {
 }
 
 std::string tab_message() {
-    return tr("a tab is used for indentation; YAML indents with spaces only, so replace the tab "
-              "with spaces");
+    return tr(
+        "a tab is used for indentation; YAML indents with spaces only, so replace the tab "
+        "with spaces");
 }
 
 // Checks the raw bytes before yaml-cpp sees them: UTF-8, control characters.
@@ -1008,10 +1009,11 @@ void check_text(std::string_view s) {
         for (unsigned char c : head) {
             shown += c < 0x20 || c == 0x7F ? "\\x" + fmt_hex(c) : std::string(1, char(c));
         }
-        throw Error(tr("the text \"{}{}\" holds the control character {}, which plg does not "
-                       "keep in records (other YAML tools refuse it, and it could change what a "
-                       "terminal shows); remove it",
-                       shown, head.size() < s.size() ? "..." : "", *bad));
+        throw Error(
+            tr("the text \"{}{}\" holds the control character {}, which plg does not "
+               "keep in records (other YAML tools refuse it, and it could change what a "
+               "terminal shows); remove it",
+               shown, head.size() < s.size() ? "..." : "", *bad));
     }
 }
 
@@ -1150,8 +1152,9 @@ std::optional<std::string> plain_reading(std::string_view s) {
         return std::nullopt;
     }
     if (is_reserved_word(s)) {
-        return s == "~" || s == "null" || s == "Null" || s == "NULL" ? std::string(N_("no value"))
-                                                                     : std::string(N_("a yes/no value"));
+        return s == "~" || s == "null" || s == "Null" || s == "NULL"
+                   ? std::string(N_("no value"))
+                   : std::string(N_("a yes/no value"));
     }
     // Only these can start a typed plain scalar; everything else is text, fast.
     if (std::string_view("-+0123456789.<=").find(s[0]) == std::string_view::npos) {
@@ -1304,9 +1307,8 @@ std::string strip_final_newline(std::string s) {
 Edit replace_value(const Document& doc, const Entry& entry, const Value& value) {
     const Node& old = entry.value;
     if (old.kind == Node::Kind::mapping || old.kind == Node::Kind::sequence) {
-        throw Error(doc.locate(old.offset),
-                    tr("'{}' holds {} where plg expects a single value", entry.key.value,
-                       trp(old.kind_name())));
+        throw Error(doc.locate(old.offset), tr("'{}' holds {} where plg expects a single value",
+                                               entry.key.value, trp(old.kind_name())));
     }
     int indent = column_of(doc.text, entry.key.offset);
     std::string text;
@@ -1406,9 +1408,8 @@ Edit append_item(const Document& doc, const Entry& entry, const Value& item) {
         return {at, 0, needs_newline ? "\n" + text : text};
     }
     if (list.kind != Node::Kind::null && list.kind != Node::Kind::sequence) {
-        throw Error(doc.locate(list.offset),
-                    tr("'{}' holds {} where plg expects a list", entry.key.value,
-                       trp(list.kind_name())));
+        throw Error(doc.locate(list.offset), tr("'{}' holds {} where plg expects a list",
+                                                entry.key.value, trp(list.kind_name())));
     }
     if (list.kind == Node::Kind::null && list.end == list.offset) {
         // "key:" with nothing after it (but maybe a comment): the items go on the
