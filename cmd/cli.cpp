@@ -19,20 +19,24 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* const k_footer = R"(
+// TRANSLATORS: keep the commands as they are; translate the comments after '#'
+// and the text below them.
+constexpr std::string_view k_footer =
+    N_(R"(
 Examples:
   plg init leerteam-rekenen --name "Leerteam rekenen" --language nl --member anna="Anna de Vries"
   plg member add bram --name "Bram Jansen" --role teacher
   plg member list --format json | jq -r '.[].id'
-  id=$(plg meeting add --date today --title "Data bespreken" --attendee anna --attendee bram \
-       --action "Rekenmuurtjes maken @bram due:2026-12-01")
+  id=$(plg meeting add --date today --title "Data bespreken" --attendee anna --attendee bram )"
+       "\\\n"
+       R"(       --action "Rekenmuurtjes maken @bram due:2026-12-01")
   plg action list --overdue
   plg check                      # validate every file; exit 1 on errors (use it in a pre-commit hook)
 
 plg finds its PLG like git finds a repository: in the current folder or the nearest
 folder above it that holds plg.yaml. -C DIR or the PLG_DIR variable start the search elsewhere.
 Exit codes: 0 success, 1 an error to fix in the records or the request, 2 a usage error.
-Run 'plg COMMAND --help' for the flags and examples of each command.)";
+Run 'plg COMMAND --help' for the flags and examples of each command.)");
 
 // The deepest command the parse reached (the app itself when none).
 CLI::App* parsed_command(CLI::App& app) {
@@ -205,6 +209,8 @@ std::string parse_error_message(const CLI::ParseError& e) {
     static const std::regex not_in("(.+): (.*) not in \\{(.*)\\}");
     static const std::regex range("(.+): Value (.*) not in range (.+) to (.+)");
     static const std::regex flag_value("(.+): too many inputs for a flag");
+    static const std::regex no_folder("(.+): Directory does not exist: (.*)");
+    static const std::regex not_folder("(.+): Directory is actually a file: (.*)");
     if (what == "A subcommand is required") {
         return tr("a command is required");
     }
@@ -237,6 +243,12 @@ std::string parse_error_message(const CLI::ParseError& e) {
     if (std::regex_match(what, m, flag_value)) {
         return tr("{} takes no value", m[1].str());
     }
+    if (std::regex_match(what, m, no_folder)) {
+        return tr("{}: the folder '{}' does not exist", m[1].str(), m[2].str());
+    }
+    if (std::regex_match(what, m, not_folder)) {
+        return tr("{}: '{}' is a file, not a folder", m[1].str(), m[2].str());
+    }
     return what;
 }
 
@@ -251,10 +263,11 @@ void print_error(std::ostream& err, bool color, const std::string& message) {
 // plg help [COMMAND...]: the same text as 'plg COMMAND --help', on stdout.
 void setup_help(CLI::App& app, Commands& commands) {
     auto words = std::make_shared<std::vector<std::string>>();
-    CLI::App* help = app.add_subcommand("help", "Show how to use plg, or one command");
-    help->add_option("COMMAND", *words, "The command, and its subcommand (plg help goal progress)")
+    CLI::App* help = app.add_subcommand("help", trp("Show how to use plg, or one command"));
+    help->add_option("COMMAND", *words,
+                     trp("The command, and its subcommand (plg help goal progress)"))
         ->type_name("COMMAND");
-    help->footer("\nExamples:\n  plg help\n  plg help goal progress\n");
+    help->footer(trp("\nExamples:\n  plg help\n  plg help goal progress\n"));
     commands.push_back(
         {help, [&app, words](const Context& ctx) {
              if (std::string unknown = unknown_command(app, *words); !unknown.empty()) {
@@ -276,22 +289,33 @@ void setup_help(CLI::App& app, Commands& commands) {
 
 void build_cli(CLI::App& app, Commands& commands, Globals& globals) {
     app.description(
-        "plg keeps the records of a professional learning community (PLG) as YAML\n"
-        "files in a git-friendly folder, and turns them into Markdown reports.");
+        trp("plg keeps the records of a professional learning community (PLG) as YAML\n"
+            "files in a git-friendly folder, and turns them into Markdown reports."));
     app.name("plg");
     app.fallthrough();
     app.require_subcommand(1);
     app.get_formatter()->column_width(34);
-    app.set_version_flag("--version", std::string("plg ") + PLG_VERSION);
-    app.add_option("-C", globals.dir, "Run as if plg was started in DIR")
+    // The words CLI11 itself puts in --help, in the message language. The help
+    // flag is set before any subcommand is added: each copies it.
+    for (std::string_view label :
+         {N_("Usage"), N_("OPTIONS"), N_("SUBCOMMAND"), N_("SUBCOMMANDS"), N_("REQUIRED"),
+          N_("Positionals"), N_("Needs"), N_("Excludes"), N_("Env")}) {
+        app.get_formatter()->label(std::string(label), trp(label));
+    }
+    app.option_defaults()->group(trp("Options"));
+    app.set_help_flag("-h,--help", trp("Print this help message and exit"));
+    app.set_version_flag("--version", std::string("plg ") + PLG_VERSION,
+                         trp("Display program version information and exit"));
+    app.add_option("-C", globals.dir, trp("Run as if plg was started in DIR"))
         ->check(CLI::ExistingDirectory.name("DIR"))
         ->type_name("DIR");
     app.add_flag("--no-color", globals.no_color,
-                 "Never colour the output (NO_COLOR does the same)");
-    app.add_flag("-q,--quiet", globals.quiet, "Print only data and errors, no progress messages");
+                 trp("Never colour the output (NO_COLOR does the same)"));
+    app.add_flag("-q,--quiet", globals.quiet,
+                 trp("Print only data and errors, no progress messages"));
     app.add_option("--lang", globals.lang,
-                   "Language: " + join(languages()) +
-                       " (default: the PLG's language; outside a PLG, the locale's)")
+                   tr("Language: {} (default: the PLG's language; outside a PLG, the locale's)",
+                      join(languages())))
         ->check(CLI::IsMember(languages()))
         ->type_name("LANG");
     setup_init(app, commands);
@@ -305,7 +329,27 @@ void build_cli(CLI::App& app, Commands& commands, Globals& globals) {
     setup_check(app, commands);
     setup_help(app, commands);
     setup_completion(app, commands);
-    app.footer(k_footer);
+    app.footer(trp(k_footer));
+    // Options and subcommands are listed under the heading of their group,
+    // CLI11's "Options" and "Subcommands"; a hidden one has none and stays hidden.
+    const std::string options = trp("Options");
+    const std::string subcommands = trp(N_("Subcommands"));
+    std::vector<CLI::App*> todo = {&app};
+    while (!todo.empty()) {
+        CLI::App* at = todo.back();
+        todo.pop_back();
+        for (CLI::Option* o : at->get_options()) {
+            if (o->get_group() == "Options") {
+                o->group(options);
+            }
+        }
+        for (CLI::App* sub : at->get_subcommands({})) {
+            if (sub->get_group() == "Subcommands") {
+                sub->group(subcommands);
+            }
+            todo.push_back(sub);
+        }
+    }
 }
 
 int run_cli(int argc, const char* const* argv, const Streams& io) {

@@ -178,12 +178,13 @@ void add_edit_options(CLI::App& app, EditOptions& options) {
             others.push_back(o);
         }
     }
-    app.add_flag("--edit", options.edit,
-                 "Write the record in $VISUAL/$EDITOR, on a template filled in from the flags");
+    app.add_flag(
+        "--edit", options.edit,
+        trp("Write the record in $VISUAL/$EDITOR, on a template filled in from the flags"));
     CLI::Option* file =
         app.add_option("--file", options.file,
-                       "Take the whole record from FILE (YAML, as in the template); with "
-                       "--edit, edit it first")
+                       trp("Take the whole record from FILE (YAML, as in the template); with "
+                           "--edit, edit it first"))
             ->type_name("FILE");
     for (CLI::Option* o : others) {
         file->excludes(o);

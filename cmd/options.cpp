@@ -11,7 +11,7 @@
 namespace plg::cli {
 
 void add_format_option(CLI::App& app, std::string& format) {
-    app.add_option("--format", format, "Output format: text for people, json for scripts")
+    app.add_option("--format", format, trp("Output format: text for people, json for scripts"))
         ->check(CLI::IsMember({"text", "json"}))
         ->default_str("text");
 }

@@ -611,7 +611,7 @@ int run_action_carry(const ActionCarryOptions& opt, const Context& ctx) {
 
 // The ACTION-ID every action subcommand takes.
 void add_action_id(CLI::App& cmd, std::string& id) {
-    cmd.add_option("ACTION-ID", id, "As 'plg action list' shows it")
+    cmd.add_option("ACTION-ID", id, trp("As 'plg action list' shows it"))
         ->required()
         ->type_name("ACTION");
 }
@@ -619,22 +619,23 @@ void add_action_id(CLI::App& cmd, std::string& id) {
 }  // namespace
 
 void setup_action(CLI::App& app, Commands& commands) {
-    CLI::App* action =
-        app.add_subcommand("action", "List, show, change, carry, cancel and finish action items");
+    CLI::App* action = app.add_subcommand(
+        "action", trp("List, show, change, carry, cancel and finish action items"));
     action->require_subcommand(1);
 
     auto list = std::make_shared<ActionListOptions>();
-    CLI::App* list_cmd = action->add_subcommand("list", "List action items across all meetings");
-    auto* open = list_cmd->add_flag("--open", list->open, "Open actions (the default)");
-    auto* done = list_cmd->add_flag("--done", list->done, "Actions that are done");
-    auto* cancelled = list_cmd->add_flag("--cancelled", list->cancelled, "Cancelled actions");
-    auto* all = list_cmd->add_flag("--all", list->all, "Every action");
+    CLI::App* list_cmd =
+        action->add_subcommand("list", trp("List action items across all meetings"));
+    auto* open = list_cmd->add_flag("--open", list->open, trp("Open actions (the default)"));
+    auto* done = list_cmd->add_flag("--done", list->done, trp("Actions that are done"));
+    auto* cancelled = list_cmd->add_flag("--cancelled", list->cancelled, trp("Cancelled actions"));
+    auto* all = list_cmd->add_flag("--all", list->all, trp("Every action"));
     all->excludes(open)->excludes(done)->excludes(cancelled);
-    list_cmd->add_option("--owner", list->owner, "Only actions of this member")
+    list_cmd->add_option("--owner", list->owner, trp("Only actions of this member"))
         ->type_name("MEMBER");
-    list_cmd->add_flag("--overdue", list->overdue, "Only open actions past their due date");
+    list_cmd->add_flag("--overdue", list->overdue, trp("Only open actions past their due date"));
     add_format_option(*list_cmd, list->format);
-    list_cmd->footer(R"FOOTER(
+    list_cmd->footer(trp(R"FOOTER(
 Examples:
   plg action list                    # open actions, soonest due first
   plg action list --overdue --owner bram
@@ -644,29 +645,29 @@ Examples:
 Text: ID  DUE  OWNER  STATUS  TEXT, with "(carried 2x)" after an action taken up again
 in later meetings. ID is the action's own id (like t7qx); an action written before
 plg gave ids shows MEETING-ID#N instead. "Overdue" means open with a due date before
-today.)FOOTER");
+today.)FOOTER"));
     commands.push_back(
         {list_cmd, [list](const Context& ctx) { return run_action_list(*list, ctx); }});
 
     auto show = std::make_shared<ActionShowOptions>();
-    CLI::App* show_cmd = action->add_subcommand("show", "Show one action and its history");
+    CLI::App* show_cmd = action->add_subcommand("show", trp("Show one action and its history"));
     add_action_id(*show_cmd, show->id);
     add_format_option(*show_cmd, show->format);
-    show_cmd->footer(R"(
+    show_cmd->footer(trp(R"(
 Example:
   plg action show t7qx
 
 Shows who owns it, when it is due, the meeting that agreed it, each later meeting
-that carried it, and whether it is open, done or cancelled.)");
+that carried it, and whether it is open, done or cancelled.)"));
     commands.push_back(
         {show_cmd, [show](const Context& ctx) { return run_action_show(*show, ctx); }});
 
     auto done_opt = std::make_shared<ActionDoneOptions>();
-    CLI::App* done_cmd = action->add_subcommand("done", "Mark an action item done");
+    CLI::App* done_cmd = action->add_subcommand("done", trp("Mark an action item done"));
     add_action_id(*done_cmd, done_opt->id);
-    done_cmd->add_option("--date", done_opt->date, "When it was done (default: today)")
+    done_cmd->add_option("--date", done_opt->date, trp("When it was done (default: today)"))
         ->check(k_date_value);
-    done_cmd->footer(R"(
+    done_cmd->footer(trp(R"(
 Examples:
   plg action done t7qx
   plg action done t7qx --date 2025-12-03
@@ -674,53 +675,54 @@ Examples:
 
 Sets 'done: true' and 'done_on' (today, or --date) on that action in the meeting's file and
 changes nothing else in it: comments and layout stay as they were. An action without an
-id gets one on the way.)");
+id gets one on the way.)"));
     commands.push_back(
         {done_cmd, [done_opt](const Context& ctx) { return run_action_done(*done_opt, ctx); }});
 
     auto edit = std::make_shared<ActionEditOptions>();
     CLI::App* edit_cmd =
-        action->add_subcommand("edit", "Change an action's text, owner or due date");
+        action->add_subcommand("edit", trp("Change an action's text, owner or due date"));
     add_action_id(*edit_cmd, edit->id);
-    edit_cmd->add_option("--text", edit->text, "What is to be done")->check(k_one_line_value);
-    edit_cmd->add_option("--owner", edit->owner, "Who does it")->type_name("MEMBER");
-    edit_cmd->add_option("--due", edit->due, "When it is due")->check(k_date_value);
-    edit_cmd->footer(R"(
+    edit_cmd->add_option("--text", edit->text, trp("What is to be done"))->check(k_one_line_value);
+    edit_cmd->add_option("--owner", edit->owner, trp("Who does it"))->type_name("MEMBER");
+    edit_cmd->add_option("--due", edit->due, trp("When it is due"))->check(k_date_value);
+    edit_cmd->footer(trp(R"(
 Examples:
   plg action edit t7qx --due 2026-01-15
   plg action edit t7qx --owner carla --text "Oefenkaart voor ouders vertalen"
 
 Changes only what you give, in the meeting that agreed the action; comments and layout
-stay. To move an action on to a later meeting, use 'plg action carry'.)");
+stay. To move an action on to a later meeting, use 'plg action carry'.)"));
     commands.push_back(
         {edit_cmd, [edit](const Context& ctx) { return run_action_edit(*edit, ctx); }});
 
     auto cancel = std::make_shared<ActionCancelOptions>();
     CLI::App* cancel_cmd =
-        action->add_subcommand("cancel", "Cancel an action item that will not be done");
+        action->add_subcommand("cancel", trp("Cancel an action item that will not be done"));
     add_action_id(*cancel_cmd, cancel->id);
-    cancel_cmd->add_option("--note", cancel->note, "Why it is cancelled")->check(k_one_line_value);
-    cancel_cmd->add_option("--date", cancel->date, "When it was cancelled (default: today)")
+    cancel_cmd->add_option("--note", cancel->note, trp("Why it is cancelled"))
+        ->check(k_one_line_value);
+    cancel_cmd->add_option("--date", cancel->date, trp("When it was cancelled (default: today)"))
         ->check(k_date_value);
-    cancel_cmd->footer(R"(
+    cancel_cmd->footer(trp(R"(
 Example:
   plg action cancel t7qx --note "Niet meer nodig: de methode heeft een oefenkaart"
 
 Sets 'cancelled: true', 'cancelled_on' and 'note' on the action. A cancelled action is
-neither open nor overdue; reports count it as cancelled.)");
+neither open nor overdue; reports count it as cancelled.)"));
     commands.push_back(
         {cancel_cmd, [cancel](const Context& ctx) { return run_action_cancel(*cancel, ctx); }});
 
     auto carry = std::make_shared<ActionCarryOptions>();
     CLI::App* carry_cmd =
-        action->add_subcommand("carry", "Carry an open action forward to a later meeting");
+        action->add_subcommand("carry", trp("Carry an open action forward to a later meeting"));
     add_action_id(*carry_cmd, carry->id);
     carry_cmd
         ->add_option("--to", carry->to,
-                     "The meeting it is taken up in (default: the latest meeting after it)")
+                     trp("The meeting it is taken up in (default: the latest meeting after it)"))
         ->type_name("MEETING");
-    carry_cmd->add_option("--due", carry->due, "A new due date")->check(k_date_value);
-    carry_cmd->footer(R"(
+    carry_cmd->add_option("--due", carry->due, trp("A new due date"))->check(k_date_value);
+    carry_cmd->footer(trp(R"(
 Examples:
   plg action carry t7qx                       # to the latest meeting
   plg action carry t7qx --to 2026-01-20-bijsturen-h5v1 --due 2026-02-01
@@ -729,7 +731,7 @@ Adds the action's id (with --due, and the new due date) to the later meeting's '
 list. It stays one action with one id: agreed in its meeting, moved on in each meeting
 that carries it, done or cancelled once. The due date it was agreed with stays where it
 was, so a report for an earlier period still sees the date that held then. 'plg meeting add
---carry ID' and 'plg meeting next' do the same for a new meeting.)");
+--carry ID' and 'plg meeting next' do the same for a new meeting.)"));
     commands.push_back(
         {carry_cmd, [carry](const Context& ctx) { return run_action_carry(*carry, ctx); }});
 }

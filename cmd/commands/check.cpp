@@ -55,9 +55,9 @@ int run_check(const CheckOptions& opt, const Context& ctx) {
 void setup_check(CLI::App& app, Commands& commands) {
     auto opt = std::make_shared<CheckOptions>();
     CLI::App* sub =
-        app.add_subcommand("check", "Validate every file and every reference between records");
+        app.add_subcommand("check", trp("Validate every file and every reference between records"));
     add_format_option(*sub, opt->format);
-    sub->footer(R"(
+    sub->footer(trp(R"(
 Examples:
   plg check
   plg check --format json | jq '.problems[] | select(.severity == "error")'
@@ -66,12 +66,12 @@ Examples:
 Prints each problem as FILE:LINE:COL: error: MESSAGE (or warning:), and nothing when
 all is well. Checks YAML syntax, types, unknown or duplicate keys, and that attendees,
 owners and authors are members, and that goals, meetings and dimensions referred to
-exist. Exits 1 when there are errors, 0 when there are none (warnings allowed).)");
+exist. Exits 1 when there are errors, 0 when there are none (warnings allowed).)"));
     commands.push_back({sub, [opt](const Context& ctx) { return run_check(*opt, ctx); }});
 
     // Hidden (no group): the table of record kinds as JSON, for scripts and tests
     // (tests/schema/check.py, scripts/fuzz), so no list of kinds is kept by hand.
-    CLI::App* kinds_cmd = app.add_subcommand("__kinds", "Print the record kinds as JSON");
+    CLI::App* kinds_cmd = app.add_subcommand("__kinds", trp("Print the record kinds as JSON"));
     kinds_cmd->group("");
     commands.push_back({kinds_cmd, [](const Context& ctx) {
                             nlohmann::json list = nlohmann::json::array();

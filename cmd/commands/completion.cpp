@@ -503,11 +503,11 @@ int run_complete_ids(const std::string& kind, const Context& ctx) {
 
 void setup_completion(CLI::App& app, Commands& commands) {
     auto shell = std::make_shared<std::string>();
-    CLI::App* sub = app.add_subcommand("completion", "Print a shell completion script");
-    sub->add_option("SHELL", *shell, "The shell: bash, zsh or fish")
+    CLI::App* sub = app.add_subcommand("completion", trp("Print a shell completion script"));
+    sub->add_option("SHELL", *shell, trp("The shell: bash, zsh or fish"))
         ->required()
         ->check(CLI::IsMember({"bash", "zsh", "fish"}));
-    sub->footer(R"(
+    sub->footer(trp(R"(
 Examples:
   source <(plg completion bash)          # in ~/.bashrc
   source <(plg completion zsh)           # in ~/.zshrc, after compinit
@@ -516,7 +516,7 @@ Examples:
 Completes commands, options, option values (dates, languages, formats, files) and
 the ids of the PLG you are in: members, goals, meetings, reflections, open actions
 and dimensions. The script is generated from the same definitions plg parses its
-arguments with, so it always matches the plg that printed it.)");
+arguments with, so it always matches the plg that printed it.)"));
     const CLI::App* root = &app;
     commands.push_back({sub, [shell, root](const Context& ctx) {
                             std::vector<CommandSpec> tree = command_tree(*root);
@@ -532,7 +532,7 @@ arguments with, so it always matches the plg that printed it.)");
 
     // Hidden (no group): the completion scripts call it for ids.
     auto kind = std::make_shared<std::string>();
-    CLI::App* ids = app.add_subcommand("__complete", "List ids for shell completion");
+    CLI::App* ids = app.add_subcommand("__complete", trp("List ids for shell completion"));
     ids->group("");
     ids->add_option("KIND", *kind)->required();
     commands.push_back({ids, [kind](const Context& ctx) {

@@ -390,48 +390,52 @@ int run_goal_close(const GoalCloseOptions& opt, const Context& ctx) {
 }  // namespace
 
 void setup_goal(CLI::App& app, Commands& commands) {
-    CLI::App* goal = app.add_subcommand("goal", "Set goals, record progress, close them");
+    CLI::App* goal = app.add_subcommand("goal", trp("Set goals, record progress, close them"));
     goal->require_subcommand(1);
 
     auto add = std::make_shared<GoalAddOptions>();
-    CLI::App* add_cmd = goal->add_subcommand("add", "Set a (SMART) goal; prints its id");
-    add_cmd->add_option("--title", add->title, "What the goal is, in one line (required)")
+    CLI::App* add_cmd = goal->add_subcommand("add", trp("Set a (SMART) goal; prints its id"));
+    add_cmd->add_option("--title", add->title, trp("What the goal is, in one line (required)"))
         ->check(k_one_line_value);
-    add_cmd->add_option("--id", add->id, "The goal's id (default: a slug of the title)")
+    add_cmd->add_option("--id", add->id, trp("The goal's id (default: a slug of the title)"))
         ->type_name("SLUG");
-    add_cmd->add_option("--owner", add->owners, "Member responsible (repeatable)")
+    add_cmd->add_option("--owner", add->owners, trp("Member responsible (repeatable)"))
         ->type_name("MEMBER");
-    add_cmd->add_option("--measure", add->measure, "How progress is measured")
+    add_cmd->add_option("--measure", add->measure, trp("How progress is measured"))
         ->check(k_one_line_value);
-    add_cmd->add_option("--unit", add->unit, "Unit of the values, like % or words/min")
+    add_cmd->add_option("--unit", add->unit, trp("Unit of the values, like % or words/min"))
         ->check(k_one_line_value);
-    add_cmd->add_option("--baseline", add->baseline, "Value at the start")
+    add_cmd->add_option("--baseline", add->baseline, trp("Value at the start"))
         ->transform(k_number_value)
         ->type_name("NUM");
-    add_cmd->add_option("--target", add->target, "Value to reach")
+    add_cmd->add_option("--target", add->target, trp("Value to reach"))
         ->transform(k_number_value)
         ->type_name("NUM");
-    add_cmd->add_option("--due", add->due, "Date to reach it by")->check(k_date_value);
+    add_cmd->add_option("--due", add->due, trp("Date to reach it by"))->check(k_date_value);
     add_edit_options(*add_cmd, add->edit);
-    add_cmd->footer(R"(
+    add_cmd->footer(
+        trp(R"(
 Examples:
-  plg goal add --title "Tafels automatiseren in groep 5" --id tafels-groep5 \
-      --owner anna --owner bram --measure "tafels goed in 2 minuten" --unit "%" \
-      --baseline 48 --target 80 --due 2026-06-30
+  plg goal add --title "Tafels automatiseren in groep 5" --id tafels-groep5 )"
+            "\\\n"
+            R"(      --owner anna --owner bram --measure "tafels goed in 2 minuten" --unit "%" )"
+            "\\\n"
+            R"(      --baseline 48 --target 80 --due 2026-06-30
   plg goal add --edit                # fill in a commented template in $VISUAL/$EDITOR
 
-Prints the new goal's id (its file is goals/ID.yaml) and nothing else on stdout.)");
+Prints the new goal's id (its file is goals/ID.yaml) and nothing else on stdout.)"));
     commands.push_back({add_cmd, [add](const Context& ctx) { return run_goal_add(*add, ctx); }});
 
     auto list = std::make_shared<GoalListOptions>();
-    CLI::App* list_cmd = goal->add_subcommand("list", "List goals with how far they have come");
+    CLI::App* list_cmd =
+        goal->add_subcommand("list", trp("List goals with how far they have come"));
     list_cmd
         ->add_option("--status", list->status,
-                     "Which goals: active, achieved, not-achieved, dropped, all")
+                     trp("Which goals: active, achieved, not-achieved, dropped, all"))
         ->check(CLI::IsMember(k_status_values))
         ->default_str("all");
     add_format_option(*list_cmd, list->format);
-    list_cmd->footer(R"FOOTER(
+    list_cmd->footer(trp(R"FOOTER(
 Examples:
   plg goal list --status active
   plg goal list --format json | jq -r '.[] | "\(.id) \(.percent)"'
@@ -439,13 +443,14 @@ Examples:
 Text: ID  STATUS  PERCENT  DUE  TITLE, where PERCENT is how far the latest
 progress value has come from the baseline to the target; "(past due)" marks an
 active goal whose due date has passed. JSON: as 'goal show --format json', with
-"overdue" (true for such a goal).)FOOTER");
+"overdue" (true for such a goal).)FOOTER"));
     commands.push_back(
         {list_cmd, [list](const Context& ctx) { return run_goal_list(*list, ctx); }});
 
     auto show = std::make_shared<GoalShowOptions>();
-    CLI::App* show_cmd = goal->add_subcommand("show", "Show a goal: baseline → progress → target");
-    show_cmd->add_option("ID", show->id, "The goal's id (see 'plg goal list')")
+    CLI::App* show_cmd =
+        goal->add_subcommand("show", trp("Show a goal: baseline → progress → target"));
+    show_cmd->add_option("ID", show->id, trp("The goal's id (see 'plg goal list')"))
         ->required()
         ->type_name("GOAL");
     add_format_option(*show_cmd, show->format);
@@ -453,58 +458,65 @@ active goal whose due date has passed. JSON: as 'goal show --format json', with
         {show_cmd, [show](const Context& ctx) { return run_goal_show(*show, ctx); }});
 
     auto progress = std::make_shared<GoalProgressOptions>();
-    CLI::App* progress_cmd = goal->add_subcommand("progress", "Record a measured value of a goal");
-    progress_cmd->add_option("ID", progress->id, "The goal's id")->required()->type_name("GOAL");
-    progress_cmd->add_option("--value", progress->value, "The value measured (7.5 or 7,5)")
+    CLI::App* progress_cmd =
+        goal->add_subcommand("progress", trp("Record a measured value of a goal"));
+    progress_cmd->add_option("ID", progress->id, trp("The goal's id"))
+        ->required()
+        ->type_name("GOAL");
+    progress_cmd->add_option("--value", progress->value, trp("The value measured (7.5 or 7,5)"))
         ->required()
         ->transform(k_number_value)
         ->type_name("NUM");
-    progress_cmd->add_option("--date", progress->date, "When it was measured (default: today)")
+    progress_cmd->add_option("--date", progress->date, trp("When it was measured (default: today)"))
         ->check(k_date_value);
     progress_cmd
         ->add_option("--evidence", progress->evidence,
-                     "What the value rests on; '-' reads it from standard input")
+                     trp("What the value rests on; '-' reads it from standard input"))
         ->type_name("TEXT|-");
-    progress_cmd->add_option("--meeting", progress->meeting, "The meeting it was discussed at")
+    progress_cmd->add_option("--meeting", progress->meeting, trp("The meeting it was discussed at"))
         ->type_name("MEETING");
-    progress_cmd->footer(R"(
+    progress_cmd->footer(
+        trp(R"(
 Example:
-  plg goal progress tafels-groep5 --value 62 --date 2026-01-20 \
-      --evidence "tempotoets januari" --meeting 2026-01-20-data-januari-h7k2
+  plg goal progress tafels-groep5 --value 62 --date 2026-01-20 )"
+            "\\\n"
+            R"(      --evidence "tempotoets januari" --meeting 2026-01-20-data-januari-h7k2
 
 Adds an entry at the end of the goal's 'progress' list and changes nothing else in
-the file: comments and layout stay as they were.)");
+the file: comments and layout stay as they were.)"));
     commands.push_back({progress_cmd, [progress](const Context& ctx) {
                             return run_goal_progress(*progress, ctx);
                         }});
 
     auto close = std::make_shared<GoalCloseOptions>();
     CLI::App* close_cmd =
-        goal->add_subcommand("close", "Mark a goal achieved, not achieved or dropped");
-    close_cmd->add_option("ID", close->id, "The goal's id")->required()->type_name("GOAL");
-    auto* achieved = close_cmd->add_flag("--achieved", close->achieved, "The goal was reached");
+        goal->add_subcommand("close", trp("Mark a goal achieved, not achieved or dropped"));
+    close_cmd->add_option("ID", close->id, trp("The goal's id"))->required()->type_name("GOAL");
+    auto* achieved =
+        close_cmd->add_flag("--achieved", close->achieved, trp("The goal was reached"));
     auto* not_achieved =
         close_cmd->add_flag("--not-achieved", close->not_achieved,
-                            "The goal ended (its time was up) without reaching the target");
-    auto* dropped =
-        close_cmd->add_flag("--dropped", close->dropped, "The goal was given up before its end");
+                            trp("The goal ended (its time was up) without reaching the target"));
+    auto* dropped = close_cmd->add_flag("--dropped", close->dropped,
+                                        trp("The goal was given up before its end"));
     achieved->excludes(not_achieved)->excludes(dropped);
     not_achieved->excludes(dropped);
-    close_cmd->add_option("--date", close->date, "The day it ended (default: today)")
+    close_cmd->add_option("--date", close->date, trp("The day it ended (default: today)"))
         ->check(k_date_value)
         ->type_name("DATE");
-    close_cmd->add_option("--note", close->note, "Why, or what was learned; '-' reads stdin")
+    close_cmd->add_option("--note", close->note, trp("Why, or what was learned; '-' reads stdin"))
         ->type_name("TEXT|-");
-    close_cmd->footer(R"(
+    close_cmd->footer(trp(R"(
 Examples:
   plg goal close tafels-groep5 --achieved --note "82% in juni"
-  plg goal close grade11-functions --not-achieved --date 2026-10-13 \
-      --note "Ended at 71% against 75%"
+  plg goal close grade11-functions --not-achieved --date 2026-10-13 )"
+                          "\\\n"
+                          R"(      --note "Ended at 71% against 75%"
   plg goal close leesplezier --dropped --note "opgenomen in het schoolplan"
 
 Sets 'status', 'closed' (--date, else today) and 'close_note' and changes nothing
 else. Reports for a period that ends before the 'closed' date show the goal
-still active, with the measurements made by then.)");
+still active, with the measurements made by then.)"));
     commands.push_back({close_cmd, [close](const Context& ctx) {
                             if (!close->achieved && !close->not_achieved && !close->dropped) {
                                 throw UsageError(

@@ -237,11 +237,15 @@ int run_init(const InitOptions& opt, const Context& ctx) {
 
 void setup_init(CLI::App& app, Commands& commands) {
     auto opt = std::make_shared<InitOptions>();
-    CLI::App* sub = app.add_subcommand("init", "Start a new PLG: plg.yaml and the record folders");
-    sub->add_option("DIR", opt->dir, "Folder for the PLG (created if missing; default: here)")
+    CLI::App* sub =
+        app.add_subcommand("init", trp("Start a new PLG: plg.yaml and the record folders"));
+    sub->add_option("DIR", opt->dir, trp("Folder for the PLG (created if missing; default: here)"))
         ->type_name("DIR");
-    sub->add_option("--name", opt->name, "The PLG's name")->required()->check(k_one_line_value);
-    sub->add_option("--school", opt->school, "School or organisation")->check(k_one_line_value);
+    sub->add_option("--name", opt->name, trp("The PLG's name"))
+        ->required()
+        ->check(k_one_line_value);
+    sub->add_option("--school", opt->school, trp("School or organisation"))
+        ->check(k_one_line_value);
     sub->add_option("--language", opt->language,
                     "The PLG's language (" + join(languages()) +
                         "): of its reports, agenda and of everything plg says in it (default: "
@@ -249,32 +253,34 @@ void setup_init(CLI::App& app, Commands& commands) {
         ->check(CLI::IsMember(languages()))
         ->type_name("LANG");
     sub->add_option("--origin", opt->origin,
-                    "How it started: mandate, project (development project) or support "
-                    "(mutual support)")
+                    trp("How it started: mandate, project (development project) or support "
+                        "(mutual support)"))
         ->check(CLI::IsMember(k_origins));
-    sub->add_option("--founded", opt->founded,
-                    "When the PLG started (default: today); reports never count from earlier, so "
-                    "give the date of its first meeting when you record past ones")
+    sub->add_option(
+           "--founded", opt->founded,
+           trp("When the PLG started (default: today); reports never count from earlier, so "
+               "give the date of its first meeting when you record past ones"))
         ->check(k_date_value)
         ->type_name("DATE");
-    sub->add_option("--cadence", opt->cadence, "Days expected between meetings (e.g. 14)")
+    sub->add_option("--cadence", opt->cadence, trp("Days expected between meetings (e.g. 14)"))
         ->check(CLI::Range(1, 366))
         ->type_name("DAYS");
-    sub->add_option("--member", opt->members, "A member, as ID=\"FULL NAME\" (repeatable)")
+    sub->add_option("--member", opt->members, trp("A member, as ID=\"FULL NAME\" (repeatable)"))
         ->type_name("ID=NAME");
-    sub->add_flag("--git", opt->git, "Also run 'git init' and commit the new PLG");
-    sub->footer(R"(
+    sub->add_flag("--git", opt->git, trp("Also run 'git init' and commit the new PLG"));
+    sub->footer(trp(R"(
 Examples:
   plg init --name "Maths PLC" --school "Riverside High" --cadence 14
-  plg init leerteam --name "Leerteam rekenen groep 5" --language nl \
-      --member anna="Anna de Vries" --member bram="Bram Jansen" --git
+  plg init leerteam --name "Leerteam rekenen groep 5" --language nl )"
+                    "\\\n"
+                    R"(      --member anna="Anna de Vries" --member bram="Bram Jansen" --git
 
 Creates DIR/plg.yaml (the PLG's name, members and reflection framework), the folders
 meetings/, goals/ and reflections/, a .gitignore for plg's cache, a .gitattributes that
 lets git merge progress on one goal, and members, from two branches, and a .yamllint.yaml.
 With --git it also configures the merge driver for members (in a clone, run once:
 git config merge.plg.driver 'plg __merge-file %O %A %B'). Refuses, changing nothing,
-when DIR already holds a PLG.)");
+when DIR already holds a PLG.)"));
     commands.push_back({sub, [opt](const Context& ctx) { return run_init(*opt, ctx); }});
 
     // Hidden (no group): git's merge driver for plg.yaml (.gitattributes names it;
@@ -282,9 +288,9 @@ when DIR already holds a PLG.)");
     // git's own conflict markers there.
     auto files = std::make_shared<std::vector<std::string>>();
     CLI::App* merge = app.add_subcommand(
-        "__merge-file", "Merge plg.yaml for git: members added on both branches are kept");
+        "__merge-file", trp("Merge plg.yaml for git: members added on both branches are kept"));
     merge->group("");
-    merge->add_option("BASE CURRENT OTHER", *files, "The three versions git gives (%O %A %B)")
+    merge->add_option("BASE CURRENT OTHER", *files, trp("The three versions git gives (%O %A %B)"))
         ->required()
         ->expected(3);
     commands.push_back(

@@ -534,125 +534,136 @@ int run_meeting_next(const MeetingNextOptions& opt, const Context& ctx) {
 }  // namespace
 
 void setup_meeting(CLI::App& app, Commands& commands) {
-    CLI::App* meeting = app.add_subcommand("meeting", "Record, edit, list and show meetings");
+    CLI::App* meeting = app.add_subcommand("meeting", trp("Record, edit, list and show meetings"));
     meeting->require_subcommand(1);
 
     auto add = std::make_shared<MeetingAddOptions>();
-    CLI::App* add_cmd = meeting->add_subcommand("add", "Record a meeting; prints its id");
+    CLI::App* add_cmd = meeting->add_subcommand("add", trp("Record a meeting; prints its id"));
     add_cmd
         ->add_option("--date", add->date,
-                     "Date of the meeting (YYYY-MM-DD, today, yesterday); required")
+                     trp("Date of the meeting (YYYY-MM-DD, today, yesterday); required"))
         ->check(k_date_value);
-    add_cmd->add_option("--title", add->title, "Title; required")->check(k_one_line_value);
-    add_cmd->add_option("--facilitator", add->facilitator, "Member who led the meeting")
+    add_cmd->add_option("--title", add->title, trp("Title; required"))->check(k_one_line_value);
+    add_cmd->add_option("--facilitator", add->facilitator, trp("Member who led the meeting"))
         ->type_name("MEMBER");
-    add_cmd->add_option("--attendee", add->attendees, "Member who was there (repeatable)")
+    add_cmd->add_option("--attendee", add->attendees, trp("Member who was there (repeatable)"))
         ->type_name("MEMBER");
-    add_cmd->add_option("--absent", add->absent, "Member who was not, optionally why (repeatable)")
+    add_cmd
+        ->add_option("--absent", add->absent,
+                     trp("Member who was not, optionally why (repeatable)"))
         ->type_name("MEMBER[=REASON]");
     add_cmd
         ->add_option("--guest", add->guests,
-                     "Someone who took part without being a member (a speaker, a coach), by "
-                     "name; shown in the minutes, never counted in attendance (repeatable)")
+                     trp("Someone who took part without being a member (a speaker, a coach), by "
+                         "name; shown in the minutes, never counted in attendance (repeatable)"))
         ->check(k_one_line_value)
         ->type_name("NAME");
     add_cmd
         ->add_option("--role", add->roles,
-                     "Who held a rotating role, like note_taker=anna or timekeeper=bram "
-                     "(repeatable)")
+                     trp("Who held a rotating role, like note_taker=anna or timekeeper=bram "
+                         "(repeatable)"))
         ->type_name("ROLE=MEMBER");
-    add_cmd->add_option("--minutes", add->minutes, "Duration in minutes")
+    add_cmd->add_option("--minutes", add->minutes, trp("Duration in minutes"))
         ->check(CLI::Range(1, 1440))
         ->type_name("N");
     add_cmd
-        ->add_option("--focus", add->focus,
-                     "Which of DuFour's questions: learn, evidence, support, extend (repeatable)")
+        ->add_option(
+            "--focus", add->focus,
+            trp("Which of DuFour's questions: learn, evidence, support, extend (repeatable)"))
         ->check(CLI::IsMember(k_focus_values));
-    add_cmd->add_option("--agenda", add->agenda, "An agenda item (repeatable)")
+    add_cmd->add_option("--agenda", add->agenda, trp("An agenda item (repeatable)"))
         ->check(k_one_line_value);
-    add_cmd->add_option("--notes", add->notes, "Notes; '-' reads them from standard input")
+    add_cmd->add_option("--notes", add->notes, trp("Notes; '-' reads them from standard input"))
         ->type_name("TEXT|-");
-    add_cmd->add_option("--decision", add->decisions, "A decision (repeatable)")
+    add_cmd->add_option("--decision", add->decisions, trp("A decision (repeatable)"))
         ->check(k_one_line_value);
-    add_cmd->add_option("--action", add->actions, "An action item (repeatable)")
+    add_cmd->add_option("--action", add->actions, trp("An action item (repeatable)"))
         ->type_name("\"TEXT @OWNER due:DATE\"")
         ->check(k_one_line_value);
     add_cmd
-        ->add_option("--carry", add->carry,
-                     "An earlier meeting's open action taken up again in this one (repeatable)")
+        ->add_option(
+            "--carry", add->carry,
+            trp("An earlier meeting's open action taken up again in this one (repeatable)"))
         ->type_name("ACTION");
     add_cmd->add_flag("--carry-open", add->carry_open,
-                      "Carry every action still open on the meeting's date");
+                      trp("Carry every action still open on the meeting's date"));
     add_cmd->add_flag("--from-agenda", add->from_agenda,
-                      "Start from 'plg meeting next': its date, roles, agenda, goals and open "
-                      "actions (flags given replace those parts)");
-    add_cmd->add_option("--goal", add->goals, "A goal worked on (repeatable)")->type_name("GOAL");
+                      trp("Start from 'plg meeting next': its date, roles, agenda, goals and open "
+                          "actions (flags given replace those parts)"));
+    add_cmd->add_option("--goal", add->goals, trp("A goal worked on (repeatable)"))
+        ->type_name("GOAL");
     add_edit_options(*add_cmd, add->edit);
-    add_cmd->footer(R"(
+    add_cmd->footer(
+        trp(R"(
 Examples:
-  plg meeting add --date today --title "Data bespreken" --facilitator anna \
-      --attendee anna --attendee bram --absent carla=ziek --minutes 60 \
-      --decision "Verlengde instructie voor de tafels van 7" \
-      --action "Rekenmuurtjes maken @bram due:2026-12-01" --goal tafels-automatiseren
+  plg meeting add --date today --title "Data bespreken" --facilitator anna )"
+            "\\\n"
+            R"(      --attendee anna --attendee bram --absent carla=ziek --minutes 60 )"
+            "\\\n"
+            R"(      --decision "Verlengde instructie voor de tafels van 7" )"
+            "\\\n"
+            R"(      --action "Rekenmuurtjes maken @bram due:2026-12-01" --goal tafels-automatiseren
   id=$(plg meeting add --date 2026-11-23 --title "Lesson study" --notes - < notes.txt)
   plg meeting add --edit --attendee anna     # the rest in $VISUAL/$EDITOR
 
 Prints the new meeting's id (also its file name: meetings/ID.yaml) and nothing else on
 stdout. Members and goals must exist; a typo is refused with the nearest valid id.
 With --edit, what you save is checked first; if it has errors it is kept in
-.plg/drafts/ and the message says how to go on from it.)");
+.plg/drafts/ and the message says how to go on from it.)"));
     commands.push_back({add_cmd, [add](const Context& ctx) { return run_meeting_add(*add, ctx); }});
 
     auto edit = std::make_shared<MeetingEditOptions>();
-    CLI::App* edit_cmd = meeting->add_subcommand("edit", "Edit a meeting in $VISUAL/$EDITOR");
-    edit_cmd->add_option("ID", edit->id, "The meeting's id (see 'plg meeting list')")
+    CLI::App* edit_cmd = meeting->add_subcommand("edit", trp("Edit a meeting in $VISUAL/$EDITOR"));
+    edit_cmd->add_option("ID", edit->id, trp("The meeting's id (see 'plg meeting list')"))
         ->required()
         ->type_name("MEETING");
-    edit_cmd->add_option("--file", edit->file, "Start from FILE (a kept draft) instead")
+    edit_cmd->add_option("--file", edit->file, trp("Start from FILE (a kept draft) instead"))
         ->type_name("FILE");
-    edit_cmd->footer(R"(
+    edit_cmd->footer(trp(R"(
 Example:
   plg meeting edit 2025-11-25-data-tempotoets-p7q2
 
 Opens the meeting's file as it is, comments and all. What you save is checked before
 it replaces the file; if it has errors, the file is left as it was and your text is
 kept in .plg/drafts/ (the message says how to go on from it). The id stays the same
-even when you change the date or title.)");
+even when you change the date or title.)"));
     commands.push_back(
         {edit_cmd, [edit](const Context& ctx) { return run_meeting_edit(*edit, ctx); }});
 
     auto list = std::make_shared<MeetingListOptions>();
-    CLI::App* list_cmd = meeting->add_subcommand("list", "List meetings, oldest first");
-    list_cmd->add_option("--from", list->from, "Only meetings on or after DATE")
+    CLI::App* list_cmd = meeting->add_subcommand("list", trp("List meetings, oldest first"));
+    list_cmd->add_option("--from", list->from, trp("Only meetings on or after DATE"))
         ->check(k_date_value);
-    list_cmd->add_option("--to", list->to, "Only meetings on or before DATE")->check(k_date_value);
-    list_cmd->add_option("--member", list->member, "Only meetings this member attended or led")
+    list_cmd->add_option("--to", list->to, trp("Only meetings on or before DATE"))
+        ->check(k_date_value);
+    list_cmd->add_option("--member", list->member, trp("Only meetings this member attended or led"))
         ->type_name("MEMBER");
     add_format_option(*list_cmd, list->format);
-    list_cmd->footer(R"(
+    list_cmd->footer(trp(R"(
 Examples:
   plg meeting list --from 2026-01-01
   plg meeting list --member bram --format json | jq length
 
 Text: one meeting per line: DATE  TITLE  PRESENT/RECORDED  ID. JSON: an array of
-meetings with the fields of the file plus "id" (see docs/meeting.md).)");
+meetings with the fields of the file plus "id" (see docs/meeting.md).)"));
     commands.push_back(
         {list_cmd, [list](const Context& ctx) { return run_meeting_list(*list, ctx); }});
 
     auto next = std::make_shared<MeetingNextOptions>();
     CLI::App* next_cmd =
-        meeting->add_subcommand("next", "Prepare the next meeting: its agenda, or its file");
+        meeting->add_subcommand("next", trp("Prepare the next meeting: its agenda, or its file"));
     next_cmd
         ->add_option("--date", next->date,
-                     "The meeting's date (default: one cadence after the last meeting)")
+                     trp("The meeting's date (default: one cadence after the last meeting)"))
         ->check(k_date_value);
     next_cmd
-        ->add_option("--format", next->format,
-                     "md: the agenda to send round; json: for scripts; yaml: the meeting's file, "
-                     "to fill in")
+        ->add_option(
+            "--format", next->format,
+            trp("md: the agenda to send round; json: for scripts; yaml: the meeting's file, "
+                "to fill in"))
         ->check(CLI::IsMember({"md", "json", "yaml"}))
         ->default_str("md");
-    next_cmd->footer(R"(
+    next_cmd->footer(trp(R"(
 Examples:
   plg meeting next > agenda.md                # to send round before the meeting
   plg meeting next --date 2026-12-08 --format json | jq '.actions | length'
@@ -663,19 +674,19 @@ The agenda holds the date (one cadence after the last meeting, past any break, n
 before today, unless --date), the vision and norms, each active goal with its latest value
 and target, every open action with its owner and due date (overdue marked), who facilitates
 and holds the other roles (whoever held the role longest ago, or never, is next), and the
-question of DuFour's four the last meeting focused on. In the PLG's language.)");
+question of DuFour's four the last meeting focused on. In the PLG's language.)"));
     commands.push_back(
         {next_cmd, [next](const Context& ctx) { return run_meeting_next(*next, ctx); }});
 
     auto show = std::make_shared<MeetingShowOptions>();
-    CLI::App* show_cmd = meeting->add_subcommand("show", "Show one meeting");
-    show_cmd->add_option("ID", show->id, "The meeting's id (see 'plg meeting list')")
+    CLI::App* show_cmd = meeting->add_subcommand("show", trp("Show one meeting"));
+    show_cmd->add_option("ID", show->id, trp("The meeting's id (see 'plg meeting list')"))
         ->required()
         ->type_name("MEETING");
     add_format_option(*show_cmd, show->format);
-    show_cmd->footer(R"(
+    show_cmd->footer(trp(R"(
 Example:
-  plg meeting show 2025-11-25-data-tempotoets-p7q2)");
+  plg meeting show 2025-11-25-data-tempotoets-p7q2)"));
     commands.push_back(
         {show_cmd, [show](const Context& ctx) { return run_meeting_show(*show, ctx); }});
 }

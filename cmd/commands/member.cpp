@@ -180,26 +180,26 @@ int run_member_list(const MemberListOptions& opt, const Context& ctx) {
 }  // namespace
 
 void setup_member(CLI::App& app, Commands& commands) {
-    CLI::App* member = app.add_subcommand("member", "Add, change and list the PLG's members");
+    CLI::App* member = app.add_subcommand("member", trp("Add, change and list the PLG's members"));
     member->require_subcommand(1);
 
     auto add = std::make_shared<MemberAddOptions>();
-    CLI::App* add_cmd = member->add_subcommand("add", "Add a member to plg.yaml");
-    add_cmd->add_option("ID", add->id, "Short id used in every record (like 'anna')")
+    CLI::App* add_cmd = member->add_subcommand("add", trp("Add a member to plg.yaml"));
+    add_cmd->add_option("ID", add->id, trp("Short id used in every record (like 'anna')"))
         ->required()
         ->check(k_member_id_value);
-    add_cmd->add_option("--name", add->name, "Full name")->required()->check(k_one_line_value);
+    add_cmd->add_option("--name", add->name, trp("Full name"))->required()->check(k_one_line_value);
     add_cmd
         ->add_option("--role", add->role,
-                     "Role: teacher, school leader, coordinator, subject advisor, "
-                     "teacher educator, ...")
+                     trp("Role: teacher, school leader, coordinator, subject advisor, "
+                         "teacher educator, ..."))
         ->check(k_one_line_value);
     add_cmd
         ->add_option("--joined", add->joined,
-                     "The member's first day (default: none, a member from the start)")
+                     trp("The member's first day (default: none, a member from the start)"))
         ->check(k_date_value)
         ->type_name("DATE");
-    add_cmd->footer(R"(
+    add_cmd->footer(trp(R"(
 Examples:
   plg member add anna --name "Anna de Vries" --role coordinator
   plg member add jdv --name "Jan de Vries" --role "subject advisor"
@@ -209,26 +209,26 @@ A member with a 'joined' date is expected at meetings from that day on, and
 not counted absent from earlier ones.
 
 The member is added at the end of the members list in plg.yaml; every comment and
-blank line in the file stays as it was.)");
+blank line in the file stays as it was.)"));
     commands.push_back({add_cmd, [add](const Context& ctx) { return run_member_add(*add, ctx); }});
 
     auto edit = std::make_shared<MemberEditOptions>();
-    CLI::App* edit_cmd =
-        member->add_subcommand("edit", "Change a member's name, role, or when they joined or left");
-    edit_cmd->add_option("ID", edit->id, "The member's id (it never changes)")
+    CLI::App* edit_cmd = member->add_subcommand(
+        "edit", trp("Change a member's name, role, or when they joined or left"));
+    edit_cmd->add_option("ID", edit->id, trp("The member's id (it never changes)"))
         ->required()
         ->check(k_member_id_value);
-    edit_cmd->add_option("--name", edit->name, "New full name")->check(k_one_line_value);
-    edit_cmd->add_option("--role", edit->role, "New role")->check(k_one_line_value);
-    edit_cmd->add_option("--joined", edit->joined, "The member's first day")
+    edit_cmd->add_option("--name", edit->name, trp("New full name"))->check(k_one_line_value);
+    edit_cmd->add_option("--role", edit->role, trp("New role"))->check(k_one_line_value);
+    edit_cmd->add_option("--joined", edit->joined, trp("The member's first day"))
         ->check(k_date_value)
         ->type_name("DATE");
     edit_cmd
         ->add_option("--left", edit->left,
-                     "The member's last day; they stay in plg.yaml and in the history")
+                     trp("The member's last day; they stay in plg.yaml and in the history"))
         ->check(k_date_value)
         ->type_name("DATE");
-    edit_cmd->footer(R"(
+    edit_cmd->footer(trp(R"(
 Examples:
   plg member edit gijs --left 2026-07-17
   plg member edit anna --role "team leader" --name "Anna de Vries-Bakker"
@@ -237,17 +237,17 @@ Changes only the values given, in place: every comment and blank line in
 plg.yaml stays. A member who left stays listed, so the meetings and reflections
 that name them keep their meaning; from the day after 'left' they are no longer
 expected at meetings. Refuses, changing nothing, a 'left' before 'joined'. To
-remove a 'joined' or 'left' date, delete its line in plg.yaml.)");
+remove a 'joined' or 'left' date, delete its line in plg.yaml.)"));
     commands.push_back(
         {edit_cmd, [edit](const Context& ctx) { return run_member_edit(*edit, ctx); }});
 
     auto list = std::make_shared<MemberListOptions>();
-    CLI::App* list_cmd = member->add_subcommand("list", "List the members");
+    CLI::App* list_cmd = member->add_subcommand("list", trp("List the members"));
     add_format_option(*list_cmd, list->format);
-    list_cmd->add_option("--on", list->on, "Only those who were members on DATE")
+    list_cmd->add_option("--on", list->on, trp("Only those who were members on DATE"))
         ->check(k_date_value)
         ->type_name("DATE");
-    list_cmd->footer(R"(
+    list_cmd->footer(trp(R"(
 Examples:
   plg member list
   plg member list --on today
@@ -256,7 +256,7 @@ Examples:
 Text output: one member per line, "ID  NAME  ROLE  WHEN" (WHEN: "since DATE",
 "DATE to DATE" or "left DATE" for members with 'joined' or 'left'). JSON output:
 an array of {"id", "name", "role", "joined", "left"} objects ("role" is "" when
-not recorded; the dates are null).)");
+not recorded; the dates are null).)"));
     commands.push_back(
         {list_cmd, [list](const Context& ctx) { return run_member_list(*list, ctx); }});
 }

@@ -71,28 +71,30 @@ int run_network_report(const NetworkReportOptions& opt, const Context& ctx) {
 }  // namespace
 
 void setup_network(CLI::App& app, Commands& commands) {
-    CLI::App* network = app.add_subcommand("network", "Reports across many PLGs");
+    CLI::App* network = app.add_subcommand("network", trp("Reports across many PLGs"));
     network->require_subcommand(1);
     auto opt = std::make_shared<NetworkReportOptions>();
-    CLI::App* cmd = network->add_subcommand("report", "One report across many PLG folders");
+    CLI::App* cmd = network->add_subcommand("report", trp("One report across many PLG folders"));
     cmd->add_option("PATH", opt->paths,
-                    "A PLG folder, a folder holding PLG folders (searched), or a network.yaml")
+                    trp("A PLG folder, a folder holding PLG folders (searched), or a network.yaml"))
         ->required()
         ->type_name("PATH");
-    cmd->add_option("--from", opt->from, "Start of the period (default: the earliest founding)")
+    cmd->add_option("--from", opt->from,
+                    trp("Start of the period (default: the earliest founding)"))
         ->check(k_date_value);
-    cmd->add_option("--to", opt->to, "End of the period (default: today)")->check(k_date_value);
-    cmd->add_option("--format", opt->format, "md for people, json for scripts")
+    cmd->add_option("--to", opt->to, trp("End of the period (default: today)"))
+        ->check(k_date_value);
+    cmd->add_option("--format", opt->format, trp("md for people, json for scripts"))
         ->check(CLI::IsMember({"md", "json"}))
         ->default_str("md");
-    cmd->add_option("-o,--output", opt->output, "Write to FILE (atomically) instead of stdout")
+    cmd->add_option("-o,--output", opt->output, trp("Write to FILE (atomically) instead of stdout"))
         ->type_name("FILE");
-    cmd->add_option("-j,--jobs", opt->jobs, "Threads to read with (default: one per core)")
+    cmd->add_option("-j,--jobs", opt->jobs, trp("Threads to read with (default: one per core)"))
         ->check(CLI::Range(1, 256))
         ->type_name("N");
     cmd->add_flag("--no-cache", opt->no_cache,
-                  "Read every record again; neither use nor update .plg/network-row.json");
-    cmd->footer(R"(
+                  trp("Read every record again; neither use nor update .plg/network-row.json"));
+    cmd->footer(trp(R"(
 Examples:
   plg network report clones/                     # every PLG folder below clones/
   plg network report network.yaml --lang nl -o netwerk.md
@@ -103,7 +105,7 @@ network.yaml lists PLG folders (or folders of them) with optional labels to grou
     - path: clones/riverside-maths
       labels: {district: Motheo, cluster: "3"}
 One row per PLG, those needing attention first; a PLG with broken files still gets its
-row (saying what is wrong and where), and the exit code is then 1. See docs/network.md.)");
+row (saying what is wrong and where), and the exit code is then 1. See docs/network.md.)"));
     commands.push_back({cmd, [opt](const Context& ctx) { return run_network_report(*opt, ctx); }});
 }
 

@@ -244,63 +244,68 @@ int run_reflect_show(const ReflectShowOptions& opt, const Context& ctx) {
 }  // namespace
 
 void setup_reflect(CLI::App& app, Commands& commands) {
-    CLI::App* reflect = app.add_subcommand("reflect", "Write, list and show reflections");
+    CLI::App* reflect = app.add_subcommand("reflect", trp("Write, list and show reflections"));
     reflect->require_subcommand(1);
 
     auto add = std::make_shared<ReflectAddOptions>();
-    CLI::App* add_cmd = reflect->add_subcommand("add", "Write a reflection; prints its id");
-    add_cmd->add_option("--author", add->author, "Member who reflects (required)")
+    CLI::App* add_cmd = reflect->add_subcommand("add", trp("Write a reflection; prints its id"));
+    add_cmd->add_option("--author", add->author, trp("Member who reflects (required)"))
         ->type_name("MEMBER");
-    add_cmd->add_option("--date", add->date, "Date (default: today)")->check(k_date_value);
-    add_cmd->add_option("--meeting", add->meeting, "The meeting it is about")->type_name("MEETING");
-    add_cmd->add_option("--goal", add->goal, "The goal it is about")->type_name("GOAL");
-    add_cmd->add_option("--text", add->text, "Free text; '-' reads it from standard input")
+    add_cmd->add_option("--date", add->date, trp("Date (default: today)"))->check(k_date_value);
+    add_cmd->add_option("--meeting", add->meeting, trp("The meeting it is about"))
+        ->type_name("MEETING");
+    add_cmd->add_option("--goal", add->goal, trp("The goal it is about"))->type_name("GOAL");
+    add_cmd->add_option("--text", add->text, trp("Free text; '-' reads it from standard input"))
         ->type_name("TEXT|-");
-    add_cmd->add_option("--went-well", add->went_well, "Prompt: what went well")
+    add_cmd->add_option("--went-well", add->went_well, trp("Prompt: what went well"))
         ->type_name("TEXT|-");
-    add_cmd->add_option("--challenge", add->challenge, "Prompt: what was hard")
+    add_cmd->add_option("--challenge", add->challenge, trp("Prompt: what was hard"))
         ->type_name("TEXT|-");
-    add_cmd->add_option("--next-step", add->next_step, "Prompt: what you will do next")
+    add_cmd->add_option("--next-step", add->next_step, trp("Prompt: what you will do next"))
         ->type_name("TEXT|-");
     add_cmd
-        ->add_option("--rate", add->ratings,
-                     "Rate a dimension of the PLG's framework 1-5: its id, its name, or (default "
-                     "framework) its Dutch or French id, like samenwerking=4 (repeatable)")
+        ->add_option(
+            "--rate", add->ratings,
+            trp("Rate a dimension of the PLG's framework 1-5: its id, its name, or (default "
+                "framework) its Dutch or French id, like samenwerking=4 (repeatable)"))
         ->type_name("DIMENSION=1..5");
     add_edit_options(*add_cmd, add->edit);
-    add_cmd->footer(R"(
+    add_cmd->footer(
+        trp(R"(
 Examples:
-  plg reflect add --author bram --meeting 2025-11-25-data-tempotoets-p7q2 \
-      --went-well "De rekenmuurtjes werken" --next-step "Ook in groep 6 proberen" \
-      --rate collaboration=4 --rate inquiry=3
+  plg reflect add --author bram --meeting 2025-11-25-data-tempotoets-p7q2 )"
+            "\\\n"
+            R"(      --went-well "De rekenmuurtjes werken" --next-step "Ook in groep 6 proberen" )"
+            "\\\n"
+            R"(      --rate collaboration=4 --rate inquiry=3
   plg reflect add --author anna --text - < reflectie.txt
   plg reflect add --author carla --edit     # write it in $VISUAL/$EDITOR
 
 Prints the new reflection's id (its file is reflections/ID.yaml) and nothing else on
-stdout. 'plg init' gives a PLG eight dimensions; 'cat plg.yaml' shows the framework.)");
+stdout. 'plg init' gives a PLG eight dimensions; 'cat plg.yaml' shows the framework.)"));
     commands.push_back({add_cmd, [add](const Context& ctx) { return run_reflect_add(*add, ctx); }});
 
     auto list = std::make_shared<ReflectListOptions>();
-    CLI::App* list_cmd = reflect->add_subcommand("list", "List reflections, oldest first");
-    list_cmd->add_option("--author", list->author, "Only this member's reflections")
+    CLI::App* list_cmd = reflect->add_subcommand("list", trp("List reflections, oldest first"));
+    list_cmd->add_option("--author", list->author, trp("Only this member's reflections"))
         ->type_name("MEMBER");
-    list_cmd->add_option("--from", list->from, "Only reflections on or after DATE")
+    list_cmd->add_option("--from", list->from, trp("Only reflections on or after DATE"))
         ->check(k_date_value);
-    list_cmd->add_option("--to", list->to, "Only reflections on or before DATE")
+    list_cmd->add_option("--to", list->to, trp("Only reflections on or before DATE"))
         ->check(k_date_value);
     add_format_option(*list_cmd, list->format);
-    list_cmd->footer(R"(
+    list_cmd->footer(trp(R"(
 Examples:
   plg reflect list --author bram
   plg reflect list --format json | jq '[.[].ratings.collaboration | numbers] | add / length'
 
-Text: DATE  AUTHOR  ID  the first line of what was written.)");
+Text: DATE  AUTHOR  ID  the first line of what was written.)"));
     commands.push_back(
         {list_cmd, [list](const Context& ctx) { return run_reflect_list(*list, ctx); }});
 
     auto show = std::make_shared<ReflectShowOptions>();
-    CLI::App* show_cmd = reflect->add_subcommand("show", "Show one reflection");
-    show_cmd->add_option("ID", show->id, "The reflection's id (see 'plg reflect list')")
+    CLI::App* show_cmd = reflect->add_subcommand("show", trp("Show one reflection"));
+    show_cmd->add_option("ID", show->id, trp("The reflection's id (see 'plg reflect list')"))
         ->required()
         ->type_name("REFLECTION");
     add_format_option(*show_cmd, show->format);

@@ -56,16 +56,17 @@ int run_report(const ReportOptions& opt, const Context& ctx) {
 
 void setup_report(CLI::App& app, Commands& commands) {
     auto opt = std::make_shared<ReportOptions>();
-    CLI::App* cmd = app.add_subcommand("report", "The PLG's report in Markdown (or JSON)");
-    cmd->add_option("--from", opt->from, "Start of the period (default: when the PLG began)")
+    CLI::App* cmd = app.add_subcommand("report", trp("The PLG's report in Markdown (or JSON)"));
+    cmd->add_option("--from", opt->from, trp("Start of the period (default: when the PLG began)"))
         ->check(k_date_value);
-    cmd->add_option("--to", opt->to, "End of the period (default: today)")->check(k_date_value);
-    cmd->add_option("--format", opt->format, "md for people, json for scripts")
+    cmd->add_option("--to", opt->to, trp("End of the period (default: today)"))
+        ->check(k_date_value);
+    cmd->add_option("--format", opt->format, trp("md for people, json for scripts"))
         ->check(CLI::IsMember({"md", "json"}))
         ->default_str("md");
-    cmd->add_option("-o,--output", opt->output, "Write to FILE (atomically) instead of stdout")
+    cmd->add_option("-o,--output", opt->output, trp("Write to FILE (atomically) instead of stdout"))
         ->type_name("FILE");
-    cmd->footer(R"(
+    cmd->footer(trp(R"(
 Examples:
   plg report --lang nl -o verslag.md          # send it as it is, or:
   pandoc verslag.md -o verslag.docx
@@ -76,7 +77,7 @@ status), meetings, attendance and hours per member, roles, goals with a chart,
 actions, decisions, reflections with ratings over time. Sections with nothing to say
 are left out. The same records always give the same bytes. Every number is as the
 records said on the period's last day. A file with errors is left out of the
-report, named on stderr, and makes the exit code 1. See docs/report.md.)");
+report, named on stderr, and makes the exit code 1. See docs/report.md.)"));
     commands.push_back({cmd, [opt](const Context& ctx) { return run_report(*opt, ctx); }});
 }
 

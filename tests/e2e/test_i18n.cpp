@@ -214,3 +214,30 @@ TEST_CASE("a French PLG: its actions, goals and report in French") {
     auto check = run({"check"});
     CHECK(check.code == 0);
 }
+
+TEST_CASE("--help, plg help and the completion scripts speak the PLG's language") {
+    Fixture team;
+    auto help = team({"goal", "progress", "--help"}, "", k_plg_language);
+    CHECK(help.code == 0);
+    CHECK(help.out.rfind("Een gemeten waarde van een doel vastleggen\n"
+                         "Gebruik: plg goal progress [OPTIES] ID\n\nArgumenten:\n",
+                         0) == 0);
+    CHECK(has(help.out, "  ID GOAL VERPLICHT               De id van het doel\n"));
+    CHECK(has(help.out,
+              "\nOpties:\n  -h,--help                       Toon deze hulptekst en stop\n"));
+    CHECK(has(help.out, "  --value NUM:NUM VERPLICHT       De gemeten waarde (7,5 of 7.5)\n"));
+    CHECK(has(help.out,
+              "\nVoorbeeld:\n  plg goal progress tafels-groep5 --value 62 --date 2026-01-20 \\\n"));
+    auto top = team({"help"}, "", k_plg_language);
+    CHECK(has(top.out, "\nOpdrachten:\n  init "));
+    CHECK(
+        has(top.out, "Typ 'plg OPDRACHT --help' voor de opties en voorbeelden van elke opdracht."));
+    auto french = team({"help", "action", "carry", "--lang", "fr"});
+    CHECK(has(french.out, "Reporter une action ouverte à une réunion suivante\n"));
+    CHECK(has(french.out, "  --due DATE                      Une nouvelle échéance\n"));
+    // The English help is what docs/cli.md shows (tests/docs-current.sh).
+    auto english = team({"goal", "progress", "--help"});
+    CHECK(has(english.out, "Usage: plg goal progress [OPTIONS] ID\n"));
+    auto fish = team({"completion", "fish"}, "", k_plg_language);
+    CHECK(has(fish.out, "Doelen stellen, voortgang vastleggen, doelen afsluiten"));
+}
