@@ -234,7 +234,7 @@ TEST_CASE("--help, plg help and the completion scripts speak the PLG's language"
         has(top.out, "Typ 'plg OPDRACHT --help' voor de opties en voorbeelden van elke opdracht."));
     auto french = team({"help", "action", "carry", "--lang", "fr"});
     CHECK(has(french.out, "Reporter une action ouverte à une réunion suivante\n"));
-    CHECK(has(french.out, "  --due DATE                      Une nouvelle échéance\n"));
+    CHECK(has(french.out, "  --due TEXT:DATE                 Une nouvelle échéance\n"));
     // The English help is what docs/cli.md shows (tests/docs-current.sh).
     auto english = team({"goal", "progress", "--help"});
     CHECK(has(english.out, "Usage: plg goal progress [OPTIONS] ID\n"));
