@@ -25,6 +25,7 @@ struct GoalAddOptions {
     std::optional<double> baseline;
     std::optional<double> target;
     std::string due;
+    std::string date;  // when the goal was set: 'created'
     EditOptions edit;
 };
 
@@ -105,7 +106,12 @@ int run_goal_add(const GoalAddOptions& opt, const Context& ctx) {
     if (!opt.due.empty()) {
         g.due = date_arg(ctx, opt.due);
     }
-    g.created = ctx.today;
+    g.created = opt.date.empty() ? ctx.today : date_arg(ctx, opt.date);
+    if (*g.created > ctx.today) {
+        throw UsageError(tr("--date {} is in the future; a goal is set on the day it was agreed, "
+                            "today or earlier",
+                            g.created->iso()));
+    }
 
     References check_refs{&refs.community, &refs.goals, &refs.meetings, {}};
     auto read = [&](const std::string& file, const std::string& text) {
@@ -412,6 +418,10 @@ void setup_goal(CLI::App& app, Commands& commands) {
         ->transform(k_number_value)
         ->type_name("NUM");
     add_cmd->add_option("--due", add->due, trp("Date to reach it by"))->check(k_date_value);
+    add_cmd
+        ->add_option("--date", add->date,
+                     trp("When the goal was set (default: today); reports count it from then"))
+        ->check(k_date_value);
     add_edit_options(*add_cmd, add->edit);
     add_cmd->footer(
         trp(R"(

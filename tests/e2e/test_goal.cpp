@@ -267,3 +267,24 @@ TEST_CASE("goal text reads the same in PyYAML as in --format json") {
     INFO(py.out, py.err);
     CHECK(py.code == 0);
 }
+
+TEST_CASE("goal add --date records when a goal was set, for goals recorded after the fact") {
+    Fixture team;
+    auto r = team({"goal", "add", "--title", "Lezen", "--date", "2026-09-08", "--baseline", "40",
+                   "--target", "60"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CHECK(read(team / "goals/lezen.yaml").find("created: 2026-09-08\n") != std::string::npos);
+    // Progress measured that day is no warning; a report on September counts the goal.
+    CHECK(team({"goal", "progress", "lezen", "--value", "42", "--date", "2026-09-08"}).code == 0);
+    auto check = team({"check"});
+    CHECK(check.out.empty());
+    auto report = team({"report", "--to", "2026-09-30", "--format", "json"});
+    CHECK(report.out.find("\"goals_active\": 1") != std::string::npos);
+    auto before = snapshot(team.dir.path());
+    auto future = team({"goal", "add", "--title", "Later", "--date", "2026-11-24"});
+    CHECK(future.code == 2);
+    CHECK(future.err.find("--date 2026-11-24 is in the future; a goal is set on the day it was "
+                          "agreed") != std::string::npos);
+    CHECK(snapshot(team.dir.path()) == before);
+}
