@@ -297,6 +297,34 @@ std::optional<std::string> unkept_character(std::string_view value) {
     return std::nullopt;
 }
 
+// yaml-cpp's words for a syntax error, in the message language (the ones a
+// hand-written record meets; any other as yaml-cpp says it).
+std::string syntax_error_text(const std::string& msg) {
+    static const std::pair<const char*, std::string_view> k_known[] = {
+        {YAML::ErrorMsg::BAD_FILE, N_("values nested too deeply")},
+        {YAML::ErrorMsg::END_OF_MAP, N_("a mapping ends where it cannot")},
+        {YAML::ErrorMsg::END_OF_MAP_FLOW, N_("a '{' is not closed with '}'")},
+        {YAML::ErrorMsg::END_OF_SEQ, N_("a list ends where it cannot")},
+        {YAML::ErrorMsg::END_OF_SEQ_FLOW, N_("a '[' is not closed with ']'")},
+        {YAML::ErrorMsg::UNKNOWN_TOKEN, N_("something YAML does not know")},
+        {YAML::ErrorMsg::DOC_IN_SCALAR, N_("a '---' or '...' inside text")},
+        {YAML::ErrorMsg::EOF_IN_SCALAR, N_("the file ends inside quoted text")},
+        {YAML::ErrorMsg::CHAR_IN_SCALAR, N_("a character that cannot stand in this text")},
+        {YAML::ErrorMsg::FLOW_END, N_("a ']' or '}' with nothing to close")},
+        {YAML::ErrorMsg::BLOCK_ENTRY, N_("a '- ' list item where none can be")},
+        {YAML::ErrorMsg::MAP_KEY, N_("a key where none can be")},
+        {YAML::ErrorMsg::MAP_VALUE, N_("a ':' where none can be")},
+        {YAML::ErrorMsg::CHAR_IN_BLOCK, N_("an unexpected character in this block of text")},
+        {YAML::ErrorMsg::MULTIPLE_TAGS, N_("two tags on one value")},
+    };
+    for (const auto& [theirs, ours] : k_known) {
+        if (msg == theirs) {
+            return trp(ours);
+        }
+    }
+    return msg;
+}
+
 std::string tab_message() {
     return tr(
         "a tab is used for indentation; YAML indents with spaces only, so replace the tab "
@@ -785,8 +813,7 @@ Document parse(std::string file, std::string bytes, const Limits& limits) {
         if (tab != std::string::npos) {
             doc.problems.push_back({Severity::error, doc.locate(tab), tab_message()});
         } else {
-            std::string msg =
-                e.msg == YAML::ErrorMsg::BAD_FILE ? tr("values nested too deeply") : e.msg;
+            std::string msg = syntax_error_text(e.msg);
             if (msg.rfind(YAML::ErrorMsg::INVALID_ESCAPE, 0) == 0) {
                 // yaml-cpp quotes one byte of the character, which may be half of it.
                 doc.problems.push_back(
