@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "plg/base/text.hpp"
+#include "plg/base/i18n.hpp"
 
 namespace plg {
 
@@ -15,22 +16,7 @@ std::string short_date(Date d, const Labels& l) {
 }
 
 std::string number(double v, const Labels& l, int decimals) {
-    std::string s = fmt::format("{:.{}f}", v, decimals);
-    // Drop trailing zeros: 12.50 -> 12.5, 40.0 -> 40.
-    if (s.find('.') != std::string::npos) {
-        s.erase(s.find_last_not_of('0') + 1);
-        if (s.back() == '.') {
-            s.pop_back();
-        }
-    }
-    if (s == "-0") {
-        s = "0";
-    }
-    size_t dot = s.find('.');
-    if (dot != std::string::npos) {
-        s.replace(dot, 1, l.decimal);
-    }
-    return s;
+    return local_number(l.code, v, decimals);
 }
 
 std::string percent(double v, const Labels& l) {
