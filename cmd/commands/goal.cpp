@@ -108,9 +108,10 @@ int run_goal_add(const GoalAddOptions& opt, const Context& ctx) {
     }
     g.created = opt.date.empty() ? ctx.today : date_arg(ctx, opt.date);
     if (*g.created > ctx.today) {
-        throw UsageError(tr("--date {} is in the future; a goal is set on the day it was agreed, "
-                            "today or earlier",
-                            g.created->iso()));
+        throw UsageError(
+            tr("--date {} is in the future; a goal is set on the day it was agreed, "
+               "today or earlier",
+               g.created->iso()));
     }
 
     References check_refs{&refs.community, &refs.goals, &refs.meetings, {}};

@@ -42,8 +42,7 @@ TEST_CASE("a Dutch PLG speaks Dutch: messages, labels, numbers, plurals, dates")
     REQUIRE(goal.code == 0);
     CHECK(goal.err == "Doel goals/tafels.yaml toegevoegd\n");
     // A decimal comma in, a decimal comma out; the file keeps the point.
-    auto progress =
-        team({"goal", "progress", "tafels", "--value", "3,5"}, "", k_plg_language);
+    auto progress = team({"goal", "progress", "tafels", "--value", "3,5"}, "", k_plg_language);
     REQUIRE(progress.code == 0);
     CHECK(progress.err ==
           "Voortgang van tafels: 3,5 op 2026-11-23; nu 38% van de weg naar het doel\n");
@@ -52,19 +51,20 @@ TEST_CASE("a Dutch PLG speaks Dutch: messages, labels, numbers, plurals, dates")
     // The labels line up in Dutch too: the column is as wide as the longest.
     CHECK(has(goal_show.out, "Status:      actief\n"));
     CHECK(has(goal_show.out, "Aangemaakt:  2026-11-23\n"));
-    CHECK(has(goal_show.out, "Voortgang:   2 → 3,5 → 6  (38% van het doel; beginwaarde → laatste "
-                             "→ doel)\n"));
+    CHECK(has(goal_show.out,
+              "Voortgang:   2 → 3,5 → 6  (38% van het doel; beginwaarde → laatste "
+              "→ doel)\n"));
     CHECK(has(goal_show.out, "Metingen:\n  2026-11-23  3,5\n"));
 
     // Errors name the place and say what would fix it, in Dutch.
     auto unknown = team({"goal", "show", "tafel"}, "", k_plg_language);
     CHECK(unknown.code == 1);
-    CHECK(unknown.err ==
-          "plg: error: goal show: onbekend doel 'tafel'; bedoelt u 'tafels'?\n");
+    CHECK(unknown.err == "plg: error: goal show: onbekend doel 'tafel'; bedoelt u 'tafels'?\n");
     auto usage = team({"goal", "add"}, "", k_plg_language);
     CHECK(usage.code == 2);
-    CHECK(usage.err == "plg: error: --title is verplicht (of schrijf het bestand zelf met --edit)\n"
-                       "Typ 'plg goal add --help' voor gebruik en voorbeelden.\n");
+    CHECK(usage.err ==
+          "plg: error: --title is verplicht (of schrijf het bestand zelf met --edit)\n"
+          "Typ 'plg goal add --help' voor gebruik en voorbeelden.\n");
     auto typo = team({"goal", "progress", "tafels", "--vaule", "3"}, "", k_plg_language);
     CHECK(typo.code == 2);
     CHECK(has(typo.err, "onbekende optie '--vaule' bij 'plg goal progress'; bedoelt u '--value'?"));
@@ -75,13 +75,16 @@ TEST_CASE("a Dutch PLG speaks Dutch: messages, labels, numbers, plurals, dates")
     write(team / "meetings/2026-11-01-kapot.yaml", "date: 2026-11-01\ntitel: X\n");
     auto check = team({"check"}, "", k_plg_language);
     CHECK(check.code == 1);
-    CHECK(has(check.out, "error: onbekende sleutel 'titel' in een bijeenkomst; bedoelt u 'title'?"));
-    CHECK(has(check.out, "error: een bijeenkomst heeft 'title' nodig; voeg een regel 'title: ...' toe"));
+    CHECK(
+        has(check.out, "error: onbekende sleutel 'titel' in een bijeenkomst; bedoelt u 'title'?"));
+    CHECK(has(check.out,
+              "error: een bijeenkomst heeft 'title' nodig; voeg een regel 'title: ...' toe"));
     CHECK(check.err == "2 fouten, 0 waarschuwingen\n");
     auto list = team({"action", "list"}, "", k_plg_language);
     CHECK(list.code == 0);
-    CHECK(list.err ==
-          "plg: warning: 1 bestand bevat fouten en is weggelaten; typ 'plg check' om het te zien\n");
+    CHECK(
+        list.err ==
+        "plg: warning: 1 bestand bevat fouten en is weggelaten; typ 'plg check' om het te zien\n");
     CHECK(has(list.out, "  2026-12-01  bram   open     Rekenmuurtjes maken\n"));
 }
 
@@ -92,15 +95,16 @@ TEST_CASE("--edit templates and the editor's prompt are in the PLG's language") 
     auto r = team({"meeting", "add", "--edit"}, "",
                   {{"PLG_LANG", ""}, {"VISUAL", "sh " + (team / "same.sh").string()}});
     CHECK(r.code == 1);
-    CHECK(r.err == "plg: error: het sjabloon is onveranderd opgeslagen, dus er is geen "
-                   "bijeenkomst toegevoegd\n");
+    CHECK(r.err ==
+          "plg: error: het sjabloon is onveranderd opgeslagen, dus er is geen "
+          "bijeenkomst toegevoegd\n");
     // The template it saw: copy it out with an editor that does.
     write(team / "copy.sh", "cp \"$1\" '" + (team / "seen.yaml").string() + "'\n");
     team({"goal", "add", "--edit"}, "",
          {{"PLG_LANG", ""}, {"VISUAL", "sh " + (team / "copy.sh").string()}});
     std::string seen = read(team / "seen.yaml");
-    CHECK(seen.rfind("#| Nieuw doel. Vul in wat u wilt vastleggen, sla op en sluit de editor.\n", 0) ==
-          0);
+    CHECK(seen.rfind("#| Nieuw doel. Vul in wat u wilt vastleggen, sla op en sluit de editor.\n",
+                     0) == 0);
     CHECK(has(seen, "#| Leden: anna (Anna de Vries), bram (Bram Jansen), carla (Carla Öztürk)\n"));
     CHECK(has(seen, "#| Verplicht: title."));
     CHECK(has(seen, "\ntitle:\n"));  // the keys stay the file's own
@@ -168,15 +172,16 @@ TEST_CASE("outside a PLG the locale decides, as gettext reads it, without instal
     auto init = run_plg({"init", "--name", "Leerteam"}, dir.path(), "",
                         {{"PLG_LANG", ""}, {"LANG", "nl_NL.UTF-8"}});
     CHECK(init.code == 0);
-    CHECK(init.err ==
-          "PLG 'Leerteam' gemaakt in deze map; voeg leden toe met 'plg member add ID --name NAAM'\n");
+    CHECK(
+        init.err ==
+        "PLG 'Leerteam' gemaakt in deze map; voeg leden toe met 'plg member add ID --name NAAM'\n");
     CHECK(has(read(dir / "plg.yaml"), "language: nl\n"));
     CHECK(has(read(dir / "plg.yaml"), "name: Samenwerking\n"));
     // --language says which, and is spoken at once.
     TempDir other;
-    auto fr = run_plg({"init", "--name", "CAP Maths", "--language", "fr", "--member",
-                       "awa=Awa Diallo"},
-                      other.path(), "", {{"PLG_LANG", ""}});
+    auto fr =
+        run_plg({"init", "--name", "CAP Maths", "--language", "fr", "--member", "awa=Awa Diallo"},
+                other.path(), "", {{"PLG_LANG", ""}});
     CHECK(fr.err == "CAP « CAP Maths » créée dans ce dossier avec 1 membre\n");
     CHECK(has(read(other / "plg.yaml"), "language: fr\n"));
     CHECK(has(read(other / "plg.yaml"), "name: Vision et objectifs partagés\n"));
@@ -184,10 +189,10 @@ TEST_CASE("outside a PLG the locale decides, as gettext reads it, without instal
 
 TEST_CASE("a French PLG: its actions, goals and report in French") {
     TempDir dir;
-    auto init = run_plg({"init", "--name", "CAP Maths", "--language", "fr", "--founded",
-                         "2026-09-01", "--member", "awa=Awa Diallo", "--member",
-                         "moussa=Moussa Traoré"},
-                        dir.path());
+    auto init =
+        run_plg({"init", "--name", "CAP Maths", "--language", "fr", "--founded", "2026-09-01",
+                 "--member", "awa=Awa Diallo", "--member", "moussa=Moussa Traoré"},
+                dir.path());
     REQUIRE(init.code == 0);
     auto run = [&](std::vector<std::string> args) {
         return run_plg(std::move(args), dir.path(), "", {{"PLG_LANG", ""}});

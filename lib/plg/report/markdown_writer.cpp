@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "plg/base/text.hpp"
 #include "plg/base/i18n.hpp"
+#include "plg/base/text.hpp"
 
 namespace plg {
 
