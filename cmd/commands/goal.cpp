@@ -162,18 +162,8 @@ std::string percent_text(const Goal& g) {
 
 // A goal's status in the message language.
 std::string status_word(GoalStatus status) {
-    std::string_view lang = current_language();
-    switch (status) {
-        case GoalStatus::active:
-            return std::string(translate(lang, "goal status", "active"));
-        case GoalStatus::achieved:
-            return std::string(translate(lang, "goal status", "achieved"));
-        case GoalStatus::not_achieved:
-            return std::string(translate(lang, "goal status", "not achieved"));
-        case GoalStatus::dropped:
-            return std::string(translate(lang, "goal status", "dropped"));
-    }
-    return std::string(translate(lang, "goal status", "active"));
+    // The words of the files are the msgids (the report's labels mark them).
+    return std::string(translate(current_language(), "goal status", to_string(status)));
 }
 
 // "not-achieved" on the command line (a value without a space completes and
