@@ -417,6 +417,19 @@ std::string_view plural_expression(std::string_view language) {
     return c == nullptr ? "n != 1" : c->plural;
 }
 
+namespace detail {
+
+std::string format_translated(std::string_view translated, std::string_view original,
+                              fmt::format_args args) {
+    try {
+        return fmt::vformat(translated, args);
+    } catch (const fmt::format_error&) {
+        return fmt::vformat(original, args);
+    }
+}
+
+}  // namespace detail
+
 std::string local_decimal(std::string number) {
     if (std::size_t dot = number.find('.'); dot != std::string::npos) {
         number.replace(dot, 1, translate(current_language(), "decimal separator", "."));

@@ -79,14 +79,15 @@ std::string_view view(const FormatString& s) {
 // Formats `translated` with `args`; if a translation's placeholders do not fit
 // the arguments, formats the English `original` instead: a bad catalog never
 // stops a command.
+// (Out of line and on type-erased arguments: one copy, not one per message.)
+std::string format_translated(std::string_view translated, std::string_view original,
+                              fmt::format_args args);
+
 template <typename... Args>
 std::string format_translated(std::string_view translated, std::string_view original,
                               const Args&... args) {
-    try {
-        return fmt::format(fmt::runtime(translated), args...);
-    } catch (const fmt::format_error&) {
-        return fmt::format(fmt::runtime(original), args...);
-    }
+    return format_translated(translated, original,
+                             fmt::format_args(fmt::make_format_args(args...)));
 }
 
 }  // namespace detail
