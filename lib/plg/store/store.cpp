@@ -189,6 +189,26 @@ void write_atomic(const fs::path& path, std::string_view contents, bool durable)
     }
 }
 
+fs::path create_temporary(const fs::path& path) {
+    fs::path tmp = write_temporary(path, "", false);
+    return tmp;
+}
+
+void commit_temporary(const fs::path& tmp, const fs::path& path) {
+    Fd fd{::open(tmp.c_str(), O_RDONLY | O_CLOEXEC)};
+    if (fd.fd < 0 || ::fsync(fd.fd) != 0) {
+        int err = errno;
+        ::unlink(tmp.c_str());
+        throw Error(tr("cannot write {}: {}", path.string(), errno_text(err)));
+    }
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        int err = errno;
+        ::unlink(tmp.c_str());
+        throw Error(tr("cannot replace {}: {}", path.string(), errno_text(err)));
+    }
+    sync_folder(path.parent_path().empty() ? fs::path(".") : path.parent_path());
+}
+
 bool create_exclusive(const fs::path& path, std::string_view contents) {
     fs::path tmp = write_temporary(path, contents);
     // link() fails when the name exists, so two writers can never both succeed.
@@ -910,11 +930,11 @@ void write_cache(const fs::path& root, std::string_view name, std::string_view t
     }
 }
 
-void write_output_file(const fs::path& cwd, const std::string& output, std::string_view text) {
+fs::path output_target(const fs::path& cwd, const std::string& output, std::string_view example) {
     fs::path path = cwd / output;
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
-        throw Error(tr("-o {} is a folder; give a file name, like report.md", output));
+        throw Error(tr("-o {} is a folder; give a file name, like {}", output, example));
     }
     fs::path folder = fs::path(output).parent_path();
     if (!folder.empty() && !fs::is_directory(cwd / folder, ec)) {
@@ -941,9 +961,9 @@ void write_output_file(const fs::path& cwd, const std::string& output, std::stri
     if (target.filename() == k_config_file ||
         (record_folder && fs::exists(parent.parent_path() / k_config_file, ec))) {
         throw Error(
-            tr("-o {} is a record of a PLG; the report would replace it. Choose another "
-               "file name, like report.md",
-               output));
+            tr("-o {} is a record of a PLG, which plg would replace. Choose another file name, "
+               "like {}",
+               output, example));
     }
     // Files git and plg keep: anything inside a .git folder, and the hidden
     // files and folders at a PLG's top (.gitattributes, .plg/, .schema/, ...).
@@ -954,8 +974,8 @@ void write_output_file(const fs::path& cwd, const std::string& output, std::stri
         if (name == ".git" || hidden_at_plg_top) {
             throw Error(
                 tr("-o {} is inside {}/, which git or plg keeps; choose another file "
-                   "name, like report.md",
-                   output, name));
+                   "name, like {}",
+                   output, name, example));
         }
         if (dir == dir.parent_path()) {
             break;
@@ -964,9 +984,19 @@ void write_output_file(const fs::path& cwd, const std::string& output, std::stri
     if (target.filename().string().rfind('.', 0) == 0 && fs::exists(parent / k_config_file, ec)) {
         throw Error(
             tr("-o {} is a file git or plg keeps in the PLG ({}); choose another file "
-               "name, like report.md",
-               output, target.filename().string()));
+               "name, like {}",
+               output, target.filename().string(), example));
     }
+    if (!fs::is_directory(target.parent_path(), ec)) {
+        throw Error(tr("-o {} links to {}, whose folder does not exist", output, target.string()));
+    }
+    return target;
+}
+
+void write_output_file(const fs::path& cwd, const std::string& output, std::string_view text) {
+    fs::path path = cwd / output;
+    std::error_code ec;
+    fs::path target = output_target(cwd, output, trp("report.md"));
     auto status = fs::status(path, ec);  // follows a symlink
     if (!ec && status.type() != fs::file_type::regular &&
         status.type() != fs::file_type::not_found) {
@@ -980,9 +1010,6 @@ void write_output_file(const fs::path& cwd, const std::string& output, std::stri
     }
     // A symlink is followed: the file it points to is replaced atomically, and
     // the link stays a link.
-    if (!fs::is_directory(target.parent_path(), ec)) {
-        throw Error(tr("-o {} links to {}, whose folder does not exist", output, target.string()));
-    }
     write_atomic(target, text);
 }
 

@@ -187,6 +187,21 @@ std::string display_path(const std::filesystem::path& path, const std::filesyste
 // is recognised as one.
 std::filesystem::path resolved_path(const std::filesystem::path& path);
 
+// Creates an empty temporary file beside `path` (hidden, named after it) for a
+// writer that fills it itself, and returns its name. Throws Error when it
+// cannot be created.
+std::filesystem::path create_temporary(const std::filesystem::path& path);
+// Makes the temporary file `tmp` durable and renames it to `path`, replacing
+// what was there. Throws Error (and removes `tmp`) when it cannot.
+void commit_temporary(const std::filesystem::path& tmp, const std::filesystem::path& path);
+
+// Returns the file `output` (relative to `cwd`) names, a symlink followed, after
+// checking that plg may replace it: not a folder, in a folder that exists, and
+// not a record of a PLG nor a file git or plg keeps. Throws Error naming
+// "-o OUTPUT", which suggests a name like `example` instead.
+std::filesystem::path output_target(const std::filesystem::path& cwd, const std::string& output,
+                                    std::string_view example);
+
 // Writes `text` atomically to `output` (relative to `cwd`), a file outside the
 // PLG's records such as a report. Throws Error naming "-o OUTPUT" when it is a
 // folder, its folder does not exist, or it is a record of some PLG (plg.yaml, or a
