@@ -143,6 +143,13 @@ def main():
     today = dt.date.fromisoformat(args.today)
     for n in range(args.plgs):
         make_plg(os.path.join(args.out, f"plg-{n:04d}"), n, args.records, rng, today, args.years)
+    # The programme's list of its PLGs, with the labels it groups them by.
+    districts = ["Motheo", "Lejweleputswa", "Thabo Mofutsanyana", "Fezile Dabi", "Xhariep"]
+    lines = ["plgs:\n"]
+    for n in range(args.plgs):
+        lines.append(f"  - path: plg-{n:04d}\n    labels: {{district: {districts[n % 5]}, "
+                     f"cluster: \"{n % 7 + 1}\"}}\n")
+    write(os.path.join(args.out, "network.yaml"), "".join(lines))
 
 
 if __name__ == "__main__":

@@ -101,6 +101,12 @@ inline Result run_plg(std::vector<std::string> args, const fs::path& cwd,
     return run_in_process(args, cwd, input, env);
 }
 
+// Copies the example PLG `name` to `to` (its folder is created).
+inline void copy_example(const std::string& name, const fs::path& to) {
+    fs::create_directories(to.parent_path());
+    fs::copy(k_examples / name, to, fs::copy_options::recursive);
+}
+
 // Returns `s` without its trailing newlines (an id plg printed).
 inline std::string trim(const std::string& s) {
     return s.substr(0, s.find_last_not_of('\n') + 1);

@@ -6,15 +6,6 @@
 
 using namespace plg::test;
 
-namespace {
-
-void copy_example(const std::string& name, const fs::path& to) {
-    fs::create_directories(to.parent_path());
-    fs::copy(k_examples / name, to, fs::copy_options::recursive);
-}
-
-}  // namespace
-
 TEST_CASE("network report rows agree with each PLG's own report") {
     auto r = run_plg({"network", "report", k_examples.string(), "--format", "json"}, k_examples);
     INFO(r.err);

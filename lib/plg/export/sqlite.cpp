@@ -205,7 +205,7 @@ class SqliteWriter : public TableWriter {
     }
 
     void commit() override {
-        for (const Row& r : codebook_rows({m_tables.begin(), m_tables.end() - 1})) {
+        for (const Row& r : codebook_rows(m_tables)) {
             row(m_tables.size() - 1, r);
         }
         for (const auto& t : m_tables) {

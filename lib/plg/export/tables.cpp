@@ -25,11 +25,14 @@ Column text(std::string name, std::string meaning) {
 
 const Column k_plg = col("plg", T::text, "the PLG: its folder as plg network report names it");
 const Column k_meeting =
-    col("meeting", T::text, "the meeting: its file name without .yaml (date and slug)");
+    col("meeting", T::text,
+        "the meeting: its file name without .yaml (with --anonymise its date and a hash of it)");
 const Column k_member = col("member", T::text,
                             "the member's id in plg.yaml (with --anonymise a pseudonym: M01, M02, "
                             "... in plg.yaml's order)");
-const Column k_goal = col("goal", T::text, "the goal: its file name without .yaml");
+const Column k_goal = col("goal", T::text,
+                          "the goal: its file name without .yaml (with --anonymise goal- and a "
+                          "hash of it)");
 const std::string k_bool = "1, 0";
 
 Reference to_plg() {
@@ -220,7 +223,9 @@ std::vector<Table> base_tables() {
          {to_goal()}},
         {"reflections",
          "one row per reflection in the period",
-         {k_plg, col("reflection", T::text, "the reflection: its file name without .yaml"),
+         {k_plg, col("reflection", T::text,
+                             "the reflection: its file name without .yaml (with --anonymise its "
+                             "date and a hash of it)"),
           col("author", T::text, "who wrote it (member id)"),
           col("date", T::date, "when it was written"),
           col("meeting", T::text, "the meeting it reflects on (empty: none)"),
@@ -272,28 +277,63 @@ bool contains(const std::vector<std::string>& list, const std::string& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-// Member ids as the export writes them: as they are, or pseudonyms.
-class Who {
+// The ids as the export writes them: as they are, or, with --anonymise,
+// pseudonyms. Members become M01, M02, ... in plg.yaml's order; a meeting,
+// reflection or goal id (which holds a title's words or a member's id) becomes
+// its date (if it has one) and a hash of the id, the same in every export.
+class Ids {
   public:
-    Who(const Community& c, bool anonymise) : m_anonymise(anonymise) {
+    Ids(const Community& c, bool anonymise) : m_anonymise(anonymise) {
         for (const auto& m : c.members) {
-            name(m.id);
+            member_name(m.id);
         }
     }
-    Cell operator()(const std::string& id) {
+    Cell member(const std::string& id) {
         if (id.empty()) {
             return {};
         }
-        return m_anonymise ? Cell(name(id)) : Cell(id);
+        return m_anonymise ? Cell(member_name(id)) : Cell(id);
+    }
+    Cell meeting(const std::string& id) { return record(id, ""); }
+    Cell reflection(const std::string& id) { return record(id, ""); }
+    Cell goal(const std::string& id) { return record(id, "goal-"); }
+    // An action's own id is random already; "MEETING#N" hides its meeting.
+    Cell action(const std::string& ref) {
+        size_t hash = ref.find('#');
+        if (!m_anonymise || hash == std::string::npos) {
+            return ref;
+        }
+        return std::get<std::string>(meeting(ref.substr(0, hash))) + ref.substr(hash);
     }
 
   private:
-    std::string name(const std::string& id) {
+    std::string member_name(const std::string& id) {
         auto [it, fresh] = m_names.emplace(id, "");
         if (fresh) {
             it->second = fmt::format("M{:02}", m_names.size());
         }
         return it->second;
+    }
+    Cell record(const std::string& id, std::string_view prefix) {
+        if (id.empty()) {
+            return {};
+        }
+        if (!m_anonymise) {
+            return id;
+        }
+        uint64_t h = 1469598103934665603ull;  // FNV-1a
+        for (unsigned char ch : id) {
+            h = (h ^ ch) * 1099511628211ull;
+        }
+        std::string out(prefix);
+        if (id.size() >= 10 && Date::parse_iso(std::string_view(id).substr(0, 10))) {
+            out += id.substr(0, 11);
+        }
+        static constexpr std::string_view k_alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+        for (int i = 0; i < 8; ++i, h >>= 5) {
+            out += k_alphabet[h & 31];
+        }
+        return out;
     }
     bool m_anonymise;
     std::map<std::string, std::string> m_names;
@@ -329,7 +369,7 @@ std::vector<Table> export_tables(const std::vector<std::string>& label_keys) {
 void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
                  const std::vector<std::string>& label_keys, bool anonymise, Rows& out) {
     const Community& c = *plg.community;
-    Who who(c, anonymise);
+    Ids ids(c, anonymise);
     Cell p = id.id;
     auto free = [&](const std::string& s) { return anonymise ? Cell() : opt_text(s); };
 
@@ -350,7 +390,7 @@ void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
     out[TableId::plgs].push_back(std::move(plg_row));
 
     for (const auto& m : c.members) {
-        out[TableId::members].push_back({p, who(m.id), anonymise ? Cell() : Cell(m.name),
+        out[TableId::members].push_back({p, ids.member(m.id), anonymise ? Cell() : Cell(m.name),
                                          opt_text(m.role), opt(m.joined), opt(m.left),
                                          m.member_on(r.to)});
     }
@@ -365,7 +405,7 @@ void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
         std::vector<std::string> expected = recorded ? expected_members(m, c) : std::vector<std::string>{};
         auto focus = [&](const char* q) { return contains(m.focus, q); };
         out[TableId::meetings].push_back(
-            {p, m.id, m.date, free(m.title), who(m.facilitator), opt_int(m.minutes), recorded,
+            {p, ids.meeting(m.id), m.date, free(m.title), ids.member(m.facilitator), opt_int(m.minutes), recorded,
              recorded ? count(m.attendees.size()) : Cell(),
              recorded ? count(expected.size()) : Cell(), count(m.guests.size()), focus("learn"),
              focus("evidence"), focus("support"), focus("extend"), free(m.protocol), free(m.data),
@@ -379,36 +419,36 @@ void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
                     reason = a.reason;
                 }
             }
-            out[TableId::attendance].push_back({p, m.id, who(member), present, free(reason)});
+            out[TableId::attendance].push_back({p, ids.meeting(m.id), ids.member(member), present, free(reason)});
             if (present) {
-                out[TableId::hours].push_back({p, who(member), m.id, m.date, opt_int(m.minutes)});
+                out[TableId::hours].push_back({p, ids.member(member), ids.meeting(m.id), m.date, opt_int(m.minutes)});
             }
         }
         for (size_t i = 0; i < m.guests.size(); ++i) {
-            out[TableId::guests].push_back({p, m.id, count(i + 1), free(m.guests[i])});
+            out[TableId::guests].push_back({p, ids.meeting(m.id), count(i + 1), free(m.guests[i])});
         }
         if (!m.facilitator.empty()) {
-            out[TableId::roles].push_back({p, m.id, std::string("facilitator"), who(m.facilitator)});
+            out[TableId::roles].push_back({p, ids.meeting(m.id), std::string("facilitator"), ids.member(m.facilitator)});
         }
         for (const auto& [role, member] : m.roles) {
             if (role != "facilitator" || member != m.facilitator) {
-                out[TableId::roles].push_back({p, m.id, role, who(member)});
+                out[TableId::roles].push_back({p, ids.meeting(m.id), role, ids.member(member)});
             }
         }
         for (size_t i = 0; i < m.agenda.size(); ++i) {
-            out[TableId::agenda].push_back({p, m.id, count(i + 1), free(m.agenda[i])});
+            out[TableId::agenda].push_back({p, ids.meeting(m.id), count(i + 1), free(m.agenda[i])});
         }
         for (size_t i = 0; i < m.decisions.size(); ++i) {
-            out[TableId::decisions].push_back({p, m.id, count(i + 1), free(m.decisions[i])});
+            out[TableId::decisions].push_back({p, ids.meeting(m.id), count(i + 1), free(m.decisions[i])});
         }
         for (const auto& g : m.goals) {
-            out[TableId::meeting_goals].push_back({p, m.id, g});
+            out[TableId::meeting_goals].push_back({p, ids.meeting(m.id), ids.goal(g)});
         }
         for (const auto& d : m.dimensions) {
-            out[TableId::meeting_dimensions].push_back({p, m.id, d});
+            out[TableId::meeting_dimensions].push_back({p, ids.meeting(m.id), d});
         }
         for (const auto& carried : m.carried) {
-            out[TableId::action_carries].push_back({p, carried.id, m.id, opt(carried.due)});
+            out[TableId::action_carries].push_back({p, ids.action(carried.id), ids.meeting(m.id), opt(carried.due)});
         }
     }
 
@@ -429,7 +469,7 @@ void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
             }
             bool open = !done && !cancelled;
             out[TableId::actions].push_back(
-                {p, action_ref(m, i), m.id, m.date, free(a.text), who(a.owner), opt(a.due), opt(due),
+                {p, ids.action(action_ref(m, i)), ids.meeting(m.id), m.date, free(a.text), ids.member(a.owner), opt(a.due), opt(due),
                  std::string(done ? "done" : cancelled ? "cancelled" : "open"),
                  done ? opt(a.done_on) : Cell(), cancelled ? opt(a.cancelled_on) : Cell(),
                  open && due && *due < r.to, count(size_t(carried)), free(a.note)});
@@ -438,17 +478,17 @@ void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
 
     for (const Goal& g : r.goals) {
         out[TableId::goals].push_back(
-            {p, g.id, free(g.title), free(g.measure), opt_text(g.unit), opt(g.baseline),
+            {p, ids.goal(g.id), free(g.title), free(g.measure), opt_text(g.unit), opt(g.baseline),
              opt(g.target), opt(g.due), opt(g.created), std::string(to_string(g.status)),
              opt(g.closed), opt(g.latest()), opt(g.percent()), g.overdue_on(r.to),
              free(g.close_note)});
         for (const auto& owner : g.owners) {
-            out[TableId::goal_owners].push_back({p, g.id, who(owner)});
+            out[TableId::goal_owners].push_back({p, ids.goal(g.id), ids.member(owner)});
         }
         for (size_t i = 0; i < g.progress.size(); ++i) {
             const Progress& e = g.progress[i];
             out[TableId::goal_progress].push_back(
-                {p, g.id, count(i + 1), e.date, e.value, free(e.evidence), opt_text(e.meeting)});
+                {p, ids.goal(g.id), count(i + 1), e.date, e.value, free(e.evidence), ids.meeting(e.meeting)});
         }
     }
 
@@ -457,11 +497,11 @@ void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
             continue;
         }
         out[TableId::reflections].push_back(
-            {p, x.id, who(x.author), x.date, opt_text(x.meeting), opt_text(x.goal), free(x.text),
+            {p, ids.reflection(x.id), ids.member(x.author), x.date, ids.meeting(x.meeting), ids.goal(x.goal), free(x.text),
              free(x.went_well), free(x.challenge), free(x.next_step), count(x.ratings.size())});
         for (const auto& rating : x.ratings) {
             out[TableId::ratings].push_back(
-                {p, x.id, who(x.author), x.date, rating.dimension, int64_t(rating.value)});
+                {p, ids.reflection(x.id), ids.member(x.author), x.date, rating.dimension, int64_t(rating.value)});
         }
     }
 

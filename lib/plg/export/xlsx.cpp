@@ -104,7 +104,7 @@ class XlsxWriter : public TableWriter {
     }
 
     void commit() override {
-        for (const Row& r : codebook_rows({m_tables.begin(), m_tables.end() - 1})) {
+        for (const Row& r : codebook_rows(m_tables)) {
             row(m_tables.size() - 1, r);
         }
         lxw_error rc = workbook_close(m_book);
