@@ -122,6 +122,14 @@ TEST_CASE("export of the current PLG; the same records give the same CSV bytes")
     CHECK(read(f / "data/attendance.csv").find(",carla,0,\r\n") != std::string::npos);
     CHECK(read(f / "data/hours.csv").find(plg_id + ",bram,") != std::string::npos);
     CHECK(read(f / "data/codebook.md").find("## attendance\n") != std::string::npos);
+    if (std::string(PLG_TEST_MARKDOWNLINT) != "") {
+        auto lint = run({PLG_TEST_MARKDOWNLINT, "--config",
+                         (fs::path(PLG_SOURCE_DIR) / "docs/report.markdownlint.yaml").string(),
+                         "data/codebook.md"},
+                        f.dir.path());
+        INFO(lint.out, lint.err);
+        CHECK(lint.code == 0);
+    }
     auto before = snapshot(f / "data");
     // Again into the same folder: plg's own files are replaced, with the same bytes.
     auto again = f({"export", "--format", "csv", "-o", "data", "-q"});
