@@ -166,6 +166,13 @@ def main():
                 check(want == have, f"{path}: status on {when} is {have} in the export, {want} in the report")
     by_month = sqlite(db, "SELECT * FROM status_by_month")
     check(sum(m["plgs"] for m in by_month) == len(data["status"]), "status_by_month loses rows")
+    for m in by_month:
+        want = [s["status"] for s in data["status"] if s["month"] == m["month"]]
+        for word, column in (("active", "active"), ("at risk", "at_risk"), ("dormant", "dormant")):
+            check(m[column] == want.count(word),
+                  f"status_by_month {m['month']}: {column} {m[column]}, the rows {want.count(word)}")
+        check(m["active"] + m["at_risk"] + m["dormant"] == m["plgs"],
+              f"status_by_month {m['month']}: a status none of its columns counts")
 
     # The records themselves, read with PyYAML.
     period = {p["plg"]: (day(p["period_from"]), day(p["period_to"])) for p in data["plgs"]}

@@ -95,6 +95,19 @@ TEST_CASE("a generated network's exports agree with the network report, with lab
         export_and_check(dir, {"net/network.yaml"}, p, false);
     }
     export_and_check(dir, {"net/network.yaml"}, {"2025-01-01", ""}, true);
+    // The benchmark's Python reference writes the same 20 tables, value for value.
+    auto all = run_plg({"export", "net", "--format", "csv", "-o", "all"}, dir.path());
+    REQUIRE(all.code == 0);
+    auto ref = run({PLG_TEST_PYTHON, (fs::path(PLG_SOURCE_DIR) / "bench/export_reference.py").string(),
+                    "net", "2026-11-23", "python"},
+                   dir.path());
+    INFO(ref.err);
+    REQUIRE(ref.code == 0);
+    auto same = run({PLG_TEST_PYTHON, (fs::path(PLG_SOURCE_DIR) / "bench/export_reference.py").string(),
+                     "--compare", "all", "python"},
+                    dir.path());
+    INFO(same.out, same.err);
+    CHECK(same.code == 0);
     // network.yaml's labels are columns of plgs.
     auto r = run_plg({"export", "net/network.yaml", "--format", "csv", "-o", "labelled"},
                      dir.path());

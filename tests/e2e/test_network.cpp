@@ -298,6 +298,8 @@ TEST_CASE("the benchmark's generator and Python reference agree with plg (small 
     CHECK(r.out.find("plg and the Python reference agree on 6 PLGs") != std::string::npos);
     CHECK(r.out.find("| `plg network report`, repeated over unchanged files |") !=
           std::string::npos);
+    CHECK(r.out.find("plg and the Python reference wrote the same 20 tables") != std::string::npos);
+    CHECK(r.out.find("| `plg export --format xlsx` (") != std::string::npos);
 }
 
 // Regression: the period used to be checked inside each worker thread, where the

@@ -98,7 +98,7 @@ SELECT p.plg, p.name, p.school, p.founded, p.origin, p.period_from, p.period_to,
 FROM plgs p;
 CREATE VIEW status_by_month AS
 SELECT month, count(*) AS plgs, sum(status = 'active') AS active,
-  sum(status = 'at_risk') AS at_risk, sum(status = 'dormant') AS dormant
+  sum(status = 'at risk') AS at_risk, sum(status = 'dormant') AS dormant
 FROM status GROUP BY month ORDER BY month;
 CREATE VIEW member_hours AS
 SELECT m.plg, m.member, m.name, m.role, count(h.meeting) AS meetings_attended,

@@ -248,9 +248,9 @@ std::vector<Table> base_tables() {
          {k_plg, col("month", T::text, "the month, YYYY-MM"),
           col("date", T::date, "the day the status is judged on"),
           col("status", T::text,
-              "active (meets regularly), at_risk (missed meetings lately) or dormant (quiet "
+              "active (meets regularly), at risk (missed meetings lately) or dormant (quiet "
               "for three cadences)",
-              "active, at_risk, dormant"),
+              "active, at risk, dormant"),
           col("last_meeting", T::date, "the last meeting on or before that day")},
          {"plg", "month"},
          {to_plg()}},
