@@ -328,6 +328,7 @@ void build_cli(CLI::App& app, Commands& commands, Globals& globals) {
     setup_network(app, commands);
     setup_check(app, commands);
     setup_export(app, commands);
+    setup_import(app, commands);
     setup_help(app, commands);
     setup_completion(app, commands);
     app.footer(trp(k_footer));

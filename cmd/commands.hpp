@@ -15,6 +15,7 @@ void setup_report(CLI::App& app, Commands& commands);
 void setup_network(CLI::App& app, Commands& commands);
 void setup_check(CLI::App& app, Commands& commands);
 void setup_export(CLI::App& app, Commands& commands);
+void setup_import(CLI::App& app, Commands& commands);
 void setup_completion(CLI::App& app, Commands& commands);
 
 // Returns the id of the action `ref` names (its id, or MEETING#N), giving it

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The library's layers point one way: base → yaml → records → store → report →
-# network → export. A file may include plg headers of its own layer and the layers below
+# network → export → import. A file may include plg headers of its own layer and the layers below
 # it, never above; yaml-cpp is included by plg/yaml/ alone, and CLI11 by no
 # library file. Prints each include that breaks this and exits 1 if any does.
 #   bash tests/layers.sh [SOURCE_DIR]
 set -euo pipefail
 cd "${1:-$(dirname "$0")/..}/lib/plg"
-layers=(base yaml records store report network export)
+layers=(base yaml records store report network export import)
 rank() {
   local i
   for i in "${!layers[@]}"; do

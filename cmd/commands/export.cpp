@@ -29,7 +29,8 @@ std::vector<ExportSource> sources(const ExportOptions& opt, const Context& ctx,
         Store store = open_store(ctx);
         std::error_code ec;
         fs::path shown = fs::relative(store.root(), ctx.cwd, ec);
-        out.push_back({store.root(), ec || shown == "." ? "" : shown.string(),
+        out.push_back({store.root(),
+                       ec || shown == "." ? "" : shown.string(),
                        {store.root().filename().string(), {}}});
         return out;
     }
@@ -46,8 +47,8 @@ int run_export(const ExportOptions& opt, const Context& ctx) {
     options.period.from = optional_date_arg(ctx, opt.from);
     options.period.to = optional_date_arg(ctx, opt.to);
     if (options.period.from && options.period.to && *options.period.from > *options.period.to) {
-        throw UsageError(tr("--from {} is after --to {}", options.period.from->iso(),
-                            options.period.to->iso()));
+        throw UsageError(
+            tr("--from {} is after --to {}", options.period.from->iso(), options.period.to->iso()));
     }
     options.anonymise = opt.anonymise;
     options.threads = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -68,7 +69,8 @@ int run_export(const ExportOptions& opt, const Context& ctx) {
         writer = csv_writer(ctx.cwd / opt.output, opt.output, tables);
     } else {
         bool sqlite = opt.format == "sqlite";
-        fs::path file = output_target(ctx.cwd, opt.output, sqlite ? "export.sqlite" : "export.xlsx");
+        fs::path file =
+            output_target(ctx.cwd, opt.output, sqlite ? "export.sqlite" : "export.xlsx");
         writer = sqlite ? sqlite_writer(file, opt.output, tables)
                         : xlsx_writer(file, opt.output, tables);
     }
@@ -87,10 +89,10 @@ int run_export(const ExportOptions& opt, const Context& ctx) {
         for (const auto& n : summary.founded_after) {
             names += (names.empty() ? "" : ", ") + n;
         }
-        inform(ctx, "plg: " + trn("left out {} PLG founded after the period: {}",
-                                  "left out {} PLGs founded after the period: {}",
-                                  summary.founded_after.size(), summary.founded_after.size(),
-                                  names));
+        inform(ctx,
+               "plg: " + trn("left out {} PLG founded after the period: {}",
+                             "left out {} PLGs founded after the period: {}",
+                             summary.founded_after.size(), summary.founded_after.size(), names));
     }
     print_diagnostics(ctx.err, problems, ctx.color_err);
     print_diagnostics(ctx.err, summary.problems, ctx.color_err);

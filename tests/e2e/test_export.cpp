@@ -62,7 +62,8 @@ void export_and_check(const TempDir& dir, const std::vector<std::string>& paths,
     if (anonymise) {
         check.push_back("--anonymised");
     }
-    auto py = run(check, dir.path(), "", {{"PATH", fs::path(PLG_TEST_SQLITE3).parent_path().string() + ":/usr/bin:/bin"}});
+    auto py = run(check, dir.path(), "",
+                  {{"PATH", fs::path(PLG_TEST_SQLITE3).parent_path().string() + ":/usr/bin:/bin"}});
     INFO(p.from, "..", p.to, " anonymised: ", anonymise, "\n", py.out, py.err);
     CHECK(py.code == 0);
     CHECK(py.out.find("checked ") != std::string::npos);
@@ -70,8 +71,9 @@ void export_and_check(const TempDir& dir, const std::vector<std::string>& paths,
 
 }  // namespace
 
-TEST_CASE("the examples' exports read the same in csv, sqlite3 and openpyxl, and agree with the "
-          "report, over periods") {
+TEST_CASE(
+    "the examples' exports read the same in csv, sqlite3 and openpyxl, and agree with the "
+    "report, over periods") {
     TempDir dir;
     copy_example("riverside-maths", dir / "riverside-maths");
     copy_example("leerteam-rekenen", dir / "leerteam-rekenen");
@@ -82,8 +84,9 @@ TEST_CASE("the examples' exports read the same in csv, sqlite3 and openpyxl, and
     export_and_check(dir, {"riverside-maths", "leerteam-rekenen"}, {}, true);
 }
 
-TEST_CASE("a generated network's exports agree with the network report, with labels, over "
-          "periods") {
+TEST_CASE(
+    "a generated network's exports agree with the network report, with labels, over "
+    "periods") {
     TempDir dir;
     auto gen = run({PLG_TEST_PYTHON, (fs::path(PLG_SOURCE_DIR) / "bench/generate.py").string(),
                     (dir / "net").string(), "--plgs", "12", "--records", "40", "--seed", "3"},
@@ -98,19 +101,21 @@ TEST_CASE("a generated network's exports agree with the network report, with lab
     // The benchmark's Python reference writes the same 20 tables, value for value.
     auto all = run_plg({"export", "net", "--format", "csv", "-o", "all"}, dir.path());
     REQUIRE(all.code == 0);
-    auto ref = run({PLG_TEST_PYTHON, (fs::path(PLG_SOURCE_DIR) / "bench/export_reference.py").string(),
-                    "net", "2026-11-23", "python"},
-                   dir.path());
+    auto ref =
+        run({PLG_TEST_PYTHON, (fs::path(PLG_SOURCE_DIR) / "bench/export_reference.py").string(),
+             "net", "2026-11-23", "python"},
+            dir.path());
     INFO(ref.err);
     REQUIRE(ref.code == 0);
-    auto same = run({PLG_TEST_PYTHON, (fs::path(PLG_SOURCE_DIR) / "bench/export_reference.py").string(),
-                     "--compare", "all", "python"},
-                    dir.path());
+    auto same =
+        run({PLG_TEST_PYTHON, (fs::path(PLG_SOURCE_DIR) / "bench/export_reference.py").string(),
+             "--compare", "all", "python"},
+            dir.path());
     INFO(same.out, same.err);
     CHECK(same.code == 0);
     // network.yaml's labels are columns of plgs.
-    auto r = run_plg({"export", "net/network.yaml", "--format", "csv", "-o", "labelled"},
-                     dir.path());
+    auto r =
+        run_plg({"export", "net/network.yaml", "--format", "csv", "-o", "labelled"}, dir.path());
     REQUIRE(r.code == 0);
     std::string plgs = read(dir / "labelled/plgs.csv");
     CHECK(plgs.substr(0, plgs.find('\r')).find(",label_") != std::string::npos);
@@ -118,10 +123,11 @@ TEST_CASE("a generated network's exports agree with the network report, with lab
 
 TEST_CASE("export of the current PLG; the same records give the same CSV bytes") {
     Fixture f;
-    REQUIRE(f({"meeting", "add", "--date", "2026-09-15", "--title", "Start, \"samen\"",
-               "--attendee", "anna", "--attendee", "bram", "--absent", "carla", "--minutes", "60",
-               "--notes", "regel een\nregel twee", "--action", "Toets klaarzetten @bram due:2026-09-22"})
-                .code == 0);
+    REQUIRE(
+        f({"meeting", "add", "--date", "2026-09-15", "--title", "Start, \"samen\"", "--attendee",
+           "anna", "--attendee", "bram", "--absent", "carla", "--minutes", "60", "--notes",
+           "regel een\nregel twee", "--action", "Toets klaarzetten @bram due:2026-09-22"})
+            .code == 0);
     auto r = f({"export", "--format", "csv", "-o", "data"});
     INFO(r.err);
     REQUIRE(r.code == 0);
@@ -242,9 +248,9 @@ TEST_CASE("export of PLGs with broken files writes what can be read and exits 1"
 TEST_CASE("PLGs founded after the period are left out of the export, and said") {
     TempDir dir;
     copy_example("riverside-maths", dir / "riverside-maths");
-    auto r = run_plg({"export", "riverside-maths", "--format", "csv", "-o", "old", "--to",
-                      "2020-01-01"},
-                     dir.path());
+    auto r =
+        run_plg({"export", "riverside-maths", "--format", "csv", "-o", "old", "--to", "2020-01-01"},
+                dir.path());
     INFO(r.err);
     CHECK(r.code == 0);
     CHECK(r.err ==

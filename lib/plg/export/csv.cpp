@@ -1,9 +1,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <cerrno>
 #include <cstring>
-#include <fmt/format.h>
 #include <set>
 
 #include "plg/base/i18n.hpp"
@@ -128,18 +128,20 @@ class CsvWriter : public TableWriter {
         auto status = fs::symlink_status(folder, ec);
         if (status.type() == fs::file_type::not_found) {
             if (!fs::is_directory(folder.parent_path().empty() ? "." : folder.parent_path(), ec)) {
-                throw Error(tr("-o {}: the folder that would hold it does not exist; create it "
-                               "first",
-                               shown));
+                throw Error(
+                    tr("-o {}: the folder that would hold it does not exist; create it "
+                       "first",
+                       shown));
             }
             if (!fs::create_directory(folder, ec) || ec) {
                 throw Error(tr("-o {}: cannot create the folder: {}", shown, ec.message()));
             }
             m_created = folder;
         } else if (!fs::is_directory(folder, ec)) {
-            throw Error(tr("-o {} is a file; CSV export writes a folder of files, so give a "
-                           "folder name, like export/",
-                           shown));
+            throw Error(
+                tr("-o {} is a file; CSV export writes a folder of files, so give a "
+                   "folder name, like export/",
+                   shown));
         } else {
             // Only files an earlier export wrote may be replaced: anything else
             // in the folder is someone's, and the export would mix with it.
@@ -153,9 +155,10 @@ class CsvWriter : public TableWriter {
                 bool left_behind = name.size() > 4 && name[0] == '.' &&
                                    name.compare(name.size() - 4, 4, ".tmp") == 0;
                 if (!ours.count(name) && !left_behind) {
-                    throw Error(tr("-o {} holds '{}', which plg export did not write; give an "
-                                   "empty or new folder (plg replaces only its own files there)",
-                                   shown, name));
+                    throw Error(
+                        tr("-o {} holds '{}', which plg export did not write; give an "
+                           "empty or new folder (plg replaces only its own files there)",
+                           shown, name));
                 }
             }
             if (ec) {

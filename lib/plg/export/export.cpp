@@ -48,16 +48,18 @@ Produced produce(const ExportSource& member, const ExportOptions& options,
             return out;
         }
         Report report = build_report(plg, options.period);
-        export_rows(plg, report, member.plg, label_keys,
-                    options.anonymise, out.rows);
+        export_rows(plg, report, member.plg, label_keys, options.anonymise, out.rows);
         out.exported = true;
     } catch (const Error& e) {
-        Location where = e.where().file.empty() ? Location{member.shown.empty() ? "." : member.shown, 0, 0} : e.where();
+        Location where = e.where().file.empty()
+                             ? Location{member.shown.empty() ? "." : member.shown, 0, 0}
+                             : e.where();
         out.errors.push_back({Severity::error, where, e.what()});
         out.has_errors = true;
     } catch (const std::exception& e) {
-        out.errors.push_back(
-            {Severity::error, Location{member.shown.empty() ? "." : member.shown, 0, 0}, tr("internal error: {}", e.what())});
+        out.errors.push_back({Severity::error,
+                              Location{member.shown.empty() ? "." : member.shown, 0, 0},
+                              tr("internal error: {}", e.what())});
         out.has_errors = true;
     }
     return out;
@@ -75,7 +77,8 @@ ExportSummary export_plgs(const std::vector<ExportSource>& members, const Export
     // memory stays bounded however many PLGs there are; the writer takes them
     // in order, so the same records always give the same rows.
     size_t n = members.size();
-    unsigned threads = std::max(1u, std::min<unsigned>(options.threads, unsigned(std::max<size_t>(n, 1))));
+    unsigned threads =
+        std::max(1u, std::min<unsigned>(options.threads, unsigned(std::max<size_t>(n, 1))));
     size_t window = 4 * size_t(threads);
     std::vector<std::optional<Produced>> slots(n);
     std::mutex mutex;

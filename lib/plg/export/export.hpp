@@ -29,8 +29,7 @@ class TableWriter {
 // (`shown` is how the user named it). The folder is created when missing; an
 // existing one may hold only files a previous export wrote. Throws Error.
 std::unique_ptr<TableWriter> csv_writer(const std::filesystem::path& folder,
-                                        const std::string& shown,
-                                        const std::vector<Table>& tables);
+                                        const std::string& shown, const std::vector<Table>& tables);
 // SQLite: one database with typed columns, keys, indexes, views and the codebook.
 std::unique_ptr<TableWriter> sqlite_writer(const std::filesystem::path& file,
                                            const std::string& shown,
@@ -57,10 +56,10 @@ struct ExportOptions {
 };
 
 struct ExportSummary {
-    size_t plgs = 0;                              // PLGs whose rows were written
-    std::array<size_t, k_table_count> rows{};     // rows written per table
-    std::vector<std::string> founded_after;       // left out: founded after the period
-    std::vector<Diagnostic> problems;             // files with errors, unreadable PLGs
+    size_t plgs = 0;                           // PLGs whose rows were written
+    std::array<size_t, k_table_count> rows{};  // rows written per table
+    std::vector<std::string> founded_after;    // left out: founded after the period
+    std::vector<Diagnostic> problems;          // files with errors, unreadable PLGs
     size_t plgs_with_errors = 0;
 };
 

@@ -143,8 +143,9 @@ class SqliteWriter : public TableWriter {
                             nullptr) != SQLITE_OK) {
             fail();
         }
-        exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; "
-             "BEGIN");
+        exec(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; "
+            "BEGIN");
         m_tables.push_back(codebook_table());
         for (const auto& t : m_tables) {
             exec(create_table(t));
@@ -195,9 +196,10 @@ class SqliteWriter : public TableWriter {
                                   t.columns.begin());
                 key += (key.empty() ? "" : ", ") + (i < cells.size() ? csv_field(cells[i]) : "");
             }
-            throw Error(tr("{}: two rows of the table '{}' have the key ({}); please report "
-                           "this with the records that give it",
-                           m_shown, t.name, key));
+            throw Error(
+                tr("{}: two rows of the table '{}' have the key ({}); please report "
+                   "this with the records that give it",
+                   m_shown, t.name, key));
         }
         if (rc != SQLITE_DONE) {
             fail();

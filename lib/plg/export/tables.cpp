@@ -63,11 +63,13 @@ std::vector<Table> base_tables() {
          {k_plg, col("name", T::text, "the PLG's name (plg.yaml)"),
           col("school", T::text, "the school or organisation (plg.yaml)"),
           col("founded", T::date, "when the PLG was founded"),
-          col("origin", T::text, "how it started: by mandate, as a development project, or for mutual support",
+          col("origin", T::text,
+              "how it started: by mandate, as a development project, or for mutual support",
               origins),
           col("language", T::text, "the PLG's language"),
           col("cadence_days", T::integer,
-              "the expected days between meetings, as plg.yaml gives it (empty: not given; plg then "
+              "the expected days between meetings, as plg.yaml gives it (empty: not given; plg "
+              "then "
               "expects one every 28 days)"),
           col("members", T::integer, "members on the period's last day"),
           col("period_from", T::date, "the first day exported (never before founded)"),
@@ -92,7 +94,9 @@ std::vector<Table> base_tables() {
          {to_plg()}},
         {"meetings",
          "one row per meeting in the period",
-         {k_plg, k_meeting, col("date", T::date, "the day it was held"),
+         {k_plg,
+          k_meeting,
+          col("date", T::date, "the day it was held"),
           text("title", "the meeting's title"),
           col("facilitator", T::text, "the member who facilitated (member id)"),
           col("minutes", T::integer, "how long it lasted, in minutes (empty: not recorded)"),
@@ -103,8 +107,8 @@ std::vector<Table> base_tables() {
               "members expected: the members on the day, and anyone named present or absent "
               "(empty when attendance is not recorded)"),
           col("guests", T::integer, "guests (never counted in attendance)"),
-          col("focus_learn", T::boolean, "worked on DuFour's question 1: what should students learn?",
-              k_bool),
+          col("focus_learn", T::boolean,
+              "worked on DuFour's question 1: what should students learn?", k_bool),
           col("focus_evidence", T::boolean,
               "worked on DuFour's question 2: how do we know they have learned it?", k_bool),
           col("focus_support", T::boolean,
@@ -112,7 +116,8 @@ std::vector<Table> base_tables() {
           col("focus_extend", T::boolean,
               "worked on DuFour's question 4: what if they already know it?", k_bool),
           text("protocol", "the protocol used"),
-          text("data", "the data or student work discussed"), text("notes", "the notes"),
+          text("data", "the data or student work discussed"),
+          text("notes", "the notes"),
           col("agenda_items", T::integer, "items on the agenda"),
           col("decisions", T::integer, "decisions taken"),
           col("actions", T::integer, "actions agreed")},
@@ -120,8 +125,7 @@ std::vector<Table> base_tables() {
          {to_plg(), to_member("facilitator")}},
         {"attendance",
          "one row per member expected at a meeting that records attendance",
-         {k_plg, k_meeting, k_member,
-          col("present", T::boolean, "1 present, 0 absent", k_bool),
+         {k_plg, k_meeting, k_member, col("present", T::boolean, "1 present, 0 absent", k_bool),
           text("reason", "why the member was absent, when given")},
          {"plg", "meeting", "member"},
          {to_meeting(), to_member()}},
@@ -134,14 +138,15 @@ std::vector<Table> base_tables() {
          {to_meeting(), to_member()}},
         {"guests",
          "one row per guest at a meeting (not members; never counted)",
-         {k_plg, k_meeting, col("guest", T::integer, "the guest's place in the meeting's list, from 1"),
+         {k_plg, k_meeting,
+          col("guest", T::integer, "the guest's place in the meeting's list, from 1"),
           text("name", "the guest's name (left out with --anonymise)")},
          {"plg", "meeting", "guest"},
          {to_meeting()}},
         {"roles",
          "who held which role at a meeting (the facilitator too): shared leadership",
-         {k_plg, k_meeting, col("role", T::text, "the role (facilitator, note_taker, timekeeper, ...)"),
-          k_member},
+         {k_plg, k_meeting,
+          col("role", T::text, "the role (facilitator, note_taker, timekeeper, ...)"), k_member},
          {"plg", "meeting", "role", "member"},
          {to_meeting(), to_member()}},
         {"agenda",
@@ -152,7 +157,8 @@ std::vector<Table> base_tables() {
          {to_meeting()}},
         {"decisions",
          "one row per decision",
-         {k_plg, k_meeting, col("decision", T::integer, "the decision's place in the meeting, from 1"),
+         {k_plg, k_meeting,
+          col("decision", T::integer, "the decision's place in the meeting, from 1"),
           text("text", "the decision")},
          {"plg", "meeting", "decision"},
          {to_meeting()}},
@@ -176,7 +182,8 @@ std::vector<Table> base_tables() {
           col("owner", T::text, "who does it (member id; empty: nobody named)"),
           col("due", T::date, "the due date it was agreed with"),
           col("due_at_end", T::date,
-              "the due date on the period's last day (a meeting that carried it may have moved it)"),
+              "the due date on the period's last day (a meeting that carried it may have moved "
+              "it)"),
           col("status", T::text, "open, done or cancelled on the period's last day",
               "open, done, cancelled"),
           col("done_on", T::date, "when it was done (empty: not done, or no date given)"),
@@ -215,7 +222,8 @@ std::vector<Table> base_tables() {
          {to_goal(), to_member()}},
         {"goal_progress",
          "one row per value measured, up to the period's last day",
-         {k_plg, k_goal, col("entry", T::integer, "the entry's place in the goal's progress, from 1"),
+         {k_plg, k_goal,
+          col("entry", T::integer, "the entry's place in the goal's progress, from 1"),
           col("date", T::date, "when it was measured"), col("value", T::real, "the value"),
           text("evidence", "what it was measured on"),
           col("meeting", T::text, "the meeting it was measured at (empty: none named)")},
@@ -223,9 +231,10 @@ std::vector<Table> base_tables() {
          {to_goal()}},
         {"reflections",
          "one row per reflection in the period",
-         {k_plg, col("reflection", T::text,
-                             "the reflection: its file name without .yaml (with --anonymise its "
-                             "date and a hash of it)"),
+         {k_plg,
+          col("reflection", T::text,
+              "the reflection: its file name without .yaml (with --anonymise its "
+              "date and a hash of it)"),
           col("author", T::text, "who wrote it (member id)"),
           col("date", T::date, "when it was written"),
           col("meeting", T::text, "the meeting it reflects on (empty: none)"),
@@ -244,7 +253,8 @@ std::vector<Table> base_tables() {
          {"plg", "reflection", "dimension"},
          {{{"plg", "reflection"}, "reflections"}, {{"plg", "dimension"}, "dimensions"}}},
         {"status",
-         "the PLG's status at the end of each month of the period (the last month: on its last day)",
+         "the PLG's status at the end of each month of the period (the last month: on its last "
+         "day)",
          {k_plg, col("month", T::text, "the month, YYYY-MM"),
           col("date", T::date, "the day the status is judged on"),
           col("status", T::text,
@@ -402,15 +412,29 @@ void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
     for (const Meeting* mp : r.meetings) {
         const Meeting& m = *mp;
         bool recorded = !m.attendees.empty();
-        std::vector<std::string> expected = recorded ? expected_members(m, c) : std::vector<std::string>{};
+        std::vector<std::string> expected =
+            recorded ? expected_members(m, c) : std::vector<std::string>{};
         auto focus = [&](const char* q) { return contains(m.focus, q); };
-        out[TableId::meetings].push_back(
-            {p, ids.meeting(m.id), m.date, free(m.title), ids.member(m.facilitator), opt_int(m.minutes), recorded,
-             recorded ? count(m.attendees.size()) : Cell(),
-             recorded ? count(expected.size()) : Cell(), count(m.guests.size()), focus("learn"),
-             focus("evidence"), focus("support"), focus("extend"), free(m.protocol), free(m.data),
-             free(m.notes), count(m.agenda.size()), count(m.decisions.size()),
-             count(m.actions.size())});
+        out[TableId::meetings].push_back({p,
+                                          ids.meeting(m.id),
+                                          m.date,
+                                          free(m.title),
+                                          ids.member(m.facilitator),
+                                          opt_int(m.minutes),
+                                          recorded,
+                                          recorded ? count(m.attendees.size()) : Cell(),
+                                          recorded ? count(expected.size()) : Cell(),
+                                          count(m.guests.size()),
+                                          focus("learn"),
+                                          focus("evidence"),
+                                          focus("support"),
+                                          focus("extend"),
+                                          free(m.protocol),
+                                          free(m.data),
+                                          free(m.notes),
+                                          count(m.agenda.size()),
+                                          count(m.decisions.size()),
+                                          count(m.actions.size())});
         for (const auto& member : expected) {
             bool present = contains(m.attendees, member);
             std::string reason;
@@ -419,16 +443,19 @@ void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
                     reason = a.reason;
                 }
             }
-            out[TableId::attendance].push_back({p, ids.meeting(m.id), ids.member(member), present, free(reason)});
+            out[TableId::attendance].push_back(
+                {p, ids.meeting(m.id), ids.member(member), present, free(reason)});
             if (present) {
-                out[TableId::hours].push_back({p, ids.member(member), ids.meeting(m.id), m.date, opt_int(m.minutes)});
+                out[TableId::hours].push_back(
+                    {p, ids.member(member), ids.meeting(m.id), m.date, opt_int(m.minutes)});
             }
         }
         for (size_t i = 0; i < m.guests.size(); ++i) {
             out[TableId::guests].push_back({p, ids.meeting(m.id), count(i + 1), free(m.guests[i])});
         }
         if (!m.facilitator.empty()) {
-            out[TableId::roles].push_back({p, ids.meeting(m.id), std::string("facilitator"), ids.member(m.facilitator)});
+            out[TableId::roles].push_back(
+                {p, ids.meeting(m.id), std::string("facilitator"), ids.member(m.facilitator)});
         }
         for (const auto& [role, member] : m.roles) {
             if (role != "facilitator" || member != m.facilitator) {
@@ -439,7 +466,8 @@ void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
             out[TableId::agenda].push_back({p, ids.meeting(m.id), count(i + 1), free(m.agenda[i])});
         }
         for (size_t i = 0; i < m.decisions.size(); ++i) {
-            out[TableId::decisions].push_back({p, ids.meeting(m.id), count(i + 1), free(m.decisions[i])});
+            out[TableId::decisions].push_back(
+                {p, ids.meeting(m.id), count(i + 1), free(m.decisions[i])});
         }
         for (const auto& g : m.goals) {
             out[TableId::meeting_goals].push_back({p, ids.meeting(m.id), ids.goal(g)});
@@ -448,7 +476,8 @@ void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
             out[TableId::meeting_dimensions].push_back({p, ids.meeting(m.id), d});
         }
         for (const auto& carried : m.carried) {
-            out[TableId::action_carries].push_back({p, ids.action(carried.id), ids.meeting(m.id), opt(carried.due)});
+            out[TableId::action_carries].push_back(
+                {p, ids.action(carried.id), ids.meeting(m.id), opt(carried.due)});
         }
     }
 
@@ -469,26 +498,29 @@ void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
             }
             bool open = !done && !cancelled;
             out[TableId::actions].push_back(
-                {p, ids.action(action_ref(m, i)), ids.meeting(m.id), m.date, free(a.text), ids.member(a.owner), opt(a.due), opt(due),
-                 std::string(done ? "done" : cancelled ? "cancelled" : "open"),
+                {p, ids.action(action_ref(m, i)), ids.meeting(m.id), m.date, free(a.text),
+                 ids.member(a.owner), opt(a.due), opt(due),
+                 std::string(done        ? "done"
+                             : cancelled ? "cancelled"
+                                         : "open"),
                  done ? opt(a.done_on) : Cell(), cancelled ? opt(a.cancelled_on) : Cell(),
                  open && due && *due < r.to, count(size_t(carried)), free(a.note)});
         }
     }
 
     for (const Goal& g : r.goals) {
-        out[TableId::goals].push_back(
-            {p, ids.goal(g.id), free(g.title), free(g.measure), opt_text(g.unit), opt(g.baseline),
-             opt(g.target), opt(g.due), opt(g.created), std::string(to_string(g.status)),
-             opt(g.closed), opt(g.latest()), opt(g.percent()), g.overdue_on(r.to),
-             free(g.close_note)});
+        out[TableId::goals].push_back({p, ids.goal(g.id), free(g.title), free(g.measure),
+                                       opt_text(g.unit), opt(g.baseline), opt(g.target), opt(g.due),
+                                       opt(g.created), std::string(to_string(g.status)),
+                                       opt(g.closed), opt(g.latest()), opt(g.percent()),
+                                       g.overdue_on(r.to), free(g.close_note)});
         for (const auto& owner : g.owners) {
             out[TableId::goal_owners].push_back({p, ids.goal(g.id), ids.member(owner)});
         }
         for (size_t i = 0; i < g.progress.size(); ++i) {
             const Progress& e = g.progress[i];
-            out[TableId::goal_progress].push_back(
-                {p, ids.goal(g.id), count(i + 1), e.date, e.value, free(e.evidence), ids.meeting(e.meeting)});
+            out[TableId::goal_progress].push_back({p, ids.goal(g.id), count(i + 1), e.date, e.value,
+                                                   free(e.evidence), ids.meeting(e.meeting)});
         }
     }
 
@@ -496,12 +528,13 @@ void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
         if (x.date < r.from || x.date > r.to) {
             continue;
         }
-        out[TableId::reflections].push_back(
-            {p, ids.reflection(x.id), ids.member(x.author), x.date, ids.meeting(x.meeting), ids.goal(x.goal), free(x.text),
-             free(x.went_well), free(x.challenge), free(x.next_step), count(x.ratings.size())});
+        out[TableId::reflections].push_back({p, ids.reflection(x.id), ids.member(x.author), x.date,
+                                             ids.meeting(x.meeting), ids.goal(x.goal), free(x.text),
+                                             free(x.went_well), free(x.challenge),
+                                             free(x.next_step), count(x.ratings.size())});
         for (const auto& rating : x.ratings) {
-            out[TableId::ratings].push_back(
-                {p, ids.reflection(x.id), ids.member(x.author), x.date, rating.dimension, int64_t(rating.value)});
+            out[TableId::ratings].push_back({p, ids.reflection(x.id), ids.member(x.author), x.date,
+                                             rating.dimension, int64_t(rating.value)});
         }
     }
 

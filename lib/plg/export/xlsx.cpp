@@ -42,10 +42,10 @@ class XlsxWriter : public TableWriter {
             worksheet_freeze_panes(sheet, 1, 0);
             for (size_t c = 0; c < t.columns.size(); ++c) {
                 const Column& col = t.columns[c];
-                double width = std::max<double>(double(col.name.size()) + 2,
-                                                col.type == ColumnType::date ? 11
-                                                : col.free_text              ? 40
-                                                                             : 9);
+                double width =
+                    std::max<double>(double(col.name.size()) + 2, col.type == ColumnType::date ? 11
+                                                                  : col.free_text              ? 40
+                                                                                               : 9);
                 worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), width, nullptr);
                 worksheet_write_string(sheet, 0, lxw_col_t(c), col.name.c_str(), m_header);
             }
@@ -65,9 +65,10 @@ class XlsxWriter : public TableWriter {
     void row(size_t table, const Row& cells) override {
         const Table& t = m_tables[table];
         if (m_rows[table] == k_max_rows) {
-            throw Error(tr("{}: the table '{}' has more than {} rows, which is more than a sheet "
-                           "holds; export to csv or sqlite instead (or a shorter period)",
-                           m_shown, t.name, k_max_rows));
+            throw Error(
+                tr("{}: the table '{}' has more than {} rows, which is more than a sheet "
+                   "holds; export to csv or sqlite instead (or a shorter period)",
+                   m_shown, t.name, k_max_rows));
         }
         lxw_row_t r = lxw_row_t(++m_rows[table]);
         lxw_worksheet* sheet = m_sheets[table];
@@ -77,10 +78,11 @@ class XlsxWriter : public TableWriter {
             lxw_error rc = LXW_NO_ERROR;
             if (auto* s = std::get_if<std::string>(&cell)) {
                 if (s->size() > k_max_text) {
-                    throw Error(tr("{}: a text in the table '{}' (column '{}', row {}) is longer "
-                                   "than a spreadsheet cell holds ({} characters); export to csv "
-                                   "or sqlite instead",
-                                   m_shown, t.name, t.columns[i].name, r + 1, k_max_text));
+                    throw Error(
+                        tr("{}: a text in the table '{}' (column '{}', row {}) is longer "
+                           "than a spreadsheet cell holds ({} characters); export to csv "
+                           "or sqlite instead",
+                           m_shown, t.name, t.columns[i].name, r + 1, k_max_text));
                 }
                 rc = worksheet_write_string(sheet, r, c, s->c_str(), nullptr);
             } else if (auto* n = std::get_if<int64_t>(&cell)) {

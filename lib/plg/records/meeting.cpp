@@ -470,6 +470,34 @@ Revision edit_add_carried(const std::string& file, std::string bytes, const std:
             {"carried.+"}};
 }
 
+Revision edit_add_attendance(const std::string& file, std::string bytes,
+                             const std::vector<std::string>& present,
+                             const std::vector<Absence>& absent) {
+    // One list at a time, each on the text the last one left: two new lists
+    // would otherwise be inserted at the same place.
+    std::vector<std::string> changes;
+    auto add = [&](std::string_view key, const Value& item) {
+        yaml::Document doc = open_for_edit(file, std::move(bytes));
+        bytes = yaml::apply(doc, {push_to_list(doc, *doc.root, key, item)});
+    };
+    for (const auto& id : present) {
+        add("attendees", Value::text(id));
+    }
+    for (const auto& a : absent) {
+        add("absent", a.reason.empty() ? Value::text(a.member)
+                                       : Value::map()
+                                             .add("member", Value::text(a.member))
+                                             .add("reason", Value::text(a.reason)));
+    }
+    if (!present.empty()) {
+        changes.push_back("attendees.+");
+    }
+    if (!absent.empty()) {
+        changes.push_back("absent.+");
+    }
+    return {std::move(bytes), changes};
+}
+
 std::string with_action_ids(const std::string& file, std::string text, std::string_view meeting,
                             std::vector<std::string>& taken) {
     yaml::Document doc = yaml::parse(file, text);

@@ -130,6 +130,11 @@ Revision edit_action_done(const std::string& file, std::string bytes, size_t ind
 // Adds `action_id` (with its new due date, if any) to the meeting's `carried` list.
 Revision edit_add_carried(const std::string& file, std::string bytes, const std::string& action_id,
                           std::optional<Date> due);
+// Adds `present` to a meeting file's attendees and `absent` to its absent list
+// (a reason, when there is one, as {member, reason}), changing nothing else.
+Revision edit_add_attendance(const std::string& file, std::string bytes,
+                             const std::vector<std::string>& present,
+                             const std::vector<Absence>& absent);
 // Gives every action of a meeting file that has no `id` a new one not in
 // `taken` (which it extends), seeded by `meeting` (its id, or the name it will
 // get), changing nothing else. Returns the text unchanged
