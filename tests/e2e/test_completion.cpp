@@ -81,7 +81,8 @@ TEST_CASE("bash completes commands, options, values and the PLG's ids") {
                                         "plg member add ''",
                                         "plg -C meetings goal show ''"});
     CHECK(got ==
-          "plg  -> init member meeting action goal reflect report network check export import help completion\n"
+          "plg  -> init member meeting action goal reflect report network check export import help "
+          "completion\n"
           "plg me -> member meeting\n"
           "plg meeting  -> add edit list next show\n"
           "plg meeting add --att -> --attendee\n"
