@@ -13,6 +13,7 @@ void setup_goal(CLI::App& app, Commands& commands);
 void setup_reflect(CLI::App& app, Commands& commands);
 void setup_report(CLI::App& app, Commands& commands);
 void setup_network(CLI::App& app, Commands& commands);
+void setup_network_pull(CLI::App& network, Commands& commands);
 void setup_check(CLI::App& app, Commands& commands);
 void setup_export(CLI::App& app, Commands& commands);
 void setup_import(CLI::App& app, Commands& commands);

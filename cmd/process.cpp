@@ -5,14 +5,32 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <string_view>
 
 extern char** environ;
 
 namespace plg::cli {
 
 std::optional<int> run_process(const std::vector<std::string>& args,
-                               const std::filesystem::path& cwd, std::string& output) {
+                               const std::filesystem::path& cwd, std::string& output,
+                               const std::vector<std::string>& env) {
+    std::vector<char*> envp;
+    for (char** e = environ; *e; ++e) {
+        std::string_view var(*e);
+        bool replaced = std::any_of(env.begin(), env.end(), [&](const std::string& x) {
+            size_t eq = x.find('=');
+            return var.substr(0, var.find('=')) == std::string_view(x).substr(0, eq);
+        });
+        if (!replaced) {
+            envp.push_back(*e);
+        }
+    }
+    for (const auto& x : env) {
+        envp.push_back(const_cast<char*>(x.c_str()));
+    }
+    envp.push_back(nullptr);
     int pipe_fds[2];
     if (::pipe2(pipe_fds, O_CLOEXEC) != 0) {
         return std::nullopt;
@@ -31,7 +49,7 @@ std::optional<int> run_process(const std::vector<std::string>& args,
     }
     argv.push_back(nullptr);
     pid_t pid = 0;
-    int rc = ::posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    int rc = ::posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     ::close(pipe_fds[1]);
     if (rc != 0) {

@@ -107,6 +107,7 @@ network.yaml lists PLG folders (or folders of them) with optional labels to grou
 One row per PLG, those needing attention first; a PLG with broken files still gets its
 row (saying what is wrong and where), and the exit code is then 1. See docs/network.md.)"));
     commands.push_back({cmd, [opt](const Context& ctx) { return run_network_report(*opt, ctx); }});
+    setup_network_pull(*network, commands);
 }
 
 }  // namespace plg::cli

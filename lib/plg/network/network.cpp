@@ -33,8 +33,8 @@ void add_path(const fs::path& path, const std::string& given, const fs::path& cw
               const std::map<std::string, std::string>& labels, std::vector<NetworkMember>& out,
               std::vector<Diagnostic>& problems, const Location& where, Reading& reading);
 
-// Reads network.yaml: a list 'plgs' of {path, labels}; paths are relative to
-// the file's folder.
+// Reads network.yaml and adds what its entries name; paths are relative to the
+// file's folder.
 void read_network_file(const fs::path& file, const std::string& given, const fs::path& cwd,
                        std::vector<NetworkMember>& out, std::vector<Diagnostic>& problems,
                        const Location& where, Reading& reading) {
@@ -58,63 +58,14 @@ void read_network_file(const fs::path& file, const std::string& given, const fs:
         Reading& r;
         ~Pop() { r.pop_back(); }
     } pop{reading};
-    std::string bytes;
-    try {
-        bytes = read_file(file, given);
-    } catch (const Error& e) {
-        problems.push_back({Severity::error, e.where(), e.what()});
-        return;
-    }
-    yaml::Document doc = yaml::parse(given, std::move(bytes));
-    if (has_errors(doc.problems)) {
-        problems.insert(problems.end(), doc.problems.begin(), doc.problems.end());
-        return;
-    }
-    auto fail = [&](const yaml::Node& at, const std::string& message) {
-        problems.push_back({Severity::error, doc.locate(at.offset), message});
-    };
-    const yaml::Node* list = doc.root ? doc.root->find("plgs") : nullptr;
-    if (!doc.root || doc.root->kind != yaml::Node::Kind::mapping || !list ||
-        list->kind != yaml::Node::Kind::sequence) {
-        problems.push_back({Severity::error, Location{given, 1, 1},
-                            tr("a network file needs a list 'plgs:' of '- path: FOLDER' entries")});
-        return;
-    }
-    for (const auto& item : list->items) {
-        const yaml::Node* path = item.kind == yaml::Node::Kind::mapping  ? item.find("path")
-                                 : item.kind == yaml::Node::Kind::scalar ? &item
-                                                                         : nullptr;
-        if (!path || path->kind != yaml::Node::Kind::scalar || path->value.empty()) {
-            fail(item, tr("each entry of 'plgs' needs 'path: FOLDER' (a PLG or a folder of PLGs)"));
+    for (const NetworkEntry& e : read_network_entries(file, given, problems)) {
+        if (!e.remote.empty() && path_type(e.path) == PathType::missing) {
+            problems.push_back(
+                {Severity::error, e.where,
+                 tr("'{}' is not cloned yet; run 'plg network pull {}'", e.given, given)});
             continue;
         }
-        std::map<std::string, std::string> labels;
-        if (item.kind == yaml::Node::Kind::mapping) {
-            for (const auto& e : item.entries) {
-                if (e.key.value != "path" && e.key.value != "labels") {
-                    fail(e.key, tr("unknown key '{}' in a network entry", e.key.value) +
-                                    did_you_mean(e.key.value, {"path", "labels"}) +
-                                    tr("; the keys are: {}", "path, labels"));
-                }
-            }
-            if (const yaml::Node* l = item.find("labels")) {
-                if (l->kind != yaml::Node::Kind::mapping) {
-                    fail(*l, "'labels' must be a mapping like 'district: Motheo'");
-                } else {
-                    for (const auto& e : l->entries) {
-                        if (e.value.kind != yaml::Node::Kind::scalar) {
-                            fail(e.value, "label '" + e.key.value + "' must be text");
-                            continue;
-                        }
-                        labels[e.key.value] = e.value.value;
-                    }
-                }
-            }
-        }
-        fs::path target = fs::path(path->value).is_absolute() ? fs::path(path->value)
-                                                              : file.parent_path() / path->value;
-        add_path(target.lexically_normal(), path->value, cwd, labels, out, problems,
-                 doc.locate(path->offset), reading);
+        add_path(e.path, e.given, cwd, e.labels, out, problems, e.where, reading);
     }
 }
 
@@ -417,6 +368,100 @@ int attention_rank(const NetworkRow& row) {
 }
 
 }  // namespace
+
+std::vector<NetworkEntry> read_network_entries(const fs::path& file, const std::string& given,
+                                               std::vector<Diagnostic>& problems) {
+    std::vector<NetworkEntry> entries;
+    std::string bytes;
+    try {
+        bytes = read_file(file, given);
+    } catch (const Error& e) {
+        problems.push_back({Severity::error, e.where(), e.what()});
+        return entries;
+    }
+    yaml::Document doc = yaml::parse(given, std::move(bytes));
+    if (has_errors(doc.problems)) {
+        problems.insert(problems.end(), doc.problems.begin(), doc.problems.end());
+        return entries;
+    }
+    auto fail = [&](const yaml::Node& at, const std::string& message) {
+        problems.push_back({Severity::error, doc.locate(at.offset), message});
+    };
+    const yaml::Node* list = doc.root ? doc.root->find("plgs") : nullptr;
+    if (!doc.root || doc.root->kind != yaml::Node::Kind::mapping || !list ||
+        list->kind != yaml::Node::Kind::sequence) {
+        problems.push_back({Severity::error, Location{given, 1, 1},
+                            tr("a network file needs a list 'plgs:' of '- path: FOLDER' entries")});
+        return entries;
+    }
+    const std::vector<std::string> keys = {"path", "remote", "branch", "labels"};
+    for (const auto& item : list->items) {
+        NetworkEntry entry;
+        auto text = [&](const char* k) -> std::string {
+            const yaml::Node* n = item.kind == yaml::Node::Kind::mapping ? item.find(k) : nullptr;
+            if (!n || n->kind == yaml::Node::Kind::null) {
+                return "";
+            }
+            if (n->kind != yaml::Node::Kind::scalar) {
+                fail(*n, tr("'{}' must be text", k));
+                return "";
+            }
+            return n->value;
+        };
+        const yaml::Node* at = item.kind == yaml::Node::Kind::mapping ? item.find("path") : nullptr;
+        entry.given = item.kind == yaml::Node::Kind::scalar ? item.value : text("path");
+        entry.remote = text("remote");
+        entry.branch = text("branch");
+        if (entry.given.empty() && !entry.remote.empty()) {
+            // A remote without a path is cloned beside network.yaml, named as git names it.
+            std::string name = entry.remote;
+            while (!name.empty() && (name.back() == '/' || name.back() == ':')) {
+                name.pop_back();
+            }
+            name = name.substr(name.find_last_of("/:") + 1);
+            for (std::string_view suffix : {".git", ".bundle"}) {
+                if (name.size() > suffix.size() &&
+                    name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+                    name.resize(name.size() - suffix.size());
+                }
+            }
+            entry.given = name;
+            at = item.find("remote");
+        }
+        if (entry.given.empty() || entry.given == "." || entry.given == "..") {
+            fail(item, tr("each entry of 'plgs' needs 'path: FOLDER' (a PLG or a folder of PLGs)"));
+            continue;
+        }
+        entry.where = doc.locate(at ? at->offset : item.offset);
+        if (item.kind == yaml::Node::Kind::mapping) {
+            for (const auto& e : item.entries) {
+                if (std::find(keys.begin(), keys.end(), e.key.value) == keys.end()) {
+                    fail(e.key, tr("unknown key '{}' in a network entry", e.key.value) +
+                                    did_you_mean(e.key.value, keys) +
+                                    tr("; the keys are: {}", "path, remote, branch, labels"));
+                }
+            }
+            if (const yaml::Node* l = item.find("labels")) {
+                if (l->kind != yaml::Node::Kind::mapping) {
+                    fail(*l, tr("'labels' must be a mapping like 'district: Motheo'"));
+                } else {
+                    for (const auto& e : l->entries) {
+                        if (e.value.kind != yaml::Node::Kind::scalar) {
+                            fail(e.value, tr("label '{}' must be text", e.key.value));
+                            continue;
+                        }
+                        entry.labels[e.key.value] = e.value.value;
+                    }
+                }
+            }
+        }
+        fs::path target = fs::path(entry.given).is_absolute() ? fs::path(entry.given)
+                                                              : file.parent_path() / entry.given;
+        entry.path = target.lexically_normal();
+        entries.push_back(std::move(entry));
+    }
+    return entries;
+}
 
 std::vector<NetworkMember> find_network(const std::vector<std::string>& paths, const fs::path& cwd,
                                         std::vector<Diagnostic>& problems) {

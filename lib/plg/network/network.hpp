@@ -25,6 +25,24 @@ struct NetworkMember {
     Location given_at;  // where the path that found it was given
 };
 
+// An entry of a network.yaml: a PLG folder or a folder of them, and where
+// 'plg network pull' gets it from.
+struct NetworkEntry {
+    std::filesystem::path path;  // resolved against network.yaml's folder
+    std::string given;           // as written (or made from the remote's name)
+    std::string remote;          // a git URL, a path to a repository, or a bundle file
+    std::string branch;
+    std::map<std::string, std::string> labels;
+    Location where;
+};
+
+// Reads the entries of the network file `file` (`given` is how the user named
+// it). Problems, with file, line and column, go to `problems`; a bad entry is
+// left out.
+std::vector<NetworkEntry> read_network_entries(const std::filesystem::path& file,
+                                               const std::string& given,
+                                               std::vector<Diagnostic>& problems);
+
 // Returns the PLGs that `paths` name: a PLG folder (holding plg.yaml), a folder
 // searched recursively for PLG folders (not below a PLG, not into hidden
 // folders), or a network.yaml listing them. `cwd` makes paths relative for
