@@ -6,10 +6,10 @@
 #include <unistd.h>
 #include <atomic>
 #include <mutex>
-#include <thread>
 
 #include "commands.hpp"
 #include "plg/base/text.hpp"
+#include "plg/base/threads.hpp"
 #include "plg/base/utf8.hpp"
 #include "plg/network/network.hpp"
 #include "plg/records/json.hpp"
@@ -217,15 +217,7 @@ int run_pull(const PullOptions& opt, const Context& ctx) {
             }
         }
     };
-    unsigned threads = std::max(1u, std::min<unsigned>(opt.jobs, unsigned(todo.size())));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) {
-        pool.emplace_back(work);
-    }
-    work();
-    for (auto& t : pool) {
-        t.join();
-    }
+    run_on_threads(opt.jobs, todo.size(), work);
     if (show_progress && !todo.empty()) {
         ctx.err << "\r\033[K";
     }

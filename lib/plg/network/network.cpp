@@ -9,9 +9,9 @@
 #include <iterator>
 #include <mutex>
 #include <set>
-#include <thread>
 
 #include "plg/base/i18n.hpp"
+#include "plg/base/threads.hpp"
 #include "plg/records/json.hpp"
 #include "plg/store/store.hpp"
 #include "plg/yaml/yaml.hpp"
@@ -534,15 +534,7 @@ NetworkReport build_network(std::vector<NetworkMember> members, const ReportOpti
             }
         }
     };
-    threads = std::max(1u, std::min<unsigned>(threads, unsigned(n.rows.size())));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) {
-        pool.emplace_back(work);
-    }
-    work();
-    for (auto& t : pool) {
-        t.join();
-    }
+    run_on_threads(threads, n.rows.size(), work);
     std::optional<Date> earliest = options.from;
     std::set<std::string> keys;
     for (const auto& row : n.rows) {
