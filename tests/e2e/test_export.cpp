@@ -215,6 +215,10 @@ TEST_CASE("export usage errors exit 2 and say what is missing") {
     CHECK(r.code == 2);
     CHECK(r.err.find("plg: error: --from 2026-10-01 is after --to 2026-09-01\n") == 0);
     CHECK(!fs::exists(f / "x"));
+    r = f({"export", "--format", "sqlite", "-o", "-"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("plg: error: -o -: an export is files, not a stream; give a folder (csv) or "
+                     "a file name (sqlite, xlsx), like export.sqlite\n") == 0);
     TempDir empty;
     r = run_plg({"export", "--format", "csv", "-o", "x"}, empty.path());
     CHECK(r.code == 1);
