@@ -185,6 +185,24 @@ TEST_CASE("rows that match no meeting, or contradict the records, are listed, ne
     CHECK(r.err == "Added 1 attendance to 1 meeting (1 row)\n");
 }
 
+// Regression (found by fuzz_import): a control character in a register's title
+// made writing the new meeting throw halfway through the import.
+TEST_CASE("a text plg does not keep in records is listed, and the other rows imported") {
+    Fixture f;
+    write(f / "map.yaml", "columns: {date: d, title: t, member: w, reason: r, present: p}\n");
+    write(f / "r.csv",
+          "d,t,w,p,r\n2026-09-15,Start\x01,anna,1,\n2026-09-16,Tweede,anna,0,ziek\x07\n"
+          "2026-09-17,Derde,anna,1,\n");
+    auto r = f({"import", "meetings", "r.csv", "--map", "map.yaml"});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("Created 1 meeting (3 rows)\n"
+                     "r.csv:2: error: column 't': the text \"Start\\x01\" holds the control "
+                     "character 0x01") == 0);
+    CHECK(r.err.find("r.csv:3: error: column 'r': the text \"ziek\\x07\"") != std::string::npos);
+    CHECK(files_in(f / "meetings").size() == 1);
+    CHECK(f({"check"}).code == 0);
+}
+
 TEST_CASE("a broken register or map is refused with where and why, nothing written") {
     Fixture f;
     meeting_id(f, "2026-09-15", "Start");

@@ -178,6 +178,20 @@ class Planner {
         return index >= 0 && size_t(index) < row.cells.size() ? row.cells[size_t(index)] : "";
     }
 
+    // False (the row listed) when a text the import would write is not one
+    // plg keeps in records (a control character).
+    bool keepable(const CsvRow& row, std::initializer_list<int> columns) {
+        for (int c : columns) {
+            try {
+                yaml::check_record_text(cell(row, c));
+            } catch (const Error& e) {
+                skip(row, tr("column '{}': {}", m_table.header[size_t(c)], e.what()));
+                return false;
+            }
+        }
+        return true;
+    }
+
     void skip(const CsvRow& row, std::string message) {
         m_plan.skipped.push_back(
             {Severity::error, Location{m_file, row.line, 0}, std::move(message)});
@@ -326,7 +340,7 @@ class Planner {
         }
         auto member = member_of(row);
         auto present = present_of(row);
-        if (!member || !present) {
+        if (!member || !present || !keepable(row, {m_reason})) {
             return;
         }
         record(row, on_day.front(), change_for(on_day.front()->id), *member, *present,
@@ -347,6 +361,9 @@ class Planner {
                 continue;
             }
             std::string title = cell(row, m_title);
+            if (!keepable(row, {m_title, m_reason})) {
+                continue;
+            }
             if (title.empty()) {
                 skip(row, tr("the row has no title (column '{}'); a meeting needs one",
                              m_table.header[size_t(m_title)]));

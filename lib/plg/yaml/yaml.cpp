@@ -1568,4 +1568,8 @@ std::optional<std::string> unintended_change(const Document& before, const Docum
     return Differ{after, changes}.diff(*before.root, *after.root, "");
 }
 
+void check_record_text(std::string_view s) {
+    check_text(s);
+}
+
 }  // namespace plg::yaml

@@ -123,6 +123,9 @@ bool portable_number(std::string_view s);
 // double-quoted with escapes.
 std::string inline_scalar(std::string_view s);
 
+// Throws Error unless `s` is text plg keeps in records: valid UTF-8 without
+// control characters (tabs and line breaks are text).
+void check_record_text(std::string_view s);
 // Returns the YAML text of a whole document whose root is the mapping `root`,
 // ending in a newline. Throws Error when a text is not valid UTF-8.
 std::string render_document(const Value& root);
