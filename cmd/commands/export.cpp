@@ -51,9 +51,10 @@ int run_export(const ExportOptions& opt, const Context& ctx) {
             tr("--from {} is after --to {}", options.period.from->iso(), options.period.to->iso()));
     }
     if (opt.output == "-") {
-        throw UsageError(tr("-o -: an export is files, not a stream; give a folder (csv) or a "
-                            "file name (sqlite, xlsx), like export.{}",
-                            opt.format));
+        throw UsageError(
+            tr("-o -: an export is files, not a stream; give a folder (csv) or a "
+               "file name (sqlite, xlsx), like export.{}",
+               opt.format));
     }
     options.anonymise = opt.anonymise;
     options.threads = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
