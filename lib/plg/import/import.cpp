@@ -137,15 +137,15 @@ class Planner {
             for (const CsvRow& row : m_table.rows) {
                 attendance_row(row);
             }
-            m_plan.attendance.erase(
-                std::remove_if(m_plan.attendance.begin(), m_plan.attendance.end(),
-                               [](const ImportPlan::Attendance& a) {
-                                   return a.present.empty() && a.absent.empty();
-                               }),
-                m_plan.attendance.end());
         } else {
             meetings();
         }
+        // A meeting whose rows were all in the records already has nothing to change.
+        m_plan.attendance.erase(std::remove_if(m_plan.attendance.begin(), m_plan.attendance.end(),
+                                               [](const ImportPlan::Attendance& a) {
+                                                   return a.present.empty() && a.absent.empty();
+                                               }),
+                                m_plan.attendance.end());
         return std::move(m_plan);
     }
 
@@ -417,11 +417,6 @@ class Planner {
             }
             record(row, it->existing, it->change, *member, *present, cell(row, m_reason));
         }
-        m_plan.attendance.erase(std::remove_if(m_plan.attendance.begin(), m_plan.attendance.end(),
-                                               [](const ImportPlan::Attendance& a) {
-                                                   return a.present.empty() && a.absent.empty();
-                                               }),
-                                m_plan.attendance.end());
         for (auto& g : groups) {
             if (g.existing) {
                 if (!g.change.present.empty() || !g.change.absent.empty()) {
