@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iterator>
 #include <ostream>
 
@@ -198,7 +200,74 @@ void write_output(const Context& ctx, const std::string& output, const std::stri
         return;
     }
     write_output_file(ctx.cwd, output, text);
-    inform(ctx, tr("Wrote the report to {}", output));
+    inform(ctx, tr("Wrote {}", output));
+}
+
+// --charts, or by default: SVG files when the report goes to a file, text on stdout.
+ChartStyle chart_style(const std::string& charts, const std::string& output) {
+    if (charts.empty()) {
+        return output.empty() ? ChartStyle::text : ChartStyle::svg;
+    }
+    if (charts == "svg" && output.empty()) {
+        throw UsageError(
+            tr("--charts svg writes the charts as files beside the report; give "
+               "-o FILE.md too, or choose --charts text or mermaid"));
+    }
+    return charts == "svg"       ? ChartStyle::svg
+           : charts == "mermaid" ? ChartStyle::mermaid
+           : charts == "text"    ? ChartStyle::text
+                                 : ChartStyle::none;
+}
+
+// "verslag.md" -> "verslag-charts": the folder beside the report, as its links name it.
+std::string chart_folder_name(const std::string& output) {
+    return output.empty() ? std::string()
+                          : std::filesystem::path(output).stem().string() + "-charts";
+}
+
+// Writes the charts a Markdown report links to into the folder beside it,
+// each file atomically. The folder must be new or hold only SVG files, so
+// that nothing of the user's is replaced.
+void write_chart_files(const Context& ctx, const std::string& output,
+                       const std::vector<ChartFile>& charts) {
+    if (charts.empty()) {
+        return;
+    }
+    namespace fs = std::filesystem;
+    fs::path report = output_target(ctx.cwd, output, "report.md");
+    fs::path folder = report.parent_path() / chart_folder_name(output);
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(folder, ec))) {
+        if (!fs::is_directory(fs::symlink_status(folder, ec))) {
+            throw Error(
+                tr("cannot write the charts to {}: it is a file, not a folder; move it, or "
+                   "choose another -o name",
+                   folder.string()));
+        }
+        for (const auto& entry : fs::directory_iterator(folder, ec)) {
+            if (!entry.is_regular_file() || entry.path().extension() != ".svg") {
+                throw Error(
+                    tr("cannot write the charts to {}: it holds {}, which plg did not "
+                       "write; move it, or choose another -o name",
+                       folder.string(), entry.path().filename().string()));
+            }
+        }
+    } else if (!fs::create_directory(folder, ec)) {
+        throw Error(tr("cannot create the folder {}: {}", folder.string(), ec.message()));
+    }
+    for (const auto& chart : charts) {
+        fs::path path = folder / chart.name;
+        fs::path tmp = create_temporary(path);
+        {
+            std::ofstream out(tmp, std::ios::binary);
+            out << chart.svg;
+            if (!out.flush()) {
+                fs::remove(tmp, ec);
+                throw Error(tr("cannot write {}", path.string()));
+            }
+        }
+        commit_temporary(tmp, path);
+    }
 }
 
 std::optional<Date> optional_date_arg(const Context& ctx, const std::string& value) {

@@ -13,6 +13,7 @@
 #include "plg/base/date.hpp"
 #include "plg/base/error.hpp"
 #include "plg/base/i18n.hpp"
+#include "plg/report/document.hpp"
 #include "plg/store/store.hpp"
 
 namespace plg::cli {
@@ -130,6 +131,16 @@ void print_block(std::ostream& out, std::string_view label, const std::string& t
 // working folder) with a message on stderr. Throws Error naming the flag when
 // `output` is a folder or its folder does not exist.
 void write_output(const Context& ctx, const std::string& output, const std::string& text);
+
+// How a Markdown document given --charts (or not) shows its charts: SVG files
+// when it goes to a file, text on stdout. Throws UsageError for svg on stdout.
+ChartStyle chart_style(const std::string& charts, const std::string& output);
+// "verslag.md" -> "verslag-charts": the folder beside the document, as its links name it.
+std::string chart_folder_name(const std::string& output);
+// Writes the charts a Markdown document links to into the folder beside
+// `output`, each file atomically; the folder must be new or hold only SVG files.
+void write_chart_files(const Context& ctx, const std::string& output,
+                       const std::vector<ChartFile>& charts);
 
 // Returns `text` padded with spaces to `width` characters (not bytes).
 std::string pad(const std::string& text, size_t width);

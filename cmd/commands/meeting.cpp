@@ -9,6 +9,7 @@
 #include "plg/records/json.hpp"
 #include "plg/records/records.hpp"
 #include "plg/report/agenda.hpp"
+#include "plg/report/minutes.hpp"
 
 namespace plg::cli {
 
@@ -55,6 +56,7 @@ struct MeetingListOptions {
 struct MeetingShowOptions {
     std::string id;
     std::string format = "text";
+    std::string output;
 };
 
 // Parses "TEXT @OWNER due:DATE" (owner and due anywhere, both optional).
@@ -420,6 +422,16 @@ int run_meeting_show(const MeetingShowOptions& opt, const Context& ctx) {
         ctx.out << json_text(meeting_json(m, c)) << '\n';
         return 0;
     }
+    if (opt.format == "md" || opt.format == "html") {
+        // Minutes to send: in the PLG's language, like its reports.
+        write_output(
+            ctx, opt.output,
+            render_minutes(plg, m, document_language(ctx, plg), ctx.today, opt.format == "html"));
+        return 0;
+    }
+    if (!opt.output.empty()) {
+        throw UsageError(tr("-o is for --format md or html, the minutes to send"));
+    }
     std::ostream& out = ctx.out;
     LabelColumn col(
         {tr("Date:"), tr("Facilitator:"), tr("Present:"), tr("Absent:"), tr("Guests:"),
@@ -683,10 +695,26 @@ question of DuFour's four the last meeting focused on. In the PLG's language.)")
     show_cmd->add_option("ID", show->id, trp("The meeting's id (see 'plg meeting list')"))
         ->required()
         ->type_name("MEETING");
-    add_format_option(*show_cmd, show->format);
+    show_cmd
+        ->add_option("--format", show->format,
+                     trp("text for the terminal, md or html for the minutes to send, json for "
+                         "scripts"))
+        ->check(CLI::IsMember({"text", "md", "html", "json"}))
+        ->default_str("text");
+    show_cmd
+        ->add_option("-o,--output", show->output,
+                     trp("Write the minutes to FILE (atomically) instead of stdout"))
+        ->type_name("FILE");
     show_cmd->footer(trp(R"(
-Example:
-  plg meeting show 2025-11-25-data-tempotoets-p7q2)"));
+Examples:
+  plg meeting show 2025-11-25-data-tempotoets-p7q2
+  plg meeting show 2025-11-25-data-tempotoets-p7q2 --format html -o notulen.html
+  plg meeting show 2025-11-25-data-tempotoets-p7q2 --format md | pandoc -o notulen.docx
+
+The minutes (md, html) are what to send after a meeting: who was there, who was
+absent and why, guests, agenda, notes, decisions, the actions agreed with owners and
+due dates, the actions still open from earlier meetings, the goals worked on, and the
+next meeting. They are in the PLG's language (or --lang).)"));
     commands.push_back(
         {show_cmd, [show](const Context& ctx) { return run_meeting_show(*show, ctx); }});
 }

@@ -16,6 +16,7 @@ struct NetworkReportOptions {
     std::string to;
     std::string format = "md";
     std::string output;
+    std::string charts;
     unsigned jobs = 0;
     bool no_cache = false;
 };
@@ -28,14 +29,29 @@ int run_network_report(const NetworkReportOptions& opt, const Context& ctx) {
     if (period.from && period.to && *period.from > *period.to) {
         throw UsageError(tr("--from {} is after --to {}", period.from->iso(), period.to->iso()));
     }
+    if (!opt.charts.empty() && opt.format != "md") {
+        throw UsageError(
+            tr("--charts is for --format md (html draws its charts inline); leave "
+               "it out"));
+    }
+    ChartStyle charts = chart_style(opt.charts, opt.output);
     std::vector<Diagnostic> problems;
     std::vector<NetworkMember> members = find_network(opt.paths, ctx.cwd, problems);
     unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
     NetworkReport report = build_network(std::move(members), period, jobs, !opt.no_cache);
     report.problems = std::move(problems);
-    std::string text = opt.format == "json"
-                           ? json_text(network_json(report)) + "\n"
-                           : render_network_markdown(report, std::string(current_language()));
+    std::string language(current_language());
+    std::string text;
+    if (opt.format == "json") {
+        text = json_text(network_json(report)) + "\n";
+    } else if (opt.format == "html") {
+        text = render_network_html(report, language);
+    } else {
+        MarkdownDocument doc = render_network_markdown(
+            report, language, {charts, chart_folder_name(opt.output), false});
+        write_chart_files(ctx, opt.output, doc.charts);
+        text = std::move(doc.text);
+    }
     write_output(ctx, opt.output, text);
     print_diagnostics(ctx.err, report.problems, ctx.color_err);
     if (has_problems(report)) {
@@ -84,9 +100,16 @@ void setup_network(CLI::App& app, Commands& commands) {
         ->check(k_date_value);
     cmd->add_option("--to", opt->to, trp("End of the period (default: today)"))
         ->check(k_date_value);
-    cmd->add_option("--format", opt->format, trp("md for people, json for scripts"))
-        ->check(CLI::IsMember({"md", "json"}))
+    cmd->add_option("--format", opt->format,
+                    trp("md for people (and pandoc), html for a browser (a dashboard), json for "
+                        "scripts"))
+        ->check(CLI::IsMember({"md", "html", "json"}))
         ->default_str("md");
+    cmd->add_option("--charts", opt->charts,
+                    trp("How Markdown shows the charts: svg files beside -o FILE (the default "
+                        "with -o), text (the default on stdout), mermaid (GitHub, GitLab) or none"))
+        ->check(CLI::IsMember({"svg", "text", "mermaid", "none"}))
+        ->type_name("STYLE");
     cmd->add_option("-o,--output", opt->output, trp("Write to FILE (atomically) instead of stdout"))
         ->type_name("FILE");
     cmd->add_option("-j,--jobs", opt->jobs, trp("Threads to read with (default: one per core)"))
@@ -98,6 +121,7 @@ void setup_network(CLI::App& app, Commands& commands) {
 Examples:
   plg network report clones/                     # every PLG folder below clones/
   plg network report network.yaml --lang nl -o netwerk.md
+  plg network report network.yaml --format html -o dashboard.html
   plg network report clones/ --format json | jq -r '.plgs[] | select(.status != "active") | .name'
 
 network.yaml lists PLG folders (or folders of them) with optional labels to group by:

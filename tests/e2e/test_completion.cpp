@@ -96,7 +96,7 @@ TEST_CASE("bash completes commands, options, values and the PLG's ids") {
               f.open_action +
               "\n"
               "plg report --lang  -> en fr nl\n"
-              "plg report --format  -> md json\n"
+              "plg report --format  -> md html json\n"
               "plg reflect add --rate col -> collaboration= collective-responsibility=\n"
               "plg completion  -> bash zsh fish\n"
               "plg goal list --status a -> active achieved all\n"

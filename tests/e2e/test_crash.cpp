@@ -147,19 +147,39 @@ TEST_CASE("SIGKILL during 'report -o' leaves no report or the whole report") {
                       "--decision", "Besluit " + std::to_string(i)})
                     .code == 0);
     }
-    const std::string whole = team({"report"}).out;
+    REQUIRE(team({"goal", "add", "--id", "tafels", "--title", "Tafels", "--baseline", "40",
+                  "--target", "80", "--unit", "%"})
+                .code == 0);
+    REQUIRE(team({"goal", "progress", "tafels", "--value", "55", "--date", "2026-10-20"}).code ==
+            0);
+    // The whole report and its charts, written once without a kill.
+    fs::create_directory(team / "ref");
+    REQUIRE(team({"report", "-o", "ref/verslag.md"}).code == 0);
+    const std::string whole = read(team / "ref/verslag.md");
+    std::set<std::string> charts = visible(team / "ref/verslag-charts");
+    REQUIRE(charts.size() >= 2);
     int written = 0;
     for (auto delay : delays(k_kills)) {
         fs::remove(team / "verslag.md");
+        fs::remove_all(team / "verslag-charts");
         run_and_kill({"report", "-o", "verslag.md"}, team.dir.path(), delay);
         INFO("killed after ", delay.count(), " µs");
+        // The charts are written first, each whole, so the report never links a missing one.
         if (fs::exists(team / "verslag.md")) {
             CHECK(read(team / "verslag.md") == whole);
+            CHECK(visible(team / "verslag-charts") == charts);
             ++written;
         }
+        if (fs::exists(team / "verslag-charts")) {
+            for (const auto& name : visible(team / "verslag-charts")) {
+                CHECK(read(team / "verslag-charts" / name) ==
+                      read(team / "ref/verslag-charts" / name));
+            }
+        }
         for (const auto& name : visible(team.dir.path())) {
-            CHECK((name == "verslag.md" || name == "plg.yaml" || name == "meetings" ||
-                   name == "goals" || name == "reflections" || name[0] == '.'));
+            CHECK((name == "verslag.md" || name == "verslag-charts" || name == "ref" ||
+                   name == "plg.yaml" || name == "meetings" || name == "goals" ||
+                   name == "reflections" || name[0] == '.'));
         }
     }
     CHECK(written > 0);  // the runs left to finish wrote it whole

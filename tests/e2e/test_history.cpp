@@ -269,13 +269,13 @@ TEST_CASE("-o writes into a FIFO, follows a symlink, and never replaces a specia
     }
     reader.join();
     CHECK(r.code == 0);
-    CHECK(got.find("# Leerteam rekenen: Verslag") == 0);
+    CHECK(got.find("---\ntitle: \"Leerteam rekenen: Verslag\"\n") == 0);
     CHECK(fs::is_fifo(fifo));
 
     fs::create_symlink("echt.md", team / "link.md");
     REQUIRE(team({"report", "-o", "link.md"}).code == 0);
     CHECK(fs::is_symlink(team / "link.md"));
-    CHECK(read(team / "echt.md").find("# Leerteam rekenen: Verslag") == 0);
+    CHECK(read(team / "echt.md").find("---\ntitle: \"Leerteam rekenen: Verslag\"\n") == 0);
     REQUIRE(team({"report", "-o", "link.md", "--format", "json"}).code == 0);
     CHECK(fs::is_symlink(team / "link.md"));
     CHECK(read(team / "echt.md").find("{") == 0);

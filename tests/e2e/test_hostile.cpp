@@ -52,7 +52,7 @@ void judge(const Fixture& team, const std::string& name, const std::string& expe
     // The report is still written, but a broken file makes the exit code 1 and
     // is named, so that a scheduled report job does not hide missing data.
     CHECK(report.code == (expected.empty() ? 0 : 1));
-    CHECK(report.out.find("# Leerteam rekenen: Verslag") == 0);
+    CHECK(report.out.find("---\ntitle: \"Leerteam rekenen: Verslag\"\n") == 0);
     CHECK(report.out.find("<script") == std::string::npos);
     CHECK(report.out.find("<img") == std::string::npos);
     if (!expected.empty()) {

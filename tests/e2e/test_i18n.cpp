@@ -69,7 +69,7 @@ TEST_CASE("a Dutch PLG speaks Dutch: messages, labels, numbers, plurals, dates")
     CHECK(typo.code == 2);
     CHECK(has(typo.err, "onbekende optie '--vaule' bij 'plg goal progress'; bedoelt u '--value'?"));
     auto choice = team({"report", "--format", "xml"}, "", k_plg_language);
-    CHECK(has(choice.err, "--format: 'xml' is niet een van: md json"));
+    CHECK(has(choice.err, "--format: 'xml' is niet een van: md html json"));
 
     // Counts take the right form: one file, two problems.
     write(team / "meetings/2026-11-01-kapot.yaml", "date: 2026-11-01\ntitel: X\n");
@@ -213,7 +213,7 @@ TEST_CASE("a French PLG: its actions, goals and report in French") {
     CHECK(future.code == 2);
     CHECK(has(future.err, "--date 2027-01-01 est dans le futur"));
     auto report = run({"report"});
-    CHECK(has(report.out, "# CAP Maths: Rapport"));
+    CHECK(has(report.out, "title: \"CAP Maths : Rapport\"\n"));
     CHECK(has(report.out, "## Synthèse"));
     CHECK(has(report.out, "2 novembre 2026"));
     auto check = run({"check"});

@@ -68,6 +68,9 @@ TEST_CASE("the example reports match their golden files") {
             REQUIRE(r.code == 0);
             CHECK(r.err.empty());
             golden(std::string(example) + "." + lang + ".md", r.out);
+            auto html = report(k_examples / example, {"--lang", lang, "--format", "html"});
+            REQUIRE(html.code == 0);
+            golden(std::string(example) + "." + lang + ".html", html.out);
         }
         auto json = report(k_examples / example, {"--format", "json"});
         REQUIRE(json.code == 0);
@@ -206,7 +209,11 @@ TEST_CASE("text from records cannot break the report's layout or inject HTML") {
     lint_and_convert(team / "verslag.md");
     std::string html = read(team / "verslag.html");
     CHECK(html.find("<script") == std::string::npos);
-    CHECK(html.find("<img") == std::string::npos);
+    // The only images are plg's own charts, in the folder beside the report.
+    for (size_t at = html.find("<img"); at != std::string::npos; at = html.find("<img", at + 1)) {
+        const std::string src = "src=\"verslag-charts/";
+        CHECK(html.compare(html.find("src=", at), src.size(), src) == 0);
+    }
     CHECK(html.find("href=\"javascript") == std::string::npos);
 }
 
@@ -215,7 +222,7 @@ TEST_CASE("plg report: periods, output file and errors") {
     auto empty = team({"report"});
     INFO(empty.err);
     CHECK(empty.code == 0);
-    CHECK(empty.out.find("# Leerteam rekenen: Verslag") == 0);
+    CHECK(empty.out.find("---\ntitle: \"Leerteam rekenen: Verslag\"\n") == 0);
     // Founded 83 days ago and never met: more than 4 cadences (56 days), dormant.
     CHECK(empty.out.find("- **Status**: slapend") != std::string::npos);
     CHECK(empty.out.find("## Bijeenkomsten") == std::string::npos);  // nothing to say: left out
@@ -227,8 +234,8 @@ TEST_CASE("plg report: periods, output file and errors") {
     auto written = team({"report", "--lang", "en", "-o", "report.md"});
     CHECK(written.code == 0);
     CHECK(written.out.empty());
-    CHECK(written.err == "Wrote the report to report.md\n");
-    CHECK(read(team / "report.md").find("# Leerteam rekenen: Report") == 0);
+    CHECK(written.err == "Wrote report.md\n");
+    CHECK(read(team / "report.md").find("---\ntitle: \"Leerteam rekenen: Report\"\n") == 0);
 
     struct Case {
         std::vector<std::string> args;
@@ -237,7 +244,11 @@ TEST_CASE("plg report: periods, output file and errors") {
     };
     std::vector<Case> cases = {
         {{"report", "--lang", "de"}, 2, "--lang"},
-        {{"report", "--format", "html"}, 2, "--format"},
+        {{"report", "--format", "xml"}, 2, "--format"},
+        {{"report", "--charts", "svg"},
+         2,
+         "--charts svg writes the charts as files beside the report"},
+        {{"report", "--format", "html", "--charts", "text"}, 2, "--charts is for --format md"},
         {{"report", "--from", "2026-11-01", "--to", "2026-10-01"},
          2,
          "--from 2026-11-01 is after --to 2026-10-01"},

@@ -116,10 +116,10 @@ TEST_CASE("plg::build_report") {
     SUBCASE("markdown leaves out what has nothing to say, in both languages") {
         std::string en = render_markdown(r, "en");
         CHECK(en.find("## Goals") == std::string::npos);
-        CHECK(en.find("- **Person-hours**: 6.5 (1 meeting(s) without a duration)") !=
+        CHECK(en.find("- **Person-hours**: 6.5 (1 meeting without a duration)") !=
               std::string::npos);
         std::string nl = render_markdown(r, "nl");
-        CHECK(nl.find("- **Persoonsuren**: 6,5") != std::string::npos);
+        CHECK(nl.find("- **Persoonsuren**: 6,5 (1 bijeenkomst zonder duur)") != std::string::npos);
         CHECK(nl.find("1 januari 2026 tot en met 11 februari 2026") != std::string::npos);
     }
 }

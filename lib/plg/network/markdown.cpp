@@ -6,8 +6,10 @@
 #include <array>
 #include <map>
 
+#include "plg/base/i18n.hpp"
 #include "plg/base/text.hpp"
 #include "plg/network/network.hpp"
+#include "plg/report/html_writer.hpp"
 #include "plg/report/markdown_writer.hpp"
 
 namespace plg {
@@ -22,6 +24,8 @@ std::vector<std::string> network_row(const NetworkRow& r, const Labels& l, bool 
                                      const std::vector<std::string>& keys) {
     std::vector<std::string> row;
     row.push_back(markdown_inline(r.readable ? r.name : r.member.shown));
+    // The folder tells apart PLGs of the same name.
+    row.push_back(markdown_inline(r.member.shown));
     row.push_back(r.readable ? markdown_inline(r.school.empty() ? std::string(l.none) : r.school)
                              : std::string(l.none));
     if (with_labels) {
@@ -41,12 +45,14 @@ std::vector<std::string> network_row(const NetworkRow& r, const Labels& l, bool 
     row.push_back(r.status == Activity::active
                       ? std::string(l.statuses[0])
                       : "**" + std::string(l.statuses[size_t(r.status)]) + "**");
-    row.push_back(r.last_meeting ? r.last_meeting->iso() : std::string(l.none));
-    row.push_back(std::to_string(r.meetings_held) + "/" + std::to_string(r.meetings_expected));
+    row.push_back(r.last_meeting ? short_date(*r.last_meeting, l) + " " +
+                                       std::to_string(r.last_meeting->year())
+                                 : std::string(l.none));
+    row.push_back(number(r.meetings_held, l) + "/" + number(r.meetings_expected, l));
     row.push_back(r.attendance_percent ? percent(*r.attendance_percent, l) : std::string(l.none));
-    row.push_back(number(r.person_hours, l));
-    row.push_back(std::to_string(r.goals_achieved) + "/" + std::to_string(r.goals_total));
-    row.push_back(std::to_string(r.actions_open));
+    row.push_back(fixed_number(r.person_hours, l, 1));
+    row.push_back(number(r.goals_achieved, l) + "/" + number(r.goals_total, l));
+    row.push_back(number(r.actions_open, l));
     row.push_back(r.average_rating ? number(*r.average_rating, l, 1) : std::string(l.none));
     return row;
 }
@@ -56,19 +62,20 @@ std::vector<std::string> network_row(const NetworkRow& r, const Labels& l, bool 
 namespace {
 
 // The totals over the PLGs that could be read.
-void write_summary(MarkdownWriter& w, const NetworkReport& n,
+void write_summary(DocumentWriter& w, const NetworkReport& n,
                    [[maybe_unused]] const NetworkTotals& t, const Labels& l) {
     w.heading(2, std::string(l.summary));
     w.paragraph(
         fmt::format(fmt::runtime(l.plgs_line), n.rows.size(), t.active, t.at_risk, t.dormant) +
         (t.unreadable ? fmt::format(fmt::runtime(l.unreadable_line), t.unreadable) : "") + ".");
-    w.bullet("**" + std::string(l.meetings) + "**: " + std::to_string(t.meetings_held));
+    w.bullet("**" + std::string(l.meetings) + "**: " + number(t.meetings_held, l));
     w.bullet("**" + std::string(l.attendance_rate) +
              "**: " + share(t.attendance_present, t.attendance_possible, l));
     w.bullet("**" + std::string(l.person_hours) + "**: " + number(t.person_hours, l));
-    w.bullet("**" + std::string(l.goals) + "**: " + std::to_string(t.goals_achieved) + "/" +
-             std::to_string(t.goals_total));
-    w.bullet("**" + std::string(l.actions) + "**: " + std::to_string(t.actions_open));
+    w.bullet("**" + std::string(l.goals) + "**: " +
+             fmt::format(fmt::runtime(l.goals_reached), number(t.goals_achieved, l),
+                         number(t.goals_total, l)));
+    w.bullet("**" + std::string(l.agenda_actions) + "**: " + number(t.actions_open, l));
     if (!n.founded_after.empty()) {
         std::vector<std::string> names;
         for (const auto& r : n.founded_after) {
@@ -79,7 +86,7 @@ void write_summary(MarkdownWriter& w, const NetworkReport& n,
 }
 
 // The programme's questions: how old, how sustained, what they cost, goals reached.
-void write_questions(MarkdownWriter& w, const NetworkReport& n,
+void write_questions(DocumentWriter& w, const NetworkReport& n,
                      [[maybe_unused]] const NetworkTotals& t, const Labels& l) {
     int readable = int(n.rows.size()) - t.unreadable;
     w.heading(2, std::string(l.questions));
@@ -99,13 +106,9 @@ void write_questions(MarkdownWriter& w, const NetworkReport& n,
                          share(t.goals_achieved, t.goals_total, l)));
 }
 
-std::string letter(const std::optional<Activity>& s, const Labels& l) {
-    return s ? std::string(l.status_letters[size_t(*s)]) : std::string(l.none);
-}
-
 // How many PLGs were active, at risk and dormant at the end of each month (or
 // quarter, year), and a row per PLG.
-void write_timeline(MarkdownWriter& w, const NetworkReport& n, const NetworkTotals& t,
+void write_timeline(DocumentWriter& w, const NetworkReport& n, const NetworkTotals& t,
                     const Labels& l) {
     if (n.timeline.size() < 2 || n.rows.empty()) {
         return;
@@ -123,32 +126,40 @@ void write_timeline(MarkdownWriter& w, const NetworkReport& n, const NetworkTota
     counts[2].push_back(std::string(l.statuses[2]));
     counts[3].push_back(std::string(l.not_founded));
     for (const auto& p : t.timeline) {
-        counts[0].push_back(std::to_string(p.active));
-        counts[1].push_back(std::to_string(p.at_risk));
-        counts[2].push_back(std::to_string(p.dormant));
-        counts[3].push_back(std::to_string(p.not_founded));
+        counts[0].push_back(number(p.active, l));
+        counts[1].push_back(number(p.at_risk, l));
+        counts[2].push_back(number(p.dormant, l));
+        counts[3].push_back(number(p.not_founded, l));
     }
     w.table(header, right, counts);
-    header[0] = std::string(l.plg);
-    std::fill(right.begin() + 1, right.end(), false);
-    std::vector<std::vector<std::string>> rows;
+    StatusBars bars;
+    bars.name = "status-over-time";
+    bars.title = std::string(l.status_over_time_heading);
+    for (size_t i = 0; i < n.timeline.size(); ++i) {
+        bars.labels.push_back(period_label(n.timeline[i].label, l));
+        const auto& p = t.timeline[i];
+        bars.counts.push_back({p.active, p.at_risk, p.dormant, p.not_founded});
+    }
+    w.chart(bars);
+    StatusGrid grid;
+    grid.name = "status-per-plg";
+    grid.title = std::string(l.status_per_plg);
+    grid.labels = bars.labels;
     for (const auto& r : n.rows) {
         if (!r.readable) {
             continue;
         }
-        std::vector<std::string> row = {markdown_inline(r.name)};
+        StatusGrid::Row row{r.name, {}};
         for (const auto& s : r.statuses) {
-            row.push_back(letter(s, l));
+            row.states.push_back(s ? std::optional(int(*s)) : std::nullopt);
         }
-        rows.push_back(std::move(row));
+        grid.rows.push_back(std::move(row));
     }
-    w.table(header, right, rows);
-    w.paragraph(fmt::format(fmt::runtime(l.timeline_legend), l.status_letters[0],
-                            l.status_letters[1], l.status_letters[2], l.none));
+    w.chart(grid);
 }
 
 // Survival by founding year and by origin.
-void write_survival(MarkdownWriter& w, const NetworkReport& n,
+void write_survival(DocumentWriter& w, const NetworkReport& n,
                     [[maybe_unused]] const NetworkTotals& t, const Labels& l) {
     Survival s = network_survival(n);
     if (s.all.plgs == 0) {
@@ -190,10 +201,11 @@ void write_survival(MarkdownWriter& w, const NetworkReport& n,
 }
 
 // One row per PLG, those needing attention first.
-void write_plgs(MarkdownWriter& w, const NetworkReport& n, [[maybe_unused]] const NetworkTotals& t,
+void write_plgs(DocumentWriter& w, const NetworkReport& n, [[maybe_unused]] const NetworkTotals& t,
                 const Labels& l) {
-    std::vector<std::string> header = {std::string(l.plg), std::string(l.school)};
-    std::vector<bool> right = {false, false};
+    std::vector<std::string> header = {std::string(l.plg), std::string(l.folder),
+                                       std::string(l.school)};
+    std::vector<bool> right = {false, false, false};
     for (const auto& k : n.label_keys) {
         header.push_back(markdown_inline(k));
         right.push_back(false);
@@ -205,7 +217,7 @@ void write_plgs(MarkdownWriter& w, const NetworkReport& n, [[maybe_unused]] cons
         header.push_back(std::string(label));
         right.push_back(r);
     }
-    w.heading(2, "PLGs");
+    w.heading(2, std::string(l.plgs_heading));
     std::vector<std::vector<std::string>> rows;
     for (const auto& r : n.rows) {
         rows.push_back(network_row(r, l, true, n.label_keys));
@@ -216,7 +228,7 @@ void write_plgs(MarkdownWriter& w, const NetworkReport& n, [[maybe_unused]] cons
 }
 
 // The PLGs at risk or dormant.
-void write_attention(MarkdownWriter& w, const NetworkReport& n,
+void write_attention(DocumentWriter& w, const NetworkReport& n,
                      [[maybe_unused]] const NetworkTotals& t, const Labels& l) {
     std::vector<const NetworkRow*> attention;
     for (const auto& r : n.rows) {
@@ -236,11 +248,11 @@ void write_attention(MarkdownWriter& w, const NetworkReport& n,
 }
 
 // A table per label of network.yaml (district, cluster).
-void write_groups(MarkdownWriter& w, const NetworkReport& n,
+void write_groups(DocumentWriter& w, const NetworkReport& n,
                   [[maybe_unused]] const NetworkTotals& t, const Labels& l) {
     for (const auto& key : n.label_keys) {
-        std::map<std::string, std::array<int, 4>>
-            groups;  // plgs, t.active, t.meetings_held, t.person_hours*100
+        std::map<std::string, std::array<int, 5>>
+            groups;  // PLGs, active, at risk, dormant, meetings
         std::map<std::string, double> group_hours;
         for (const auto& r : n.rows) {
             auto it = r.member.labels.find(key);
@@ -248,24 +260,27 @@ void write_groups(MarkdownWriter& w, const NetworkReport& n,
             auto& counts = groups[g];
             ++counts[0];
             counts[1] += r.readable && r.status == Activity::active;
-            counts[2] += r.meetings_held;
+            counts[2] += r.readable && r.status == Activity::at_risk;
+            counts[3] += r.readable && r.status == Activity::dormant;
+            counts[4] += r.meetings_held;
             group_hours[g] += r.person_hours;
         }
         w.heading(2, fmt::format(fmt::runtime(l.groups), markdown_inline(key)));
         std::vector<std::vector<std::string>> grows;
         for (const auto& [g, counts] : groups) {
-            grows.push_back({markdown_inline(g), std::to_string(counts[0]),
-                             std::to_string(counts[1]), std::to_string(counts[2]),
-                             number(group_hours[g], l)});
+            grows.push_back({markdown_inline(g), number(counts[0], l), number(counts[1], l),
+                             number(counts[2], l), number(counts[3], l), number(counts[4], l),
+                             fixed_number(group_hours[g], l, 1)});
         }
         w.table({markdown_inline(key), std::string(l.plg), std::string(l.statuses[0]),
-                 std::string(l.meetings), std::string(l.hours)},
-                {false, true, true, true, true}, grows);
+                 std::string(l.statuses[1]), std::string(l.statuses[2]), std::string(l.meetings),
+                 std::string(l.hours)},
+                {false, true, true, true, true, true, true}, grows);
     }
 }
 
 // The PLGs with files that have errors, and problems finding them.
-void write_problems(MarkdownWriter& w, const NetworkReport& n,
+void write_problems(DocumentWriter& w, const NetworkReport& n,
                     [[maybe_unused]] const NetworkTotals& t, const Labels& l) {
     bool any_problem = !n.problems.empty() ||
                        std::any_of(n.rows.begin(), n.rows.end(),
@@ -281,26 +296,59 @@ void write_problems(MarkdownWriter& w, const NetworkReport& n,
                 continue;
             }
             std::string first = r.errors.empty() ? "" : ": " + format_diagnostic(r.errors[0]);
-            w.bullet(markdown_inline(
-                r.member.shown + ", " +
-                fmt::format(fmt::runtime(l.files_with_errors), r.files_with_errors) + first));
+            std::string files = fmt::format(
+                fmt::runtime(translate_plural(l.code, "network report", "{} file with errors",
+                                              "{} files with errors", r.files_with_errors)),
+                r.files_with_errors);
+            w.bullet(markdown_inline(r.member.shown + ", " + files + first));
         }
     }
 }
 
 }  // namespace
 
-std::string render_network_markdown(const NetworkReport& n, std::string_view language) {
-    const Labels& l = labels_for(language);
-    NetworkTotals t = network_totals(n);
-    MarkdownWriter w;
-    w.heading(1, std::string(l.network_title));
-    w.paragraph(
-        fmt::format(fmt::runtime(l.period_from_to), long_date(n.from, l), long_date(n.to, l)));
-    for (auto section : {write_summary, write_questions, write_plgs, write_attention,
-                         write_timeline, write_survival, write_groups, write_problems}) {
+namespace {
+
+void write_network(DocumentWriter& w, const NetworkReport& n, const NetworkTotals& t,
+                   const Labels& l, bool dashboard) {
+    // On the dashboard the PLGs needing attention come first.
+    auto order = dashboard
+                     ? std::vector{write_summary,   write_attention, write_timeline, write_groups,
+                                   write_questions, write_plgs,      write_survival, write_problems}
+                     : std::vector{write_summary,  write_questions, write_plgs,   write_attention,
+                                   write_timeline, write_survival,  write_groups, write_problems};
+    for (auto section : order) {
         section(w, n, t, l);
     }
+}
+
+std::string network_period(const NetworkReport& n, const Labels& l) {
+    return fmt::format(fmt::runtime(l.period_from_to), long_date(n.from, l), long_date(n.to, l));
+}
+
+}  // namespace
+
+MarkdownDocument render_network_markdown(const NetworkReport& n, std::string_view language,
+                                         const DocumentOptions& options) {
+    const Labels& l = labels_for(language);
+    NetworkTotals t = network_totals(n);
+    MarkdownWriter w(l, options.charts, options.chart_folder);
+    w.front_matter(markdown_inline(l.network_title), markdown_inline(network_period(n, l)),
+                   long_date(n.to, l), l.code);
+    write_network(w, n, t, l, false);
+    return {w.take(), w.take_charts()};
+}
+
+std::string render_network_markdown(const NetworkReport& n, std::string_view language) {
+    return render_network_markdown(n, language, DocumentOptions{}).text;
+}
+
+std::string render_network_html(const NetworkReport& n, std::string_view language) {
+    const Labels& l = labels_for(language);
+    NetworkTotals t = network_totals(n);
+    HtmlWriter w(l,
+                 {std::string(l.code), std::string(l.network_title), network_period(n, l), true});
+    write_network(w, n, t, l, true);
     return w.take();
 }
 

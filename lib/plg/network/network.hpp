@@ -164,7 +164,12 @@ Survival network_survival(const NetworkReport& report);
 // True when any PLG had errors (the exit code says so).
 bool has_problems(const NetworkReport& report);
 
+// The network report in Markdown (charts as `options` says) and as an HTML
+// dashboard: the PLGs needing attention first, status over time, by label.
+MarkdownDocument render_network_markdown(const NetworkReport& report, std::string_view language,
+                                         const DocumentOptions& options);
 std::string render_network_markdown(const NetworkReport& report, std::string_view language);
+std::string render_network_html(const NetworkReport& report, std::string_view language);
 nlohmann::json network_json(const NetworkReport& report);
 
 }  // namespace plg

@@ -144,7 +144,7 @@ Agenda build_agenda(const Plg& plg, std::optional<Date> date, Date today) {
 std::string agenda_markdown(const Agenda& a, std::string_view language) {
     const Community& c = *a.community;
     const Labels& l = labels_for(language);
-    MarkdownWriter w;
+    MarkdownWriter w(l);
     w.heading(1, fmt::format(fmt::runtime(l.agenda_title), markdown_inline(c.name)));
     std::string when = fmt::format(fmt::runtime(l.agenda_date), long_date(a.date, l));
     if (a.date_from_cadence && a.last) {

@@ -27,7 +27,6 @@ constexpr Labels k_english{
     N_("Attendance"),
     N_("not recorded"),
     N_("Person-hours"),
-    N_(" ({} meeting(s) without a duration)"),
     N_("{} active, {} achieved, {} not achieved, {} dropped"),
     N_("{} open, {} overdue, {} carried forward, {} cancelled"),
     N_("Reflections"),
@@ -104,7 +103,6 @@ constexpr Labels k_english{
     N_("These PLGs have files plg could not read; their numbers leave those files out."),
     N_("By {}"),
     N_("(none)"),
-    N_("{} file(s) with errors"),
     N_("unreadable"),
     N_(", {} past their due date"),
     N_("; {} days of breaks not counted"),
@@ -149,6 +147,58 @@ constexpr Labels k_english{
      N_("how we extend learning when they already have")},
     {N_("Opening and our norms"), N_("Goals: where we stand"), N_("Open actions"),
      N_("Closing: decisions, actions and roles for next time")},
+    NC_("thousands separator", ","),
+    NC_("percent sign", "%"),
+    N_("Q{} {}"),
+    N_("Vision and norms"),
+    N_("Our norms:"),
+    N_("Focus"),
+    N_("Which of DuFour's four questions the {} meetings of the period worked on (a meeting may "
+       "work on more than one):"),
+    N_("Question"),
+    N_("no focus recorded"),
+    N_("The meetings"),
+    N_("{}: {}"),
+    N_("Agenda"),
+    N_("Notes"),
+    N_("Data"),
+    N_("Protocol"),
+    N_("Shortened; the full minutes: plg meeting show {} --format md"),
+    N_("What went well"),
+    N_("Challenges"),
+    N_("Since the last report"),
+    N_("What changed since {}, the day before this period:"),
+    N_("Status: {} → {}"),
+    N_("{}: {} → {}"),
+    N_("New goal: {}"),
+    N_("{}: {}"),
+    N_("Joined: {}"),
+    N_("Left: {}"),
+    N_("No change in status, goals or members."),
+    N_("measured"),
+    N_("target {}"),
+    N_("Self-assessment per {} (1 to 5)"),
+    N_("Status per {}"),
+    N_("Minutes: {}"),
+    N_("Present"),
+    N_("Absent"),
+    N_("not recorded"),
+    N_("Duration"),
+    N_("{} minutes"),
+    N_("Actions agreed"),
+    N_("Open actions from earlier meetings"),
+    N_("taken up again in this meeting"),
+    N_("Next meeting"),
+    N_("{} (by the cadence; not yet planned)"),
+    N_("note-taker"),
+    N_("timekeeper"),
+    N_("Goals worked on"),
+    N_("Description"),
+    N_("Folder"),
+    N_("PLGs"),
+    N_("{} of {} achieved"),
+    N_("Status of each PLG"),
+    N_("the bars start at {}"),
 };
 
 // The English labels translated into `code` by its catalog, field by field.
@@ -165,6 +215,8 @@ Labels translated(const std::string& code) {
     // The labels whose English is too short to stand without a context.
     l.decimal = translate(code, "decimal separator", k_english.decimal);
     l.quarter = translate(code, "quarter", k_english.quarter);
+    l.thousands = translate(code, "thousands separator", k_english.thousands);
+    l.percent_sign = translate(code, "percent sign", k_english.percent_sign);
     for (std::size_t i = 0; i < l.status_letters.size(); ++i) {
         l.status_letters[i] = translate(code, "status letter", k_english.status_letters[i]);
     }

@@ -27,9 +27,8 @@ struct Labels {
     std::string_view attendance_rate;
     std::string_view not_recorded;
     std::string_view person_hours;
-    std::string_view without_minutes;  // "({} meeting(s) without a duration)"
-    std::string_view goals_line;       // "{} active, {} achieved, {} not achieved, {} dropped"
-    std::string_view actions_line;     // "{} open, {} overdue, {} carried forward, {} cancelled"
+    std::string_view goals_line;    // "{} active, {} achieved, {} not achieved, {} dropped"
+    std::string_view actions_line;  // "{} open, {} overdue, {} carried forward, {} cancelled"
     std::string_view reflections;
     std::string_view last_meeting_label;
     std::string_view last_meeting;  // "{} ({} days before {})"
@@ -97,7 +96,6 @@ struct Labels {
     std::string_view problems_intro;
     std::string_view groups;
     std::string_view unlabelled;
-    std::string_view files_with_errors;
     std::string_view unreadable;
     // Added with "as of a date" (issue 13).
     std::string_view goals_overdue;     // ", {} past their due date"
@@ -139,6 +137,58 @@ struct Labels {
     std::array<std::string_view, 4>
         focus_names;  // DuFour's questions: learn, evidence, support, extend
     std::array<std::string_view, 4> agenda_items;  // opening and norms, goals, actions, closing
+    // Added with the HTML report, the charts, the story and the minutes (issue 14).
+    std::string_view thousands;     // the thousands separator: "," in 12,345
+    std::string_view percent_sign;  // "%", after the number
+    std::string_view quarter_of;    // "Q{} {}": the quarter's number and the year
+    std::string_view vision_norms;  // a heading
+    std::string_view norms_intro;   // "Our norms:"
+    std::string_view focus;         // "Focus"
+    std::string_view focus_intro;   // "... the {} meetings of the period ..." (their number)
+    std::string_view question;
+    std::string_view no_focus;         // a row: meetings without a focus
+    std::string_view minutes_of;       // "Minutes of each meeting"
+    std::string_view meeting_heading;  // "{}: {}" (the date, the title)
+    std::string_view agenda;
+    std::string_view notes;
+    std::string_view data;
+    std::string_view protocol;
+    std::string_view shortened;  // "Shortened; ... plg meeting show {} ..." (the meeting's id)
+    std::string_view went_well;
+    std::string_view challenges;
+    std::string_view changes;             // "Since the last report"
+    std::string_view changes_intro;       // "... since {} ..." (the day before the period)
+    std::string_view change_status;       // "Status: {} → {}"
+    std::string_view change_goal;         // "{}: {} → {}" (the goal, the value before and now)
+    std::string_view change_new_goal;     // "New goal: {}"
+    std::string_view change_goal_closed;  // "{}: {}" (the goal, its status now)
+    std::string_view change_joined;       // "Joined: {}" (names)
+    std::string_view change_left;         // "Left: {}"
+    std::string_view no_changes;
+    std::string_view chart_measured;  // the legend of a goal's measured values
+    std::string_view chart_target;    // "target {}"
+    std::string_view ratings_chart;   // "Self-assessment per {}" (month or quarter)
+    std::string_view status_chart;    // "Status per {}"
+    std::string_view minutes_title;   // "Minutes: {}" (the meeting's title)
+    std::string_view present;
+    std::string_view absent;
+    std::string_view absence_unrecorded;  // an expected member neither present nor absent
+    std::string_view duration;
+    std::string_view minutes_count;  // "{} minutes"
+    std::string_view actions_agreed;
+    std::string_view carried_open;  // open actions of earlier meetings on the day
+    std::string_view taken_up;      // "taken up again here"
+    std::string_view next_meeting;
+    std::string_view next_by_cadence;  // "{} (by the cadence; not yet planned)"
+    std::string_view role_note_taker;
+    std::string_view role_timekeeper;
+    std::string_view goals_worked_on;  // "Goals worked on"
+    std::string_view description;      // the table's text column
+    std::string_view folder;           // the network table's column: where a PLG is
+    std::string_view plgs_heading;     // "PLGs"
+    std::string_view goals_reached;    // "{} of {} achieved"
+    std::string_view status_per_plg;   // the grid's title
+    std::string_view bars_from;        // "the bars start at {}" (not at zero)
 };
 
 // Returns the labels of `language` (a code of languages()); English for any other.

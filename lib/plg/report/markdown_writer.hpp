@@ -10,6 +10,7 @@
 
 #include "plg/base/date.hpp"
 #include "plg/base/text.hpp"
+#include "plg/report/document.hpp"
 #include "plg/report/labels.hpp"
 
 namespace plg {
@@ -21,83 +22,57 @@ std::string short_date(Date d, const Labels& l);
 // A number with at most `decimals` decimals, trailing zeros dropped, and the
 // language's decimal mark: "12,5" in Dutch.
 std::string number(double v, const Labels& l, int decimals = 1);
+// A number with exactly `decimals` decimals: "4,0" beside "4,2".
+std::string fixed_number(double v, const Labels& l, int decimals);
 // number(v, l, 0) and "%".
 std::string percent(double v, const Labels& l);
 // "2025-09" -> "sep 2025"; "2025-Q3" -> "Q3 2025".
 std::string period_label(const std::string& period, const Labels& l);
 
-// Builds a Markdown document block by block, one blank line between blocks.
-class MarkdownWriter {
-  public:
-    MarkdownWriter() = default;
+// The paragraphs of a text as typed (blank lines between them), each its lines.
+std::vector<std::vector<std::string>> text_paragraphs(std::string_view text);
 
+// A paragraph's lines as a reader means them: lines wrapped by the typist
+// joined with a space; a line that starts a list item ("- ", "1. ") kept apart.
+std::vector<std::string> joined_lines(const std::vector<std::string>& paragraph);
+
+// Builds a Markdown document block by block, one blank line between blocks.
+class MarkdownWriter final : public DocumentWriter {
+  public:
+    // `labels` give the words of charts; `charts` how they are shown, and
+    // `chart_folder` where SVG files are linked from ("verslag-charts").
+    explicit MarkdownWriter(const Labels& labels, ChartStyle charts = ChartStyle::text,
+                            std::string chart_folder = {})
+        : m_labels(labels), m_charts(charts), m_chart_folder(std::move(chart_folder)) {}
+
+    // A pandoc metadata block (title, subtitle, date, lang) at the very top;
+    // Markdown viewers show it as a table, markdownlint takes its title for
+    // the document's first heading.
+    void front_matter(const std::string& title, const std::string& subtitle,
+                      const std::string& date, std::string_view lang);
     // A heading; punctuation that ends it (a goal title written as a sentence)
     // is left out, as Markdown style (and markdownlint's MD026) has it.
-    void heading(int level, std::string text) {
-        block();
-        const std::string whole = text;
-        while (true) {
-            if (!text.empty() &&
-                std::string_view(".,;:").find(text.back()) != std::string_view::npos) {
-                text.pop_back();
-            } else if (text.size() >= 2 && text.compare(text.size() - 2, 2, "\\!") == 0) {
-                text.resize(text.size() - 2);
-            } else if (ends_with_fullwidth_stop(text)) {
-                text.resize(text.size() - 3);
-            } else {
-                break;
-            }
-        }
-        if (text.empty()) {
-            text = whole;
-        }
-        m_out += std::string(size_t(level), '#') + " " + text + "\n";
-        m_open = true;
-    }
-    void paragraph(const std::string& text) {
-        block();
-        m_out += text + "\n";
-        m_open = true;
-    }
-    void bullet(const std::string& text) {
-        if (!m_in_list) {
-            block();
-        }
-        m_out += "- " + text + "\n";
-        m_in_list = true;
-        m_open = true;
-    }
+    void heading(int level, std::string text) override;
+    void paragraph(const std::string& text) override;
+    void bullet(const std::string& text) override;
+    // The separator's dashes give each column its share of the width when a
+    // converter wraps the table (pandoc does when a line is longer than 72
+    // characters): each gets room for its longest word, and the rest goes by
+    // how much text it holds, so that no word is broken inside.
     void table(const std::vector<std::string>& header, const std::vector<bool>& right,
-               const std::vector<std::vector<std::string>>& rows) {
-        block();
-        m_out += "| " + join(header, " | ") + " |\n|";
-        for (size_t i = 0; i < header.size(); ++i) {
-            m_out += right[i] ? " ---: |" : " --- |";
-        }
-        m_out += "\n";
-        for (const auto& row : rows) {
-            m_out += "| " + join(row, " | ") + " |\n";
-        }
-        m_open = true;
-    }
-    void code(std::string_view language, const std::string& text) {
-        block();
-        m_out += "```" + std::string(language) + "\n" + text + "```\n";
-        m_open = true;
-    }
+               const std::vector<std::vector<std::string>>& rows) override;
+    void code(std::string_view language, const std::string& text) override;
+    void chart(const LineChart& c) override;
+    void chart(const StatusStrip& s) override;
+    void chart(const StatusBars& b) override;
+    void chart(const StatusGrid& g) override;
+    void quote(const std::string& text) override;
+
     std::string take() { return std::move(m_out); }
+    // The SVG files the document links to (ChartStyle::svg).
+    std::vector<ChartFile> take_charts() { return std::move(m_files); }
 
   private:
-    // True when `s` ends in 。，；：or ！ (three bytes in UTF-8 each).
-    static bool ends_with_fullwidth_stop(const std::string& s) {
-        for (std::string_view stop : {"\u3002", "\uFF0C", "\uFF1B", "\uFF1A", "\uFF01"}) {
-            if (s.size() >= stop.size() &&
-                s.compare(s.size() - stop.size(), stop.size(), stop) == 0) {
-                return true;
-            }
-        }
-        return false;
-    }
     // Starts a new block: one blank line after the last one.
     void block() {
         if (m_open) {
@@ -105,6 +80,11 @@ class MarkdownWriter {
         }
         m_in_list = false;
     }
+    void image(const std::string& name, const std::string& title, std::string svg);
+    const Labels& m_labels;
+    ChartStyle m_charts;
+    std::string m_chart_folder;
+    std::vector<ChartFile> m_files;
     std::string m_out;
     bool m_open = false;
     bool m_in_list = false;

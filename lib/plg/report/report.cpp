@@ -257,6 +257,7 @@ void add_reflections(Report& r, const Plg& plg) {
             continue;
         }
         ++r.reflections;
+        r.reflection_list.push_back(&x);
         if (!x.next_step.empty()) {
             r.next_steps.push_back(&x);
         }
@@ -304,6 +305,55 @@ void add_reflections(Report& r, const Plg& plg) {
     }
 }
 
+// Which of DuFour's questions the meetings of the period worked on.
+void add_focus(Report& r) {
+    for (const auto* m : r.meetings) {
+        for (size_t i = 0; i < k_focus_values.size(); ++i) {
+            r.focus_counts[i] += contains(m->focus, k_focus_values[i]);
+        }
+        r.meetings_without_focus += m->focus.empty();
+    }
+}
+
+// What changed since the day before the period, when the PLG existed then.
+void add_changes(Report& r, const Plg& plg, const MeetingHistory& history) {
+    std::optional<Date> start = history.start();
+    if (!start || *start >= r.from) {
+        return;
+    }
+    Changes ch;
+    ch.since = r.from.plus_days(-1);
+    if (auto s = status_on(history, ch.since)) {
+        ch.status_before = s->status;
+    }
+    for (const auto& now : r.goals) {
+        const Goal* g = nullptr;
+        for (const auto& x : plg.goals) {
+            g = x.id == now.id ? &x : g;
+        }
+        GoalChange change{&now, !g || !g->exists_on(ch.since), std::nullopt, std::nullopt};
+        if (!change.is_new) {
+            Goal then = g->as_of(ch.since);
+            change.before = then.latest();
+            change.status_before = then.status;
+        }
+        bool measured =
+            now.progress.size() > (change.is_new ? 0 : g->as_of(ch.since).progress.size());
+        if (change.is_new || measured || change.status_before != now.status) {
+            ch.goals.push_back(change);
+        }
+    }
+    for (const auto& m : plg.community->members) {
+        if (m.joined && *m.joined >= r.from && *m.joined <= r.to) {
+            ch.joined.push_back(m.id);
+        }
+        if (m.left && *m.left >= r.from && *m.left < r.to) {
+            ch.left.push_back(m.id);
+        }
+    }
+    r.changes = std::move(ch);
+}
+
 }  // namespace
 
 Report build_report(const Plg& plg, const ReportOptions& options) {
@@ -319,6 +369,8 @@ Report build_report(const Plg& plg, const ReportOptions& options) {
     add_summary(r, history);
     add_goals(r, plg);
     add_reflections(r, plg);
+    add_focus(r);
+    add_changes(r, plg, history);
     return r;
 }
 
@@ -435,6 +487,32 @@ nlohmann::json report_json(const Report& r) {
                             {"status", r.statuses[i] ? nlohmann::json(to_string(*r.statuses[i]))
                                                      : nlohmann::json(nullptr)}});
     }
+    nlohmann::json focus = nlohmann::json::object();
+    for (size_t i = 0; i < k_focus_values.size(); ++i) {
+        focus[k_focus_values[i]] = r.focus_counts[i];
+    }
+    focus["none"] = r.meetings_without_focus;
+    nlohmann::json changes = nullptr;
+    if (r.changes) {
+        const Changes& ch = *r.changes;
+        nlohmann::json goal_changes = nlohmann::json::array();
+        for (const auto& g : ch.goals) {
+            goal_changes.push_back(
+                {{"goal", g.goal->id},
+                 {"new", g.is_new},
+                 {"before", opt_number(g.before)},
+                 {"after", opt_number(g.goal->latest())},
+                 {"status_before",
+                  g.status_before ? nlohmann::json(to_string(*g.status_before)) : nullptr},
+                 {"status", to_string(g.goal->status)}});
+        }
+        changes = {{"since", ch.since.iso()},
+                   {"status_before",
+                    ch.status_before ? nlohmann::json(to_string(*ch.status_before)) : nullptr},
+                   {"goals", goal_changes},
+                   {"joined", ch.joined},
+                   {"left", ch.left}};
+    }
     const StatusOn& st = r.status_detail;
     return {{"plg",
              {{"name", c.name},
@@ -477,6 +555,8 @@ nlohmann::json report_json(const Report& r) {
             {"goals", goals},
             {"actions", {{"open", open}, {"completed", completed}, {"cancelled", cancelled}}},
             {"decisions", decisions},
+            {"focus", focus},
+            {"changes", changes},
             {"reflections",
              {{"rating_periods", r.rating_periods},
               {"by_quarter", r.rating_by_quarter},

@@ -5,6 +5,7 @@
 // rule (what counts as expected, attended, at risk) lives here, so the
 // single-PLG report and the network report agree.
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "plg/records/model.hpp"
+#include "plg/report/document.hpp"
 #include "plg/report/status.hpp"
 #include "plg/store/store.hpp"
 
@@ -52,6 +54,24 @@ struct DimensionTrend {
     int count = 0;                                // ratings given in all
     std::optional<double> first;                  // the first and last period with ratings
     std::optional<double> last;
+};
+
+// A goal that changed between the day before the period and its last day.
+struct GoalChange {
+    const Goal* goal = nullptr;    // as it stood on `to` (in Report::goals)
+    bool is_new = false;           // set in the period
+    std::optional<double> before;  // its latest value the day before the period
+    std::optional<GoalStatus> status_before;
+};
+
+// What changed since the day before the period: what the last report, which
+// ended then, would have said.
+struct Changes {
+    Date since;  // the day before the period
+    std::optional<Activity> status_before;
+    std::vector<GoalChange> goals;    // new, measured again, or closed in the period
+    std::vector<std::string> joined;  // member ids, joined in the period
+    std::vector<std::string> left;    // left in the period
 };
 
 // Every number and list is as the records said on `to`, the period's last day.
@@ -101,6 +121,12 @@ struct Report {
     std::vector<std::string> rating_periods;  // "2025-09" or "2025-Q3"
     std::vector<DimensionTrend> ratings;
     std::vector<const Reflection*> next_steps;  // reflections in the period with a next step
+
+    // The story: what the meetings worked on and what members wrote.
+    std::array<int, 4> focus_counts{};  // meetings per DuFour question (k_focus_values' order)
+    int meetings_without_focus = 0;
+    std::vector<const Reflection*> reflection_list;  // in the period, by date
+    std::optional<Changes> changes;  // nullopt when the period starts when the PLG began
 };
 
 struct ReportOptions {
@@ -119,8 +145,26 @@ std::string trend_of(const DimensionTrend& t, size_t periods);
 // is after `to`, or when the PLG was founded after `to`.
 Report build_report(const Plg& plg, const ReportOptions& options);
 
+// How a report is written out.
+struct DocumentOptions {
+    ChartStyle charts = ChartStyle::text;  // Markdown only; HTML draws SVG inline
+    std::string chart_folder;              // where ChartStyle::svg links its files
+    bool full_minutes = false;             // meetings' notes in full, not shortened
+};
+
+struct MarkdownDocument {
+    std::string text;
+    std::vector<ChartFile> charts;  // to write into chart_folder (ChartStyle::svg)
+};
+
 // Returns the Markdown report in `language` (a code of languages(); English for another).
+MarkdownDocument render_markdown(const Report& report, std::string_view language,
+                                 const DocumentOptions& options);
+// The same with text charts.
 std::string render_markdown(const Report& report, std::string_view language);
+// Returns the report as one self-contained HTML page, charts inline.
+std::string render_html(const Report& report, std::string_view language,
+                        const DocumentOptions& options);
 
 // Returns the report as JSON: the same numbers, with field names documented in
 // docs/report.md.

@@ -1,0 +1,227 @@
+#include "plg/report/minutes.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "plg/base/text.hpp"
+#include "plg/records/records.hpp"
+#include "plg/report/agenda.hpp"
+#include "plg/report/html_writer.hpp"
+#include "plg/report/markdown_writer.hpp"
+#include "plg/report/report.hpp"
+
+namespace plg {
+
+namespace {
+
+std::string esc(std::string_view s) {
+    return markdown_inline(s);
+}
+
+std::string bold(std::string_view label) {
+    return "**" + std::string(label) + "**: ";
+}
+
+std::string name_of(const Community& c, const std::string& id) {
+    const Member* m = c.find_member(id);
+    return esc(m ? m->name : id);
+}
+
+void write_minutes(DocumentWriter& w, const Labels& l, const Plg& plg, const Meeting& m,
+                   Date today) {
+    const Community& c = *plg.community;
+    if (!m.facilitator.empty()) {
+        w.bullet(bold(l.facilitator) + name_of(c, m.facilitator));
+    }
+    for (const auto& [role, id] : m.roles) {
+        std::string name = role == "note_taker"   ? std::string(l.role_note_taker)
+                           : role == "timekeeper" ? std::string(l.role_timekeeper)
+                                                  : esc(role);
+        if (!name.empty()) {
+            name[0] = char(std::toupper(static_cast<unsigned char>(name[0])));
+        }
+        w.bullet(bold(name) + name_of(c, id));
+    }
+    if (m.minutes) {
+        w.bullet(bold(l.duration) + fmt::format(fmt::runtime(l.minutes_count), *m.minutes));
+    }
+    if (!m.focus.empty()) {
+        std::vector<std::string> names;
+        for (const auto& f : m.focus) {
+            auto at = std::find(k_focus_values.begin(), k_focus_values.end(), f);
+            names.push_back(at == k_focus_values.end()
+                                ? esc(f)
+                                : std::string(l.focus_names[size_t(at - k_focus_values.begin())]));
+        }
+        w.bullet(bold(l.focus) + join(names, "; "));
+    }
+
+    // Who was there: present, absent with reasons (members expected but not
+    // named count as absent, as in the reports), guests.
+    std::vector<std::string> present;
+    for (const auto& id : m.attendees) {
+        present.push_back(name_of(c, id));
+    }
+    std::vector<std::string> absent;
+    for (const auto& a : m.absent) {
+        absent.push_back(name_of(c, a.member) +
+                         (a.reason.empty() ? "" : " (" + esc(a.reason) + ")"));
+    }
+    if (!m.attendees.empty()) {
+        for (const auto& id : expected_members(m, c)) {
+            bool named =
+                std::find(m.attendees.begin(), m.attendees.end(), id) != m.attendees.end() ||
+                std::any_of(m.absent.begin(), m.absent.end(),
+                            [&](const Absence& a) { return a.member == id; });
+            if (!named) {
+                absent.push_back(name_of(c, id) + " (" + std::string(l.absence_unrecorded) + ")");
+            }
+        }
+    }
+    if (!present.empty() || !absent.empty() || !m.guests.empty()) {
+        w.heading(2, std::string(l.attendance));
+        if (!present.empty()) {
+            w.bullet(bold(l.present) + join(present) + " (" + attendance_text(m, c) + ")");
+        }
+        if (!absent.empty()) {
+            w.bullet(bold(l.absent) + join(absent));
+        }
+        if (!m.guests.empty()) {
+            std::vector<std::string> guests;
+            for (const auto& g : m.guests) {
+                guests.push_back(esc(g));
+            }
+            w.bullet(bold(l.guests) + join(guests));
+        }
+    }
+    if (!m.agenda.empty()) {
+        w.heading(2, std::string(l.agenda));
+        for (size_t i = 0; i < m.agenda.size(); ++i) {
+            w.bullet(esc(m.agenda[i]));
+        }
+    }
+    if (!m.notes.empty() || !m.data.empty() || !m.protocol.empty()) {
+        w.heading(2, std::string(l.notes));
+        if (!m.data.empty()) {
+            w.bullet(bold(l.data) + esc(m.data));
+        }
+        if (!m.protocol.empty()) {
+            w.bullet(bold(l.protocol) + esc(m.protocol));
+        }
+        if (!m.notes.empty()) {
+            w.quote(m.notes);
+        }
+    }
+    if (!m.decisions.empty()) {
+        w.heading(2, std::string(l.decisions));
+        for (const auto& d : m.decisions) {
+            w.bullet(esc(d));
+        }
+    }
+    auto owner = [&](const ActionItem& a) {
+        return a.owner.empty() ? std::string(l.none) : name_of(c, a.owner);
+    };
+    if (!m.actions.empty()) {
+        w.heading(2, std::string(l.actions_agreed));
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& a : m.actions) {
+            rows.push_back(
+                {esc(a.text), owner(a), a.due ? long_date(*a.due, l) : std::string(l.none)});
+        }
+        w.table({std::string(l.action), std::string(l.owner), std::string(l.due)},
+                {false, false, false}, rows);
+    }
+    // Actions of earlier meetings still open on the day, due as they stood then.
+    std::vector<std::vector<std::string>> carried;
+    for (const auto& earlier : plg.meetings) {
+        if (earlier.date > m.date || (earlier.date == m.date && earlier.id >= m.id)) {
+            continue;
+        }
+        for (const auto& a : earlier.actions) {
+            if (!a.open_on(m.date)) {
+                continue;
+            }
+            std::optional<Date> due = due_on(plg, a, m.date);
+            std::string when = due ? long_date(*due, l) : std::string(l.none);
+            if (due && *due < m.date) {
+                when = "**" + when + " (" + std::string(l.overdue) + ")**";
+            }
+            bool taken =
+                !a.id.empty() && std::any_of(m.carried.begin(), m.carried.end(),
+                                             [&](const CarriedAction& x) { return x.id == a.id; });
+            if (taken) {
+                when += "; " + std::string(l.taken_up);
+            }
+            carried.push_back({esc(a.text), owner(a), when, long_date(earlier.date, l)});
+        }
+    }
+    if (!carried.empty()) {
+        w.heading(2, std::string(l.carried_open));
+        w.table({std::string(l.action), std::string(l.owner), std::string(l.due),
+                 std::string(l.agreed)},
+                {false, false, false, false}, carried);
+    }
+    if (!m.goals.empty()) {
+        w.heading(2, std::string(l.goals_worked_on));
+        for (const auto& id : m.goals) {
+            auto g = std::find_if(plg.goals.begin(), plg.goals.end(),
+                                  [&](const Goal& x) { return x.id == id; });
+            if (g == plg.goals.end()) {
+                w.bullet(esc(id));
+                continue;
+            }
+            Goal then = g->as_of(m.date);
+            std::string suffix = then.unit == "%" ? "%" : "";
+            std::string line = esc(then.title);
+            if (then.latest()) {
+                line += ": " + fmt::format(fmt::runtime(l.agenda_goal_line),
+                                           number(*then.latest(), l, 2) + suffix,
+                                           long_date(then.progress.back().date, l),
+                                           then.target ? number(*then.target, l, 2) + suffix
+                                                       : std::string(l.none));
+            }
+            w.bullet(line);
+        }
+    }
+    // The next meeting: the next one recorded, else one cadence after the last.
+    const Meeting* next = nullptr;
+    for (const auto& later : plg.meetings) {
+        if ((later.date > m.date || (later.date == m.date && later.id > m.id)) &&
+            (!next || later.date < next->date)) {
+            next = &later;
+        }
+    }
+    std::string when;
+    if (next) {
+        when = long_date(next->date, l) + ": " + esc(next->title);
+    } else if (&m == &plg.meetings.back()) {
+        Agenda a = build_agenda(plg, std::nullopt, today);
+        when = fmt::format(fmt::runtime(l.next_by_cadence), long_date(a.date, l));
+    }
+    if (!when.empty()) {
+        w.heading(2, std::string(l.next_meeting));
+        w.paragraph(when);
+    }
+}
+
+}  // namespace
+
+std::string render_minutes(const Plg& plg, const Meeting& m, std::string_view language, Date today,
+                           bool html) {
+    const Labels& l = labels_for(language);
+    const Community& c = *plg.community;
+    std::string title = fmt::format(fmt::runtime(l.minutes_title), m.title);
+    std::string subtitle = c.name + ", " + long_date(m.date, l);
+    if (html) {
+        HtmlWriter w(l, {std::string(l.code), title, subtitle, false});
+        write_minutes(w, l, plg, m, today);
+        return w.take();
+    }
+    MarkdownWriter w(l);
+    w.front_matter(esc(title), esc(subtitle), long_date(m.date, l), l.code);
+    write_minutes(w, l, plg, m, today);
+    return w.take();
+}
+
+}  // namespace plg
