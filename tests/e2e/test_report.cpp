@@ -48,8 +48,9 @@ void lint_and_convert(const fs::path& markdown) {
     for (const char* ext : {".html", ".docx"}) {
         fs::path out = markdown;
         out.replace_extension(ext);
-        auto pandoc = run({PLG_TEST_PANDOC, "--fail-if-warnings", "-f", "gfm", "-s", "--metadata",
-                           "title=Report", markdown.string(), "-o", out.string()},
+        // The documented route: pandoc's own Markdown reads the metadata block.
+        auto pandoc = run({PLG_TEST_PANDOC, "--fail-if-warnings", "-s", markdown.string(), "-o",
+                           out.string()},
                           markdown.parent_path());
         INFO(ext, pandoc.out, pandoc.err);
         CHECK(pandoc.code == 0);
@@ -215,6 +216,33 @@ TEST_CASE("text from records cannot break the report's layout or inject HTML") {
         CHECK(html.compare(html.find("src=", at), src.size(), src) == 0);
     }
     CHECK(html.find("href=\"javascript") == std::string::npos);
+    // plg's own HTML, of the report and of the minutes: the user's text is text.
+    // Notes (quoted with their lines) and the vision carry it too.
+    auto meetings = nlohmann::json::parse(team({"meeting", "list", "--format", "json"}).out);
+    const std::string id = meetings[0]["id"];
+    std::string file = read(team / ("meetings/" + id + ".yaml"));
+    write(team / ("meetings/" + id + ".yaml"),
+          file + "notes: |\n  " + evil + "\n  - lijst\n\n  </blockquote><svg onload=alert(4)>\n");
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"report", "--format", "html"}, {"meeting", "show", id, "--format", "html"}}) {
+        auto page = team(args);
+        INFO(args[0], page.err);
+        REQUIRE(page.code == 0);
+        CHECK(page.out.find("<script") == std::string::npos);
+        CHECK(page.out.find("<img") == std::string::npos);
+        CHECK(page.out.find("<b>") == std::string::npos);
+        CHECK(page.out.find("<i>") == std::string::npos);
+        CHECK(page.out.find("<svg onload") == std::string::npos);
+        CHECK(page.out.find("</blockquote><svg") == std::string::npos);
+        CHECK(page.out.find("href=\"javascript") == std::string::npos);
+        CHECK(page.out.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+        // Every <svg> is plg's own chart.
+        for (size_t at = page.out.find("<svg"); at != std::string::npos;
+             at = page.out.find("<svg", at + 1)) {
+            const std::string own = "<svg xmlns=\"http://www.w3.org/2000/svg\" data-chart=";
+            CHECK(page.out.compare(at, own.size(), own) == 0);
+        }
+    }
 }
 
 TEST_CASE("plg report: periods, output file and errors") {
@@ -271,4 +299,97 @@ TEST_CASE("plg report: periods, output file and errors") {
         CHECK(r.err.find(c.message) != std::string::npos);
     }
     CHECK(snapshot(team.dir.path()) == before);
+}
+
+TEST_CASE("the minutes of a meeting: who came, what was agreed, what is still open, what next") {
+    const fs::path team = k_examples / "leerteam-rekenen";
+    auto show = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"-C", team.string(), "meeting", "show"});
+        return run_plg(args, team);
+    };
+    auto md = show({"2026-01-20-bijsturen-h5v1", "--format", "md"});
+    INFO(md.err);
+    REQUIRE(md.code == 0);
+    CHECK(md.out.find("---\ntitle: \"Notulen: Bijsturen na de kerstvakantie\"\n") == 0);
+    for (const char* line : {
+             "- **Gespreksleider**: Dirk van Dam\n",
+             "- **Duur**: 45 minuten\n",
+             "- **Aanwezig**: Anna de Vries, Bram Jansen, Dirk van Dam, Gijs Mulder (4/6)\n",
+             // Absent with the reason given; one without a reason.
+             "- **Afwezig**: Carla Öztürk, Eva Bakker (ziek)\n",
+             "- Doel 'ouders betrekken' stopt; oefentijd in de klas gaat voor\n",
+             // The action agreed here, as it was agreed (done later, on 26 January).
+             "| Planning tweede helft schooljaar rondsturen | Anna de Vries | 27 januari 2026 |\n",
+             // An earlier meeting's action, still open that day, taken up again here with a
+             // new due date.
+             "## Openstaande acties uit eerdere bijeenkomsten\n",
+             "| Rekenmuurtjes voor de tafels van 7 maken | Bram Jansen | 6 februari 2026; in deze "
+             "bijeenkomst opnieuw opgepakt | 25 november 2025 |\n",
+             "- Ouders oefenen thuis mee met de tafelkaart: laatste meting 6 op 1 december 2025, "
+             "doel 30\n",
+             "## Volgende bijeenkomst\n\n10 februari 2026: Tussenmeting en verrijking\n"}) {
+        INFO(line);
+        CHECK(md.out.find(line) != std::string::npos);
+    }
+    // Other actions open that day: none but the one carried (the rest were done by then).
+    CHECK(md.out.find("Oefenkaart voor ouders maken") == std::string::npos);
+    // The last meeting: the next one by the cadence, said to be not yet planned.
+    auto last = show({"2026-11-10-oefenbladen-uitproberen-jbe3", "--format", "md", "--lang", "en"});
+    REQUIRE(last.code == 0);
+    CHECK(last.out.find("## Next meeting\n\n1 December 2026 (by the cadence; not yet planned)\n") !=
+          std::string::npos);
+    // HTML: one page, the same content, no script.
+    auto html = show({"2026-01-20-bijsturen-h5v1", "--format", "html"});
+    REQUIRE(html.code == 0);
+    CHECK(html.out.find("<!DOCTYPE html>\n<html lang=\"nl\">") == 0);
+    CHECK(html.out.find("<h1>Notulen: Bijsturen na de kerstvakantie</h1>") != std::string::npos);
+    CHECK(html.out.find("<li><strong>Afwezig</strong>: Carla Öztürk, Eva Bakker (ziek)</li>") !=
+          std::string::npos);
+    CHECK(html.out.find("<script") == std::string::npos);
+    // -o writes the file; its errors name the flag; text has no -o.
+    TempDir dir;
+    auto written = show({"2026-01-20-bijsturen-h5v1", "--format", "html", "-o",
+                         (dir / "notulen.html").string()});
+    CHECK(written.code == 0);
+    CHECK(read(dir / "notulen.html") == html.out);
+    auto text_o = show({"2026-01-20-bijsturen-h5v1", "-o", (dir / "x.txt").string()});
+    CHECK(text_o.code == 2);
+    CHECK(text_o.err.find("-o is for --format md or html") != std::string::npos);
+    CHECK(!fs::exists(dir / "x.txt"));
+    auto unknown = show({"2099-01-01-nope", "--format", "md"});
+    CHECK(unknown.code != 0);
+    CHECK(unknown.out.empty());
+    // Every meeting's minutes of both examples, in two languages, pass markdownlint
+    // (one run over them all) and convert with pandoc without a warning.
+    std::vector<std::string> files;
+    for (const char* example : {"leerteam-rekenen", "riverside-maths"}) {
+        auto list = run_plg({"-C", (k_examples / example).string(), "meeting", "list", "--format",
+                             "json"},
+                            dir.path());
+        REQUIRE(list.code == 0);
+        for (const auto& m : nlohmann::json::parse(list.out)) {
+            for (const char* lang : {"en", "nl"}) {
+                fs::path out = dir / (m["id"].get<std::string>() + "-" + lang + ".md");
+                auto r = run_plg({"-C", (k_examples / example).string(), "--lang", lang, "meeting",
+                                  "show", m["id"].get<std::string>(), "--format", "md", "-o",
+                                  out.string()},
+                                 dir.path());
+                REQUIRE(r.code == 0);
+                files.push_back(out.string());
+                auto pandoc = run({PLG_TEST_PANDOC, "--fail-if-warnings", "-s", out.string(), "-o",
+                                   out.string() + ".html"},
+                                  dir.path());
+                INFO(out.string(), pandoc.err);
+                CHECK(pandoc.code == 0);
+                CHECK(pandoc.err.empty());
+            }
+        }
+    }
+    REQUIRE(std::string(PLG_TEST_MARKDOWNLINT) != "");
+    files.insert(files.begin(),
+                 {PLG_TEST_MARKDOWNLINT, "--config",
+                  (fs::path(PLG_SOURCE_DIR) / "docs/report.markdownlint.yaml").string()});
+    auto lint = run(files, dir.path());
+    INFO(lint.out, lint.err);
+    CHECK(lint.code == 0);
 }

@@ -30,6 +30,9 @@ constexpr std::array<Style, 6> k_styles = {{
     {"#3d3d3d", "1 2", 's'},
 }};
 constexpr std::string_view k_target_colour = "#b24a00";
+// The status words of the JSON reports, for the cells' data-status (what tests read).
+constexpr std::array<std::string_view, 4> k_status_keys = {"active", "at risk", "dormant",
+                                                           "not founded"};
 constexpr std::string_view k_font = "font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\"";
 
 // Roughly how wide `text` is at `size` pixels: enough to keep labels apart.
@@ -74,11 +77,11 @@ std::string svg_open(std::string_view name, double width, double height, std::st
                      std::string_view desc) {
     std::string id = xml_escape(name);
     return fmt::format(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" "
-        "height=\"{}\" role=\"img\" aria-labelledby=\"{}-title {}-desc\" {}>\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" data-chart=\"{}\" viewBox=\"0 0 {} {}\" "
+        "width=\"{}\" height=\"{}\" role=\"img\" aria-labelledby=\"{}-title {}-desc\" {}>\n"
         "<title id=\"{}-title\">{}</title>\n<desc id=\"{}-desc\">{}</desc>\n"
         "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n",
-        width, height, width, height, id, id, k_font, id, xml_escape(title), id, xml_escape(desc));
+        id, width, height, width, height, id, id, k_font, id, xml_escape(title), id, xml_escape(desc));
 }
 
 // The values of a chart in words, for <desc>: "Measured: begin 45, 16 sep 2025 45, ...".
@@ -251,9 +254,9 @@ std::string svg_chart(const LineChart& c, const Labels& l) {
         double v = axis.from + i * axis.step;
         double y = y_of(v);
         out += fmt::format(
-            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#d9d9d9\" "
-            "stroke-width=\"1\"/>\n",
-            k_left, fmt_coord(y), k_width - k_right, fmt_coord(y));
+            "<line class=\"grid\" data-value=\"{}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" "
+            "stroke=\"#d9d9d9\" stroke-width=\"1\"/>\n",
+            v, k_left, fmt_coord(y), k_width - k_right, fmt_coord(y));
         out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", k_left - 6,
                            fmt_coord(y + 4), xml_escape(number(v, l, 2)));
     }
@@ -306,7 +309,7 @@ std::string svg_chart(const LineChart& c, const Labels& l) {
     if (c.target) {
         double y = y_of(*c.target);
         out += fmt::format(
-            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" "
+            "<line class=\"target\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" "
             "stroke-width=\"2\" stroke-dasharray=\"8 5\"/>\n",
             k_left, fmt_coord(y), k_width - k_right, fmt_coord(y), k_target_colour);
     }
@@ -327,7 +330,8 @@ std::string svg_chart(const LineChart& c, const Labels& l) {
             pen = true;
         }
         if (!path.empty()) {
-            out += fmt::format("<path d=\"{}\" {}/>\n", path, line_style(style, 2.5));
+            out += fmt::format("<path class=\"series\" data-series=\"{}\" d=\"{}\" {}/>\n",
+                               xml_escape(c.series[s].name), path, line_style(style, 2.5));
         }
         for (size_t i = 0; i < n && i < values.size(); ++i) {
             if (values[i]) {
@@ -397,9 +401,9 @@ std::string svg_chart(const StatusStrip& s, const Labels& l) {
         if (s.states[i]) {
             size_t k = size_t(*s.states[i]);
             out += fmt::format(
-                "<rect x=\"{}\" y=\"30\" width=\"{}\" height=\"34\" fill=\"{}\" "
-                "stroke=\"#ffffff\" stroke-width=\"1\"/>\n",
-                fmt_coord(x), fmt_coord(cell), k_fill[k]);
+                "<rect data-status=\"{}\" x=\"{}\" y=\"30\" width=\"{}\" height=\"34\" "
+                "fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1\"/>\n",
+                k_status_keys[k], fmt_coord(x), fmt_coord(cell), k_fill[k]);
             if (cell >= 14) {
                 out += fmt::format(
                     "<text x=\"{}\" y=\"52\" font-size=\"12\" "
@@ -408,7 +412,7 @@ std::string svg_chart(const StatusStrip& s, const Labels& l) {
             }
         } else {
             out += fmt::format(
-                "<rect x=\"{}\" y=\"30\" width=\"{}\" height=\"34\" "
+                "<rect data-status=\"none\" x=\"{}\" y=\"30\" width=\"{}\" height=\"34\" "
                 "fill=\"#ffffff\" stroke=\"#bbbbbb\" stroke-width=\"1\" "
                 "stroke-dasharray=\"2 2\"/>\n",
                 fmt_coord(x + 0.5), fmt_coord(cell - 1));
@@ -472,9 +476,9 @@ std::string svg_chart(const StatusBars& b, const Labels& l) {
     out += "<g font-size=\"11\" fill=\"#444444\">\n";
     for (double v = 0; v <= axis.to + 1e-9; v += axis.step) {
         out += fmt::format(
-            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#d9d9d9\"/>"
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
-            k_left, fmt_coord(y_of(v)), k_width - k_right, fmt_coord(y_of(v)), k_left - 6,
+            "<line class=\"grid\" data-value=\"{}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" "
+            "stroke=\"#d9d9d9\"/><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
+            v, k_left, fmt_coord(y_of(v)), k_width - k_right, fmt_coord(y_of(v)), k_left - 6,
             fmt_coord(y_of(v) + 4), xml_escape(number(v, l, 0)));
     }
     out += "</g>\n";
@@ -497,9 +501,10 @@ std::string svg_chart(const StatusBars& b, const Labels& l) {
             double y0 = y_of(base);
             double y1 = y_of(base + count);
             out += fmt::format(
-                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" "
-                "stroke=\"{}\" stroke-width=\"1\"/>\n",
-                fmt_coord(x), fmt_coord(y1), fmt_coord(bar), fmt_coord(y0 - y1), k_fill[k],
+                "<rect data-status=\"{}\" data-period=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" "
+                "height=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>\n",
+                k_status_keys[k], i, fmt_coord(x), fmt_coord(y1), fmt_coord(bar), fmt_coord(y0 - y1),
+                k_fill[k],
                 k == 3 ? "#9a9a9a" : "#ffffff");
             if (y0 - y1 >= 13 && bar >= 16) {
                 out += fmt::format(
@@ -587,9 +592,10 @@ std::string svg_chart(const StatusGrid& g, const Labels& l) {
             }
             size_t k = size_t(*r.states[i]);
             out += fmt::format(
-                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" "
-                "stroke=\"#ffffff\"/>",
-                fmt_coord(x), fmt_coord(y), fmt_coord(cell_w), k_cell_h, k_fill[k]);
+                "<rect data-status=\"{}\" data-row=\"{}\" data-period=\"{}\" x=\"{}\" y=\"{}\" "
+                "width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"#ffffff\"/>",
+                k_status_keys[k], row, i, fmt_coord(x), fmt_coord(y), fmt_coord(cell_w), k_cell_h,
+                k_fill[k]);
             if (cell_w >= 14) {
                 out += fmt::format(
                     "<text x=\"{}\" y=\"{}\" font-size=\"10\" "

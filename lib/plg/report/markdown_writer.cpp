@@ -80,6 +80,7 @@ std::string markdown_inline(std::string_view text) {
             case ']':
             case '#':
             case '~':
+            case '^':  // pandoc's superscript
             case '!':
             case '$':
             case '{':  // pandoc reads "{...}" after a heading as attributes
