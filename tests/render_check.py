@@ -120,8 +120,12 @@ def check_report_charts(html, report, where):
             fail(where, f"goal {goal['id']}: no grid lines")
             continue
         to_value, span = scale
-        expected = ([goal["baseline"]] if goal["baseline"] is not None else []) + [
-            p["value"] for p in goal["progress"]]
+        # The baseline is a point of its own unless the first measurement, on the
+        # day the goal was set, is the baseline itself.
+        first = goal["progress"][0]
+        own = goal["baseline"] is not None and not (
+            goal.get("created") == first["date"] and first["value"] == goal["baseline"])
+        expected = ([goal["baseline"]] if own else []) + [p["value"] for p in goal["progress"]]
         series = [p for p in chart.iter(SVG + "path") if p.get("class") == "series"]
         drawn = [to_value(y) for y in path_points(series[0].get("d"))] if series else []
         if len(drawn) != len(expected) or not all(close(a, b, span) for a, b in zip(drawn, expected)):

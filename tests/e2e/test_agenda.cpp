@@ -58,7 +58,7 @@ TEST_CASE("plg meeting next: the agenda in the PLG's language, roles by rotation
           "## Rollen\n"
           "\n"
           "- Gespreksleider: Carla Öztürk\n"
-          "- notulist: Anna de Vries\n"
+          "- Notulist: Anna de Vries\n"
           "\n"
           "Om de beurt: wie de rol het langst geleden (of nog nooit) had, is nu aan de beurt.\n"
           "\n"

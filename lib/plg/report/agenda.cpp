@@ -170,7 +170,7 @@ std::string agenda_markdown(const Agenda& a, std::string_view language) {
                  markdown_inline(member_name(c, a.facilitator)));
     }
     for (const auto& [role, who] : a.roles) {
-        w.bullet(markdown_inline(role) + ": " + markdown_inline(member_name(c, who)));
+        w.bullet(role_label(role, l, true) + ": " + markdown_inline(member_name(c, who)));
     }
     w.paragraph(std::string(l.agenda_rotation));
 

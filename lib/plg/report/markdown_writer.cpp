@@ -213,6 +213,13 @@ void MarkdownWriter::front_matter(const std::string& title, const std::string& s
     }
     m_out += "date: " + nlohmann::json(date).dump() + "\n";
     m_out += "lang: " + nlohmann::json(std::string(lang)).dump() + "\n";
+    // For pandoc's HTML and PDF (WeasyPrint): no word hyphenated inside a table
+    // cell, and the whole page width when printed. Other formats ignore it.
+    m_out +=
+        "header-includes: |\n"
+        "  ```{=html}\n"
+        "  <style>table { hyphens: manual; } @media print { body { max-width: none; } }</style>\n"
+        "  ```\n";
     m_out += "---\n";
     m_open = true;
 }
@@ -299,9 +306,13 @@ void MarkdownWriter::table(const std::vector<std::string>& header, const std::ve
             }
             double room = std::max(0.0, k_page - used);
             double part = wanted > room ? room / wanted : 1;
+            std::vector<double> add(n);
             for (size_t i = 0; i < n; ++i) {
-                share[i] += wants(i) * part;
-                used += wants(i) * part;
+                add[i] = wants(i) * part;
+            }
+            for (size_t i = 0; i < n; ++i) {
+                share[i] += add[i];
+                used += add[i];
             }
         };
         give(
@@ -418,6 +429,22 @@ void MarkdownWriter::quote(const std::string& text) {
         m_out += "> " + join(lines, "\\\n> ") + "\n";
     }
     m_open = true;
+}
+
+std::string role_label(std::string_view key, const Labels& l, bool capital) {
+    std::string out;
+    if (key == "note_taker" || key == "notetaker") {
+        out = std::string(l.role_note_taker);
+    } else if (key == "timekeeper" || key == "time_keeper") {
+        out = std::string(l.role_timekeeper);
+    } else {
+        out = std::string(key);
+        std::replace(out.begin(), out.end(), '_', ' ');
+    }
+    if (capital && !out.empty() && out[0] >= 'a' && out[0] <= 'z') {
+        out[0] = char(out[0] - 'a' + 'A');
+    }
+    return markdown_inline(out);
 }
 
 std::vector<std::string> joined_lines(const std::vector<std::string>& paragraph) {

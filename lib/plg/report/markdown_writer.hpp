@@ -32,6 +32,11 @@ std::string period_label(const std::string& period, const Labels& l);
 // The paragraphs of a text as typed (blank lines between them), each its lines.
 std::vector<std::vector<std::string>> text_paragraphs(std::string_view text);
 
+// A role key of a meeting (`note_taker`) in the document's words, as inline
+// markup: the keys plg suggests translated, others as written ('_' as a
+// space); with `capital`, its first letter upper-case (a list item's label).
+std::string role_label(std::string_view key, const Labels& l, bool capital = false);
+
 // A paragraph's lines as a reader means them: lines wrapped by the typist
 // joined with a space; a line that starts a list item ("- ", "1. ") kept apart.
 std::vector<std::string> joined_lines(const std::vector<std::string>& paragraph);

@@ -321,19 +321,6 @@ void write_attendance(Out o, const Report& r) {
             {false, true, true, true}, rows);
 }
 
-// The name of a role key: the known ones in the report's language, others as written.
-std::string role_name(const std::string& key, const Labels& l) {
-    if (key == "note_taker" || key == "notetaker") {
-        return std::string(l.role_note_taker);
-    }
-    if (key == "timekeeper" || key == "time_keeper") {
-        return std::string(l.role_timekeeper);
-    }
-    std::string out = key;
-    std::replace(out.begin(), out.end(), '_', ' ');
-    return esc(out);
-}
-
 // 6. Who held which role (shared leadership).
 void write_roles(Out o, const Report& r) {
     DocumentWriter& w = o.w;
@@ -353,7 +340,7 @@ void write_roles(Out o, const Report& r) {
                                  "×");
         }
         for (const auto& [role, count] : s.roles) {
-            held_roles.push_back(role_name(role, l) + " " + std::to_string(count) + "×");
+            held_roles.push_back(role_label(role, l) + " " + std::to_string(count) + "×");
         }
         if (!held_roles.empty()) {
             w.bullet(esc(s.name) + ": " + join(held_roles));
@@ -371,7 +358,11 @@ LineChart goal_chart(const Goal& g, const Labels& l) {
     c.value_suffix = g.unit == "%" ? "%" : "";
     ChartSeries measured{std::string(l.chart_measured), {}};
     bool by_date = !g.baseline || (g.created && *g.created <= g.progress.front().date);
-    if (g.baseline) {
+    // A first measurement on the day the goal was set, of the baseline's value,
+    // is the baseline: one point, not two on top of each other.
+    bool baseline_measured = g.baseline && g.created && *g.created == g.progress.front().date &&
+                             g.progress.front().value == *g.baseline;
+    if (g.baseline && !baseline_measured) {
         c.x_labels.push_back(std::string(l.baseline));
         measured.values.push_back(*g.baseline);
         if (by_date && g.created) {
