@@ -455,17 +455,9 @@ int run_meeting_show(const MeetingShowOptions& opt, const Context& ctx) {
     for (const auto& a : m.absent) {
         absent.push_back(a.member + (a.reason.empty() ? "" : " (" + a.reason + ")"));
     }
-    if (!m.attendees.empty()) {
-        // Members expected but not named count as absent, as in the reports.
-        for (const auto& id : expected_members(m, c)) {
-            bool named =
-                std::find(m.attendees.begin(), m.attendees.end(), id) != m.attendees.end() ||
-                std::any_of(m.absent.begin(), m.absent.end(),
-                            [&](const Absence& a) { return a.member == id; });
-            if (!named) {
-                absent.push_back(id + " " + tr("(not recorded)"));
-            }
-        }
+    // Members expected but not named count as absent, as in the reports.
+    for (const auto& id : unrecorded_members(m, c)) {
+        absent.push_back(id + " " + tr("(not recorded)"));
     }
     if (!absent.empty()) {
         out << col(tr("Absent:")) << join(absent) << '\n';

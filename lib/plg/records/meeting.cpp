@@ -115,6 +115,22 @@ std::vector<std::string> expected_members(const Meeting& m, const Community& c) 
     return ids;
 }
 
+std::vector<std::string> unrecorded_members(const Meeting& m, const Community& c) {
+    std::vector<std::string> out;
+    if (m.attendees.empty()) {
+        return out;
+    }
+    for (const auto& id : expected_members(m, c)) {
+        bool named = std::find(m.attendees.begin(), m.attendees.end(), id) != m.attendees.end() ||
+                     std::any_of(m.absent.begin(), m.absent.end(),
+                                 [&](const Absence& a) { return a.member == id; });
+        if (!named) {
+            out.push_back(id);
+        }
+    }
+    return out;
+}
+
 std::string attendance_text(const Meeting& m, const Community& c) {
     if (m.attendees.empty()) {
         return "-";

@@ -98,6 +98,10 @@ struct Meeting {
 // are the members on the meeting's date (plg.yaml's joined/left) and anyone it
 // names as present or absent. Guests are never counted.
 std::vector<std::string> expected_members(const Meeting& m, const Community& c);
+// The members expected at a meeting that records attendance but names them
+// neither present nor absent: absent, "not recorded". Empty when the meeting
+// records no attendance.
+std::vector<std::string> unrecorded_members(const Meeting& m, const Community& c);
 // "5/6", or "-" when the meeting records no attendance.
 std::string attendance_text(const Meeting& m, const Community& c);
 

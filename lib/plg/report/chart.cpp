@@ -81,7 +81,8 @@ std::string svg_open(std::string_view name, double width, double height, std::st
         "width=\"{}\" height=\"{}\" role=\"img\" aria-labelledby=\"{}-title {}-desc\" {}>\n"
         "<title id=\"{}-title\">{}</title>\n<desc id=\"{}-desc\">{}</desc>\n"
         "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n",
-        id, width, height, width, height, id, id, k_font, id, xml_escape(title), id, xml_escape(desc));
+        id, width, height, width, height, id, id, k_font, id, xml_escape(title), id,
+        xml_escape(desc));
 }
 
 // The values of a chart in words, for <desc>: "Measured: begin 45, 16 sep 2025 45, ...".
@@ -101,6 +102,50 @@ std::string describe(const LineChart& c, const Labels& l) {
         parts.push_back(c.target_label);
     }
     return join(parts, "; ");
+}
+
+// Label every k-th of `labels` so that labels `slot` apart do not overlap.
+size_t label_stride(const std::vector<std::string>& labels, double slot, double gap) {
+    double widest = 0;
+    for (const auto& label : labels) {
+        widest = std::max(widest, text_width(label, 10));
+    }
+    size_t every = 1;
+    while (double(every) * slot < widest + gap) {
+        ++every;
+    }
+    return every;
+}
+
+// The status colours: a fill and the ink of the letter on it, dark, light and
+// mid grey so that they differ in greyscale too; the fourth is "not yet founded".
+constexpr std::array<std::string_view, 4> k_status_fill = {"#2e7d32", "#f2b705", "#8a8a8a",
+                                                           "#ffffff"};
+constexpr std::array<std::string_view, 4> k_status_ink = {"#ffffff", "#1a1a1a", "#ffffff",
+                                                          "#444444"};
+
+// A legend of the three statuses, each a swatch with its letter, and with
+// `not_founded` a dashed empty swatch for it; from (x, y).
+std::string status_legend(double x, double y, const Labels& l, bool not_founded) {
+    std::string out = "<g font-size=\"11\" fill=\"#1a1a1a\">\n";
+    for (size_t k = 0; k < 3; ++k) {
+        out += fmt::format(
+            "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" fill=\"{}\"/>"
+            "<text x=\"{}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\" fill=\"{}\">{}</text>"
+            "<text x=\"{}\" y=\"{}\">{}</text>\n",
+            fmt_coord(x), fmt_coord(y), k_status_fill[k], fmt_coord(x + 7), fmt_coord(y + 11),
+            k_status_ink[k], xml_escape(l.status_letters[k]), fmt_coord(x + 19), fmt_coord(y + 11),
+            xml_escape(l.statuses[k]));
+        x += 19 + text_width(l.statuses[k], 11) + 18;
+    }
+    if (not_founded) {
+        out += fmt::format(
+            "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" fill=\"#ffffff\" "
+            "stroke=\"#bbbbbb\" stroke-dasharray=\"2 2\"/><text x=\"{}\" y=\"{}\">{}</text>\n",
+            fmt_coord(x), fmt_coord(y), fmt_coord(x + 19), fmt_coord(y + 11),
+            xml_escape(l.not_founded));
+    }
+    return out + "</g>\n";
 }
 
 }  // namespace
@@ -369,8 +414,6 @@ std::string svg_chart(const LineChart& c, const Labels& l) {
 }
 
 std::string svg_chart(const StatusStrip& s, const Labels& l) {
-    constexpr std::array<std::string_view, 3> k_fill = {"#2e7d32", "#f2b705", "#8a8a8a"};
-    constexpr std::array<std::string_view, 3> k_ink = {"#ffffff", "#1a1a1a", "#ffffff"};
     const size_t n = s.labels.size();
     constexpr double k_left = 8;
     const double cell = n ? std::clamp(624.0 / double(n), 6.0, 104.0) : 104;
@@ -387,15 +430,7 @@ std::string svg_chart(const StatusStrip& s, const Labels& l) {
         "<text x=\"{}\" y=\"18\" font-size=\"14\" font-weight=\"bold\" "
         "fill=\"#1a1a1a\">{}</text>\n",
         k_left, xml_escape(s.title));
-    // Label every k-th period so that labels do not overlap.
-    size_t every = 1;
-    double widest = 0;
-    for (const auto& label : s.labels) {
-        widest = std::max(widest, text_width(label, 10));
-    }
-    while (double(every) * cell < widest + 6) {
-        ++every;
-    }
+    const size_t every = label_stride(s.labels, cell, 6);
     for (size_t i = 0; i < n; ++i) {
         double x = k_left + cell * double(i);
         if (s.states[i]) {
@@ -403,12 +438,12 @@ std::string svg_chart(const StatusStrip& s, const Labels& l) {
             out += fmt::format(
                 "<rect data-status=\"{}\" x=\"{}\" y=\"30\" width=\"{}\" height=\"34\" "
                 "fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1\"/>\n",
-                k_status_keys[k], fmt_coord(x), fmt_coord(cell), k_fill[k]);
+                k_status_keys[k], fmt_coord(x), fmt_coord(cell), k_status_fill[k]);
             if (cell >= 14) {
                 out += fmt::format(
                     "<text x=\"{}\" y=\"52\" font-size=\"12\" "
                     "text-anchor=\"middle\" fill=\"{}\">{}</text>\n",
-                    fmt_coord(x + cell / 2), k_ink[k], xml_escape(l.status_letters[k]));
+                    fmt_coord(x + cell / 2), k_status_ink[k], xml_escape(l.status_letters[k]));
             }
         } else {
             out += fmt::format(
@@ -424,26 +459,12 @@ std::string svg_chart(const StatusStrip& s, const Labels& l) {
                 fmt_coord(x + 1), xml_escape(s.labels[i]));
         }
     }
-    // The legend: a swatch with its letter and the status's name.
-    double x = k_left;
-    out += "<g font-size=\"11\" fill=\"#1a1a1a\">\n";
-    for (size_t k = 0; k < 3; ++k) {
-        out += fmt::format(
-            "<rect x=\"{}\" y=\"90\" width=\"14\" height=\"14\" fill=\"{}\"/>"
-            "<text x=\"{}\" y=\"101\" font-size=\"9\" text-anchor=\"middle\" "
-            "fill=\"{}\">{}</text>",
-            fmt_coord(x), k_fill[k], fmt_coord(x + 7), k_ink[k], xml_escape(l.status_letters[k]));
-        out += fmt::format("<text x=\"{}\" y=\"101\">{}</text>\n", fmt_coord(x + 19),
-                           xml_escape(l.statuses[k]));
-        x += 19 + text_width(l.statuses[k], 11) + 18;
-    }
-    out += "</g>\n</svg>\n";
+    out += status_legend(k_left, 90, l, false);
+    out += "</svg>\n";
     return out;
 }
 
 std::string svg_chart(const StatusBars& b, const Labels& l) {
-    constexpr std::array<std::string_view, 4> k_fill = {"#2e7d32", "#f2b705", "#8a8a8a", "#ffffff"};
-    constexpr std::array<std::string_view, 4> k_ink = {"#ffffff", "#1a1a1a", "#ffffff", "#444444"};
     constexpr double k_width = 640;
     constexpr double k_left = 48;
     constexpr double k_right = 16;
@@ -482,14 +503,7 @@ std::string svg_chart(const StatusBars& b, const Labels& l) {
             fmt_coord(y_of(v) + 4), xml_escape(number(v, l, 0)));
     }
     out += "</g>\n";
-    size_t every = 1;
-    double widest = 0;
-    for (const auto& label : b.labels) {
-        widest = std::max(widest, text_width(label, 10));
-    }
-    while (double(every) * slot < widest + 6) {
-        ++every;
-    }
+    const size_t every = label_stride(b.labels, slot, 6);
     for (size_t i = 0; i < n; ++i) {
         double x = k_left + slot * double(i) + (slot - bar) / 2;
         double base = 0;
@@ -503,14 +517,13 @@ std::string svg_chart(const StatusBars& b, const Labels& l) {
             out += fmt::format(
                 "<rect data-status=\"{}\" data-period=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" "
                 "height=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>\n",
-                k_status_keys[k], i, fmt_coord(x), fmt_coord(y1), fmt_coord(bar), fmt_coord(y0 - y1),
-                k_fill[k],
-                k == 3 ? "#9a9a9a" : "#ffffff");
+                k_status_keys[k], i, fmt_coord(x), fmt_coord(y1), fmt_coord(bar),
+                fmt_coord(y0 - y1), k_status_fill[k], k == 3 ? "#9a9a9a" : "#ffffff");
             if (y0 - y1 >= 13 && bar >= 16) {
                 out += fmt::format(
                     "<text x=\"{}\" y=\"{}\" font-size=\"10\" "
                     "text-anchor=\"middle\" fill=\"{}\">{}</text>\n",
-                    fmt_coord(x + bar / 2), fmt_coord((y0 + y1) / 2 + 3.5), k_ink[k], count);
+                    fmt_coord(x + bar / 2), fmt_coord((y0 + y1) / 2 + 3.5), k_status_ink[k], count);
             }
             base += count;
         }
@@ -521,25 +534,12 @@ std::string svg_chart(const StatusBars& b, const Labels& l) {
                 fmt_coord(x + bar / 2), fmt_coord(k_top + k_plot_h + 16), xml_escape(b.labels[i]));
         }
     }
-    double x = k_left;
-    const double y = k_top + k_plot_h + 34;
-    out += "<g font-size=\"11\" fill=\"#1a1a1a\">\n";
-    for (size_t k = 0; k < 4; ++k) {
-        std::string_view name = k < 3 ? l.statuses[k] : l.not_founded;
-        out += fmt::format(
-            "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" fill=\"{}\" "
-            "stroke=\"#9a9a9a\"/><text x=\"{}\" y=\"{}\">{}</text>\n",
-            fmt_coord(x), fmt_coord(y), k_fill[k], fmt_coord(x + 19), fmt_coord(y + 11),
-            xml_escape(name));
-        x += 19 + text_width(name, 11) + 18;
-    }
-    out += "</g>\n</svg>\n";
+    out += status_legend(k_left, k_top + k_plot_h + 34, l, true);
+    out += "</svg>\n";
     return out;
 }
 
 std::string svg_chart(const StatusGrid& g, const Labels& l) {
-    constexpr std::array<std::string_view, 3> k_fill = {"#2e7d32", "#f2b705", "#8a8a8a"};
-    constexpr std::array<std::string_view, 3> k_ink = {"#ffffff", "#1a1a1a", "#ffffff"};
     const size_t n = g.labels.size();
     double names = 60;
     for (const auto& r : g.rows) {
@@ -566,14 +566,7 @@ std::string svg_chart(const StatusGrid& g, const Labels& l) {
         "<text x=\"8\" y=\"18\" font-size=\"15\" font-weight=\"bold\" "
         "fill=\"#1a1a1a\">{}</text>\n",
         xml_escape(g.title));
-    size_t every = 1;
-    double widest = 0;
-    for (const auto& label : g.labels) {
-        widest = std::max(widest, text_width(label, 10));
-    }
-    while (double(every) * cell_w < widest + 4) {
-        ++every;
-    }
+    const size_t every = label_stride(g.labels, cell_w, 4);
     for (size_t i = 0; i < n; i += every) {
         out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#444444\">{}</text>\n",
                            fmt_coord(left + cell_w * double(i) + 1), k_top - 6,
@@ -595,36 +588,19 @@ std::string svg_chart(const StatusGrid& g, const Labels& l) {
                 "<rect data-status=\"{}\" data-row=\"{}\" data-period=\"{}\" x=\"{}\" y=\"{}\" "
                 "width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"#ffffff\"/>",
                 k_status_keys[k], row, i, fmt_coord(x), fmt_coord(y), fmt_coord(cell_w), k_cell_h,
-                k_fill[k]);
+                k_status_fill[k]);
             if (cell_w >= 14) {
                 out += fmt::format(
                     "<text x=\"{}\" y=\"{}\" font-size=\"10\" "
                     "text-anchor=\"middle\" fill=\"{}\">{}</text>",
-                    fmt_coord(x + cell_w / 2), fmt_coord(y + 12.5), k_ink[k],
+                    fmt_coord(x + cell_w / 2), fmt_coord(y + 12.5), k_status_ink[k],
                     xml_escape(l.status_letters[k]));
             }
             out += "\n";
         }
     }
-    double x = 8;
-    const double y = height - 24;
-    out += "<g font-size=\"11\" fill=\"#1a1a1a\">\n";
-    for (size_t k = 0; k < 3; ++k) {
-        out += fmt::format(
-            "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" fill=\"{}\"/>"
-            "<text x=\"{}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\" "
-            "fill=\"{}\">{}</text><text x=\"{}\" y=\"{}\">{}</text>\n",
-            fmt_coord(x), fmt_coord(y), k_fill[k], fmt_coord(x + 7), fmt_coord(y + 11), k_ink[k],
-            xml_escape(l.status_letters[k]), fmt_coord(x + 19), fmt_coord(y + 11),
-            xml_escape(l.statuses[k]));
-        x += 19 + text_width(l.statuses[k], 11) + 18;
-    }
-    out += fmt::format(
-        "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" fill=\"#ffffff\" "
-        "stroke=\"#bbbbbb\" stroke-dasharray=\"2 2\"/><text x=\"{}\" y=\"{}\">{}</text>\n",
-        fmt_coord(x), fmt_coord(y), fmt_coord(x + 19), fmt_coord(y + 11),
-        xml_escape(l.not_founded));
-    out += "</g>\n</svg>\n";
+    out += status_legend(8, height - 24, l, true);
+    out += "</svg>\n";
     return out;
 }
 

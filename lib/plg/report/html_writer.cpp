@@ -96,6 +96,11 @@ std::string html_inline(std::string_view m) {
 HtmlWriter::HtmlWriter(const Labels& labels, HtmlPage page)
     : m_labels(labels), m_page(std::move(page)) {}
 
+void HtmlWriter::figure(const std::string& svg) {
+    close_list();
+    m_out += "<figure>\n" + svg + "</figure>\n";
+}
+
 void HtmlWriter::close_list() {
     if (m_in_list) {
         m_out += "</ul>\n";
@@ -164,23 +169,19 @@ void HtmlWriter::code(std::string_view /*language*/, const std::string& text) {
 }
 
 void HtmlWriter::chart(const LineChart& c) {
-    close_list();
-    m_out += "<figure>\n" + svg_chart(c, m_labels) + "</figure>\n";
+    figure(svg_chart(c, m_labels));
 }
 
 void HtmlWriter::chart(const StatusStrip& s) {
-    close_list();
-    m_out += "<figure>\n" + svg_chart(s, m_labels) + "</figure>\n";
+    figure(svg_chart(s, m_labels));
 }
 
 void HtmlWriter::chart(const StatusBars& b) {
-    close_list();
-    m_out += "<figure>\n" + svg_chart(b, m_labels) + "</figure>\n";
+    figure(svg_chart(b, m_labels));
 }
 
 void HtmlWriter::chart(const StatusGrid& g) {
-    close_list();
-    m_out += "<figure>\n" + svg_chart(g, m_labels) + "</figure>\n";
+    figure(svg_chart(g, m_labels));
 }
 
 void HtmlWriter::quote(const std::string& text) {

@@ -45,6 +45,7 @@ class HtmlWriter final : public DocumentWriter {
 
   private:
     void close_list();
+    void figure(const std::string& svg);
     void close_section();
     const Labels& m_labels;
     HtmlPage m_page;

@@ -10,6 +10,7 @@
 #include "plg/base/i18n.hpp"
 #include "plg/base/text.hpp"
 #include "plg/base/utf8.hpp"
+#include "plg/records/meeting.hpp"
 #include "plg/report/report.hpp"
 
 namespace plg {
@@ -429,6 +430,30 @@ void MarkdownWriter::quote(const std::string& text) {
         m_out += "> " + join(lines, "\\\n> ") + "\n";
     }
     m_open = true;
+}
+
+std::string bold_label(std::string_view label) {
+    return "**" + std::string(label) + "**: ";
+}
+
+std::string member_label(const Community& c, const std::string& id) {
+    const Member* m = c.find_member(id);
+    return markdown_inline(m ? m->name : id);
+}
+
+std::string focus_label(std::string_view value, const Labels& l) {
+    auto at = std::find(k_focus_values.begin(), k_focus_values.end(), value);
+    return at == k_focus_values.end()
+               ? markdown_inline(value)
+               : std::string(l.focus_names[size_t(at - k_focus_values.begin())]);
+}
+
+std::string focus_labels(const std::vector<std::string>& focus, const Labels& l) {
+    std::vector<std::string> names;
+    for (const auto& f : focus) {
+        names.push_back(focus_label(f, l));
+    }
+    return join(names, "; ");
 }
 
 std::string role_label(std::string_view key, const Labels& l, bool capital) {

@@ -10,6 +10,7 @@
 
 #include "plg/base/date.hpp"
 #include "plg/base/text.hpp"
+#include "plg/records/community.hpp"
 #include "plg/report/document.hpp"
 #include "plg/report/labels.hpp"
 
@@ -31,6 +32,16 @@ std::string period_label(const std::string& period, const Labels& l);
 
 // The paragraphs of a text as typed (blank lines between them), each its lines.
 std::vector<std::vector<std::string>> text_paragraphs(std::string_view text);
+
+// "**Label**: ", the start of a list item that names what it says.
+std::string bold_label(std::string_view label);
+// A member's name (the id when plg.yaml does not know it), as inline markup.
+std::string member_label(const Community& c, const std::string& id);
+// A meeting's focus value (k_focus_values: "learn") as DuFour's question in
+// the document's words; another value as written.
+std::string focus_label(std::string_view value, const Labels& l);
+// A meeting's focus values, each so, joined by "; ".
+std::string focus_labels(const std::vector<std::string>& focus, const Labels& l);
 
 // A role key of a meeting (`note_taker`) in the document's words, as inline
 // markup: the keys plg suggests translated, others as written ('_' as a

@@ -19,80 +19,50 @@ std::string esc(std::string_view s) {
     return markdown_inline(s);
 }
 
-std::string bold(std::string_view label) {
-    return "**" + std::string(label) + "**: ";
-}
-
-std::string name_of(const Community& c, const std::string& id) {
-    const Member* m = c.find_member(id);
-    return esc(m ? m->name : id);
-}
-
 void write_minutes(DocumentWriter& w, const Labels& l, const Plg& plg, const Meeting& m,
                    Date today) {
     const Community& c = *plg.community;
     if (!m.facilitator.empty()) {
-        w.bullet(bold(l.facilitator) + name_of(c, m.facilitator));
+        w.bullet(bold_label(l.facilitator) + member_label(c, m.facilitator));
     }
     for (const auto& [role, id] : m.roles) {
-        std::string name = role == "note_taker"   ? std::string(l.role_note_taker)
-                           : role == "timekeeper" ? std::string(l.role_timekeeper)
-                                                  : esc(role);
-        if (!name.empty()) {
-            name[0] = char(std::toupper(static_cast<unsigned char>(name[0])));
-        }
-        w.bullet(bold(name) + name_of(c, id));
+        w.bullet(bold_label(role_label(role, l, true)) + member_label(c, id));
     }
     if (m.minutes) {
-        w.bullet(bold(l.duration) + fmt::format(fmt::runtime(l.minutes_count), *m.minutes));
+        w.bullet(bold_label(l.duration) + fmt::format(fmt::runtime(l.minutes_count), *m.minutes));
     }
     if (!m.focus.empty()) {
-        std::vector<std::string> names;
-        for (const auto& f : m.focus) {
-            auto at = std::find(k_focus_values.begin(), k_focus_values.end(), f);
-            names.push_back(at == k_focus_values.end()
-                                ? esc(f)
-                                : std::string(l.focus_names[size_t(at - k_focus_values.begin())]));
-        }
-        w.bullet(bold(l.focus) + join(names, "; "));
+        w.bullet(bold_label(l.focus) + focus_labels(m.focus, l));
     }
 
     // Who was there: present, absent with reasons (members expected but not
     // named count as absent, as in the reports), guests.
     std::vector<std::string> present;
     for (const auto& id : m.attendees) {
-        present.push_back(name_of(c, id));
+        present.push_back(member_label(c, id));
     }
     std::vector<std::string> absent;
     for (const auto& a : m.absent) {
-        absent.push_back(name_of(c, a.member) +
+        absent.push_back(member_label(c, a.member) +
                          (a.reason.empty() ? "" : " (" + esc(a.reason) + ")"));
     }
-    if (!m.attendees.empty()) {
-        for (const auto& id : expected_members(m, c)) {
-            bool named =
-                std::find(m.attendees.begin(), m.attendees.end(), id) != m.attendees.end() ||
-                std::any_of(m.absent.begin(), m.absent.end(),
-                            [&](const Absence& a) { return a.member == id; });
-            if (!named) {
-                absent.push_back(name_of(c, id) + " (" + std::string(l.absence_unrecorded) + ")");
-            }
-        }
+    for (const auto& id : unrecorded_members(m, c)) {
+        absent.push_back(member_label(c, id) + " (" + std::string(l.absence_unrecorded) + ")");
     }
     if (!present.empty() || !absent.empty() || !m.guests.empty()) {
         w.heading(2, std::string(l.attendance));
         if (!present.empty()) {
-            w.bullet(bold(l.present) + join(present) + " (" + attendance_text(m, c) + ")");
+            w.bullet(bold_label(l.present) + join(present) + " (" + attendance_text(m, c) + ")");
         }
         if (!absent.empty()) {
-            w.bullet(bold(l.absent) + join(absent));
+            w.bullet(bold_label(l.absent) + join(absent));
         }
         if (!m.guests.empty()) {
             std::vector<std::string> guests;
             for (const auto& g : m.guests) {
                 guests.push_back(esc(g));
             }
-            w.bullet(bold(l.guests) + join(guests));
+            w.bullet(bold_label(l.guests) + join(guests));
         }
     }
     if (!m.agenda.empty()) {
@@ -104,10 +74,10 @@ void write_minutes(DocumentWriter& w, const Labels& l, const Plg& plg, const Mee
     if (!m.notes.empty() || !m.data.empty() || !m.protocol.empty()) {
         w.heading(2, std::string(l.notes));
         if (!m.data.empty()) {
-            w.bullet(bold(l.data) + esc(m.data));
+            w.bullet(bold_label(l.data) + esc(m.data));
         }
         if (!m.protocol.empty()) {
-            w.bullet(bold(l.protocol) + esc(m.protocol));
+            w.bullet(bold_label(l.protocol) + esc(m.protocol));
         }
         if (!m.notes.empty()) {
             w.quote(m.notes);
@@ -120,7 +90,7 @@ void write_minutes(DocumentWriter& w, const Labels& l, const Plg& plg, const Mee
         }
     }
     auto owner = [&](const ActionItem& a) {
-        return a.owner.empty() ? std::string(l.none) : name_of(c, a.owner);
+        return a.owner.empty() ? std::string(l.none) : member_label(c, a.owner);
     };
     if (!m.actions.empty()) {
         w.heading(2, std::string(l.actions_agreed));

@@ -23,15 +23,6 @@ std::string esc(std::string_view s) {
     return markdown_inline(s);
 }
 
-std::string bold(std::string_view label) {
-    return "**" + std::string(label) + "**: ";
-}
-
-std::string member_name(const Community& c, const std::string& id) {
-    const Member* m = c.find_member(id);
-    return m ? m->name : id;
-}
-
 // The section's options, the writer and the labels: what every section takes.
 struct Out {
     DocumentWriter& w;
@@ -86,8 +77,8 @@ void write_summary(Out o, const Report& r) {
     if (r.break_days > 0) {
         held += fmt::format(fmt::runtime(l.break_days), number(r.break_days, l));
     }
-    w.bullet(bold(l.meetings) + held);
-    w.bullet(bold(l.attendance_rate) +
+    w.bullet(bold_label(l.meetings) + held);
+    w.bullet(bold_label(l.attendance_rate) +
              (r.attendance_percent
                   ? percent(*r.attendance_percent, l) + " (" + number(r.attendance_present, l) +
                         "/" + number(r.attendance_possible, l) + ")"
@@ -101,23 +92,23 @@ void write_summary(Out o, const Report& r) {
                              r.meetings_without_minutes) +
                  ")";
     }
-    w.bullet(bold(l.person_hours) + hours);
+    w.bullet(bold_label(l.person_hours) + hours);
     std::string goals = fmt::format(fmt::runtime(l.goals_line), r.goals_active, r.goals_achieved,
                                     r.goals_not_achieved, r.goals_dropped);
     if (r.goals_overdue > 0) {
         goals += fmt::format(fmt::runtime(l.goals_overdue), r.goals_overdue);
     }
-    w.bullet(bold(l.goals) + goals);
-    w.bullet(bold(l.actions) + fmt::format(fmt::runtime(l.actions_line), r.actions_open,
-                                           r.actions_overdue, r.actions_carried,
-                                           r.actions_cancelled));
-    w.bullet(bold(l.reflections) + number(r.reflections, l));
-    w.bullet(bold(l.last_meeting_label) +
+    w.bullet(bold_label(l.goals) + goals);
+    w.bullet(bold_label(l.actions) + fmt::format(fmt::runtime(l.actions_line), r.actions_open,
+                                                 r.actions_overdue, r.actions_carried,
+                                                 r.actions_cancelled));
+    w.bullet(bold_label(l.reflections) + number(r.reflections, l));
+    w.bullet(bold_label(l.last_meeting_label) +
              (r.last_meeting
                   ? fmt::format(fmt::runtime(l.last_meeting), long_date(*r.last_meeting, l),
                                 number(*r.days_since_last_meeting, l), long_date(r.to, l))
                   : std::string(l.never)));
-    w.bullet(bold(l.status) + std::string(l.statuses[size_t(r.status)]) +
+    w.bullet(bold_label(l.status) + std::string(l.statuses[size_t(r.status)]) +
              (r.revived ? " (" + std::string(l.revived) + ")" : ""));
     if (r.timeline.size() > 1) {
         std::vector<std::string> points;
@@ -179,11 +170,11 @@ void write_changes(Out o, const Report& r) {
     }
     std::vector<std::string> joined;
     for (const auto& id : ch.joined) {
-        joined.push_back(esc(member_name(c, id)));
+        joined.push_back(member_label(c, id));
     }
     std::vector<std::string> left;
     for (const auto& id : ch.left) {
-        left.push_back(esc(member_name(c, id)));
+        left.push_back(member_label(c, id));
     }
     if (!joined.empty()) {
         w.bullet(fmt::format(fmt::runtime(l.change_joined), join(joined)));
@@ -232,7 +223,7 @@ void write_meetings(Out o, const Report& r) {
                                                                  expected_members(*m, c).size());
         rows.push_back(
             {long_date(m->date, l), esc(m->title),
-             m->facilitator.empty() ? std::string(l.none) : esc(member_name(c, m->facilitator)),
+             m->facilitator.empty() ? std::string(l.none) : member_label(c, m->facilitator),
              present, number(double(m->decisions.size()), l)});
     }
     w.table({std::string(l.date), std::string(l.title), std::string(l.facilitator),
@@ -257,28 +248,20 @@ void write_meetings(Out o, const Report& r) {
         w.heading(
             4, fmt::format(fmt::runtime(l.meeting_heading), long_date(m->date, l), esc(m->title)));
         if (!m->focus.empty()) {
-            std::vector<std::string> names;
-            for (const auto& f : m->focus) {
-                auto at = std::find(k_focus_values.begin(), k_focus_values.end(), f);
-                names.push_back(
-                    at == k_focus_values.end()
-                        ? esc(f)
-                        : std::string(l.focus_names[size_t(at - k_focus_values.begin())]));
-            }
-            w.bullet(bold(l.focus) + join(names, "; "));
+            w.bullet(bold_label(l.focus) + focus_labels(m->focus, l));
         }
         if (!m->agenda.empty()) {
             std::vector<std::string> items;
             for (const auto& a : m->agenda) {
                 items.push_back(esc(a));
             }
-            w.bullet(bold(l.agenda) + join(items, "; "));
+            w.bullet(bold_label(l.agenda) + join(items, "; "));
         }
         if (!m->data.empty()) {
-            w.bullet(bold(l.data) + esc(m->data));
+            w.bullet(bold_label(l.data) + esc(m->data));
         }
         if (!m->protocol.empty()) {
-            w.bullet(bold(l.protocol) + esc(m->protocol));
+            w.bullet(bold_label(l.protocol) + esc(m->protocol));
         }
         if (!m->notes.empty()) {
             auto [notes, cut] = o.options.full_minutes ? std::pair(m->notes, false)
@@ -402,28 +385,28 @@ void write_goals(Out o, const Report& r) {
         w.heading(3, esc(g->title));
         std::vector<std::string> owners;
         for (const auto& id : g->owners) {
-            owners.push_back(esc(member_name(c, id)));
+            owners.push_back(member_label(c, id));
         }
         auto value = [&](const std::optional<double>& v) {
             return v ? number(*v, l, 2) + (g->unit == "%" ? "%" : "") : std::string("?");
         };
         std::string unit = g->unit.empty() || g->unit == "%" ? "" : " " + esc(g->unit);
-        w.bullet(bold(l.status) + std::string(l.goal_statuses[size_t(g->status)]) +
+        w.bullet(bold_label(l.status) + std::string(l.goal_statuses[size_t(g->status)]) +
                  (g->closed ? " (" + long_date(*g->closed, l) + ")" : ""));
         if (!owners.empty()) {
-            w.bullet(bold(l.owners) + join(owners));
+            w.bullet(bold_label(l.owners) + join(owners));
         }
         if (g->due) {
-            w.bullet(bold(l.due) + long_date(*g->due, l) +
+            w.bullet(bold_label(l.due) + long_date(*g->due, l) +
                      (g->overdue_on(r.to) ? " (**" + std::string(l.past_due) + "**)" : ""));
         }
         if (!g->measure.empty()) {
-            w.bullet(bold(l.measured) + esc(g->measure));
+            w.bullet(bold_label(l.measured) + esc(g->measure));
         }
         std::string way = g->percent() ? ", " + fmt::format(fmt::runtime(l.of_the_way),
                                                             number(*g->percent(), l, 0))
                                        : "";
-        w.bullet(bold(l.progress) + value(g->baseline) + " → " + value(g->latest()) + " → " +
+        w.bullet(bold_label(l.progress) + value(g->baseline) + " → " + value(g->latest()) + " → " +
                  value(g->target) + unit + way);
         if (!g->close_note.empty()) {
             w.bullet(esc(g->close_note));
@@ -450,7 +433,7 @@ void write_actions(Out o, const Report& r) {
         return;
     }
     auto owner = [&](const OpenAction& a) {
-        return a.action.owner.empty() ? std::string(l.none) : esc(member_name(c, a.action.owner));
+        return a.action.owner.empty() ? std::string(l.none) : member_label(c, a.action.owner);
     };
     w.heading(2, std::string(l.actions));
     if (!r.open_actions.empty()) {
@@ -565,7 +548,7 @@ void write_reflections(Out o, const Report& r) {
         w.heading(3, std::string(heading));
         for (const auto* x : r.reflection_list) {
             if (!(x->*field).empty()) {
-                w.bullet(long_date(x->date, l) + ", " + esc(member_name(c, x->author)) + ": " +
+                w.bullet(long_date(x->date, l) + ", " + member_label(c, x->author) + ": " +
                          esc(x->*field));
             }
         }
