@@ -326,6 +326,48 @@ def main():
         if dim["count"] != len(values):
             bad.append(f"ratings {dim['dimension']}: plg counts {dim['count']}, Python {len(values)}")
 
+    # DuFour's questions: how many meetings of the period worked on each.
+    want_focus = {q: sum(1 for _, m in held if q in (m.get("focus") or []))
+                  for q in ("learn", "evidence", "support", "extend")}
+    want_focus["none"] = sum(1 for _, m in held if not m.get("focus"))
+    if got["focus"] != want_focus:
+        bad.append(f"focus: plg says {got['focus']}, Python {want_focus}")
+
+    # What changed since the day before the period, when the PLG existed then:
+    # what a report ending that day would have said.
+    began = cal.founded or (min(day(m["date"]) for _, m in meetings) if meetings else None)
+    if began is None or began >= start:
+        if got["changes"] is not None:
+            bad.append(f"changes: plg says {got['changes']}, Python none (the period starts when "
+                       f"the PLG began)")
+    else:
+        since = start - ONE_DAY
+        then = cal.status(since)
+        changed = []
+        for gid, (state, progress, raw) in sorted(goals_then.items()):
+            is_new = bool(raw.get("created")) and day(raw["created"]) > since
+            closed = day(raw["closed"]) if raw.get("closed") else None
+            state_before = None if is_new else (
+                "active" if closed and closed > since else raw.get("status", "active"))
+            before = [p for p in progress if day(p["date"]) <= since]
+            if is_new or len(before) < len(progress) or state_before != state:
+                changed.append({"goal": gid, "new": is_new,
+                                "before": None if is_new or not before else before[-1]["value"],
+                                "after": progress[-1]["value"] if progress else None,
+                                "status_before": state_before, "status": state})
+        want_changes = {
+            "since": since.isoformat(),
+            "status_before": then[0] if then else None,
+            "goals": changed,
+            "joined": [x["id"] for x in members
+                       if x.get("joined") and start <= day(x["joined"]) <= end],
+            "left": [x["id"] for x in members if x.get("left") and start <= day(x["left"]) < end],
+        }
+        have = dict(got["changes"] or {})
+        have["goals"] = sorted(have.get("goals", []), key=lambda g: g["goal"])
+        if have != want_changes:
+            bad.append(f"changes: plg says {have}, Python {want_changes}")
+
     for line in bad:
         print(line)
     print(f"checked {len(want)} summary numbers, {len(points)} points over time, "
