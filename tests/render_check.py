@@ -286,6 +286,16 @@ def long_words(texts):
     return sorted(words)
 
 
+def target_legends(report, lang):
+    word = {"en": "target", "nl": "doel", "fr": "cible"}[lang]
+    out = []
+    for goal in report["goals"]:
+        if goal["progress"] and goal["target"] is not None:
+            suffix = ("\u202f%" if lang == "fr" else "%") if goal["unit"] == "%" else ""
+            out.append(f"{word} {local_number(goal['target'], lang)}{suffix}")
+    return out
+
+
 def judge_markdown_route(md, report, lang, where):
     folder = os.path.dirname(md)
     docx = md[:-3] + ".docx"
@@ -314,6 +324,11 @@ def judge_markdown_route(md, report, lang, where):
                 "\u202f%" if goal["unit"] == "%" else "")
             if latest not in text:
                 fail(where, f"the PDF does not show goal {goal['id']}'s latest value {latest!r}")
+    # The charts are drawn in the PDF: each goal's target line has its legend,
+    # which is nowhere else in the report's text.
+    for line in target_legends(report, lang):
+        if line not in text:
+            fail(where, f"the PDF shows no chart legend {line!r}: are the charts drawn?")
     cells = [m["title"] for m in report["meetings"]] + [
         a["text"] for kind in ("open", "completed", "cancelled") for a in report["actions"][kind]]
     tokens = set(re.findall(r"[^\W\d_]+", raw))
@@ -353,7 +368,8 @@ def main():
             title = f"{report['plg']['name']}"
             latest = [local_number(g["progress"][-1]["value"], lang)
                       for g in report["goals"] if g["progress"]]
-            judge_in_browser(html, out, [title] + latest, where + " html")
+            judge_in_browser(html, out, [title] + latest + target_legends(report, lang),
+                             where + " html")
             md = os.path.join(out, "verslag.md")
             run(base + ["report", "-o", md])
             judge_markdown_route(md, report, lang, where + " md")

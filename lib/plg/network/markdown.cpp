@@ -53,7 +53,7 @@ std::vector<std::string> network_row(const NetworkRow& r, const Labels& l, bool 
     row.push_back(fixed_number(r.person_hours, l, 1));
     row.push_back(number(r.goals_achieved, l) + "/" + number(r.goals_total, l));
     row.push_back(number(r.actions_open, l));
-    row.push_back(r.average_rating ? number(*r.average_rating, l, 1) : std::string(l.none));
+    row.push_back(r.average_rating ? fixed_number(*r.average_rating, l, 1) : std::string(l.none));
     return row;
 }
 
@@ -250,7 +250,8 @@ void write_attention(DocumentWriter& w, const NetworkReport& n,
 // A table per label of network.yaml (district, cluster).
 void write_groups(DocumentWriter& w, const NetworkReport& n,
                   [[maybe_unused]] const NetworkTotals& t, const Labels& l) {
-    for (const auto& key : n.label_keys) {
+    for (size_t k = 0; k < n.label_keys.size(); ++k) {
+        const std::string& key = n.label_keys[k];
         std::map<std::string, std::array<int, 5>>
             groups;  // PLGs, active, at risk, dormant, meetings
         std::map<std::string, double> group_hours;
@@ -276,6 +277,15 @@ void write_groups(DocumentWriter& w, const NetworkReport& n,
                  std::string(l.statuses[1]), std::string(l.statuses[2]), std::string(l.meetings),
                  std::string(l.hours)},
                 {false, true, true, true, true, true, true}, grows);
+        // The statuses on the period's last day, a bar per group.
+        StatusBars bars;
+        bars.name = "status-by-label-" + std::to_string(k + 1);
+        bars.title = fmt::format(fmt::runtime(l.groups), key);
+        for (const auto& [g, counts] : groups) {
+            bars.labels.push_back(g);
+            bars.counts.push_back({counts[1], counts[2], counts[3], 0});
+        }
+        w.chart(bars);
     }
 }
 
