@@ -300,6 +300,7 @@ TEST_CASE("the benchmark's generator and Python reference agree with plg (small 
           std::string::npos);
     CHECK(r.out.find("plg and the Python reference wrote the same 20 tables") != std::string::npos);
     CHECK(r.out.find("| `plg export --format xlsx` (") != std::string::npos);
+    CHECK(r.out.find("| the same, `--format html` (") != std::string::npos);
 }
 
 // Regression: the period used to be checked inside each worker thread, where the
