@@ -408,3 +408,44 @@ TEST_CASE("the network over time agrees with an independent Python computation, 
     CHECK(md.out.find("## Status over time\n") != std::string::npos);
     CHECK(md.out.find("## Survival\n") != std::string::npos);
 }
+
+TEST_CASE("the row cache is the PLG's own: reported from another folder, nothing is read again") {
+    TempDir dir;
+    copy_example("leerteam-rekenen", dir / "clones/leerteam");
+    copy_example("riverside-maths", dir / "clones/riverside");
+    write(dir / "clones/leerteam/meetings/2026-11-20-kapot-abcd.yaml",
+          "date: 2026-11-20\ntitle: Dubbel\ntitle: Twee keer\n");
+    fs::create_directories(dir / "elders/diep");
+    auto first = run_plg({"network", "report", "clones", "--format", "json"}, dir.path());
+    REQUIRE(first.code == 1);
+    const fs::path cache = dir / "clones/leerteam/.plg/network-row.json";
+    REQUIRE(fs::exists(cache));
+    const std::string cached = read(cache);
+    const auto written = fs::last_write_time(cache);
+    // The same PLGs from another folder: the caches answer, and are not rewritten.
+    auto other = run_plg({"network", "report", "../../clones", "--format", "json"},
+                         dir / "elders/diep");
+    REQUIRE(other.code == 1);
+    CHECK(read(cache) == cached);
+    CHECK(fs::last_write_time(cache) == written);
+    // Each run names the broken file from where it was run.
+    CHECK(first.err.find("clones/leerteam/meetings/2026-11-20-kapot-abcd.yaml:3:1: error:") !=
+          std::string::npos);
+    CHECK(other.err.find("../../clones/leerteam/meetings/2026-11-20-kapot-abcd.yaml:3:1: error:") !=
+          std::string::npos);
+    // The cache keeps the file relative to the PLG.
+    CHECK(cached.find("\"meetings/2026-11-20-kapot-abcd.yaml\"") != std::string::npos);
+    auto a = nlohmann::json::parse(first.out);
+    auto b = nlohmann::json::parse(other.out);
+    for (size_t i = 0; i < a["plgs"].size(); ++i) {
+        CHECK(a["plgs"][i]["meetings_held"] == b["plgs"][i]["meetings_held"]);
+        CHECK(a["plgs"][i]["person_hours"] == b["plgs"][i]["person_hours"]);
+        CHECK(b["plgs"][i]["path"] == "../../" + a["plgs"][i]["path"].get<std::string>());
+    }
+    // And the same from inside the PLG itself.
+    auto inside = run_plg({"network", "report", ".", "--format", "json"}, dir / "clones/leerteam");
+    const std::string here = "meetings/2026-11-20-kapot-abcd.yaml:3:1: error:";
+    INFO(inside.err);
+    CHECK((inside.err.rfind(here, 0) == 0 || inside.err.find("\n" + here) != std::string::npos));
+    CHECK(read(cache) == cached);
+}

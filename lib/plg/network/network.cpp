@@ -116,8 +116,10 @@ std::string cache_key(const NetworkRow& row, const ReportOptions& options) {
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx",
                   static_cast<unsigned long long>(fingerprint(row.member.root)));
-    return std::string("plg ") + PLG_VERSION + " row 3; files " + hex + "; shown " +
-           row.member.shown + "; from " + (options.from ? options.from->iso() : "-") + "; to " +
+    // Not where the PLG is shown from: the row is the same from any folder, and
+    // its errors name files relative to the PLG (placed_errors adds the rest).
+    return std::string("plg ") + PLG_VERSION + " row 4; files " + hex + "; from " +
+           (options.from ? options.from->iso() : "-") + "; to " +
            (options.to ? options.to->iso() : "-") + "; today " + options.today.iso() +
            // The row keeps its files' error messages, which are in the message language.
            "; language " + std::string(current_language());
@@ -258,9 +260,10 @@ bool row_from_cache(NetworkRow& r, const std::string& key) {
     }
 }
 
-// Adds the numbers of the PLG at `row.member.root` to `row`.
+// Adds the numbers of the PLG at `row.member.root` to `row`; its errors name
+// files relative to the PLG, as the cache keeps them.
 void fill_row(NetworkRow& row, const ReportOptions& options) {
-    Store store(row.member.root, row.member.shown);
+    Store store(row.member.root, "");
     Plg plg;
     try {
         plg = load(store, options.today);
@@ -331,9 +334,18 @@ void fill_row(NetworkRow& row, const ReportOptions& options) {
 // fill_row with an exception boundary: a PLG whose numbers cannot be computed
 // gets a row saying why, and the other PLGs are still reported. Runs on worker
 // threads, where an escaping exception would end the program.
+// Makes the files a row's errors name, relative to the PLG, relative to the
+// current folder as the PLG is shown.
+void place_errors(NetworkRow& row) {
+    Store shown(row.member.root, row.member.shown);
+    for (auto& e : row.errors) {
+        e.where.file = e.where.file.empty() ? row.member.shown : shown.shown(e.where.file);
+    }
+}
+
 void fill_row_safely(NetworkRow& row, const ReportOptions& options) {
     std::string message;
-    Location where{row.member.shown, 0, 0};
+    Location where{"", 0, 0};
     try {
         fill_row(row, options);
         return;
@@ -522,16 +534,14 @@ NetworkReport build_network(std::vector<NetworkMember> members, const ReportOpti
             NetworkRow& row = n.rows[i];
             if (!use_cache) {
                 fill_row_safely(row, options);
-                continue;
-            }
-            std::string key = cache_key(row, options);
-            if (!row_from_cache(row, key)) {
+            } else if (std::string key = cache_key(row, options); !row_from_cache(row, key)) {
                 fill_row_safely(row, options);
                 // Keyed by the files as they were before reading: a file changed
                 // while it was read gives a key that will not match next time.
                 write_cache(row.member.root, k_cache_file,
                             json_text(row_to_cache(row, key), -1) + "\n");
             }
+            place_errors(row);
         }
     };
     run_on_threads(threads, n.rows.size(), work);
