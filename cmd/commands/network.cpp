@@ -1,5 +1,7 @@
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
+#include <filesystem>
 #include <thread>
 
 #include "commands.hpp"
@@ -21,6 +23,20 @@ struct NetworkReportOptions {
     bool no_cache = false;
 };
 
+// The user's own cache folder, for PLGs whose folders they cannot write:
+// $XDG_CACHE_HOME/plg, else ~/.cache/plg; empty when neither is known.
+std::filesystem::path user_cache_folder() {
+    const char* xdg = std::getenv("XDG_CACHE_HOME");
+    if (xdg && *xdg == '/') {
+        return std::filesystem::path(xdg) / "plg";
+    }
+    const char* home = std::getenv("HOME");
+    if (home && *home == '/') {
+        return std::filesystem::path(home) / ".cache/plg";
+    }
+    return {};
+}
+
 int run_network_report(const NetworkReportOptions& opt, const Context& ctx) {
     plg::ReportOptions period;
     period.today = ctx.today;
@@ -38,7 +54,8 @@ int run_network_report(const NetworkReportOptions& opt, const Context& ctx) {
     std::vector<Diagnostic> problems;
     std::vector<NetworkMember> members = find_network(opt.paths, ctx.cwd, problems);
     unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
-    NetworkReport report = build_network(std::move(members), period, jobs, !opt.no_cache);
+    CacheOptions cache{!opt.no_cache, user_cache_folder()};
+    NetworkReport report = build_network(std::move(members), period, jobs, cache);
     report.problems = std::move(problems);
     std::string language(current_language());
     std::string text;
@@ -53,6 +70,11 @@ int run_network_report(const NetworkReportOptions& opt, const Context& ctx) {
         text = std::move(doc.text);
     }
     write_output(ctx, opt.output, text);
+    if (report.fallback_caches > 0) {
+        inform(ctx, trn("{} PLG folder cannot be written, so its cache is kept in {}",
+                        "{} PLG folders cannot be written, so their caches are kept in {}",
+                        report.fallback_caches, report.fallback_caches, cache.fallback.string()));
+    }
     print_diagnostics(ctx.err, report.problems, ctx.color_err);
     if (has_problems(report)) {
         size_t broken = 0;

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include "e2e.hpp"
 
 using namespace plg::test;
@@ -423,8 +426,8 @@ TEST_CASE("the row cache is the PLG's own: reported from another folder, nothing
     const std::string cached = read(cache);
     const auto written = fs::last_write_time(cache);
     // The same PLGs from another folder: the caches answer, and are not rewritten.
-    auto other = run_plg({"network", "report", "../../clones", "--format", "json"},
-                         dir / "elders/diep");
+    auto other =
+        run_plg({"network", "report", "../../clones", "--format", "json"}, dir / "elders/diep");
     REQUIRE(other.code == 1);
     CHECK(read(cache) == cached);
     CHECK(fs::last_write_time(cache) == written);
@@ -448,4 +451,65 @@ TEST_CASE("the row cache is the PLG's own: reported from another folder, nothing
     INFO(inside.err);
     CHECK((inside.err.rfind(here, 0) == 0 || inside.err.find("\n" + here) != std::string::npos));
     CHECK(read(cache) == cached);
+}
+
+TEST_CASE("a PLG folder that cannot be written is cached in the user's cache folder, said once") {
+    TempDir dir;
+    copy_example("leerteam-rekenen", dir / "clones/leerteam");
+    copy_example("riverside-maths", dir / "clones/riverside");
+    // A .plg that is a file: plg cannot keep its cache there.
+    fs::remove_all(dir / "clones/leerteam/.plg");
+    write(dir / "clones/leerteam/.plg", "not a folder\n");
+    const std::map<std::string, std::string> env = {{"XDG_CACHE_HOME", (dir / "cache").string()}};
+    auto first = run_plg({"network", "report", "clones", "--format", "json"}, dir.path(), "", env);
+    INFO(first.err);
+    REQUIRE(first.code == 0);
+    CHECK(first.err == "1 PLG folder cannot be written, so its cache is kept in " +
+                           (dir / "cache/plg").string() + "\n");
+    size_t kept = 0;
+    for (const auto& e : fs::recursive_directory_iterator(dir / "cache/plg")) {
+        kept += e.path().filename() == "network-row.json";
+    }
+    CHECK(kept == 1);
+    CHECK(read(dir / "clones/leerteam/.plg") == "not a folder\n");  // left as it was
+    auto second = run_plg({"network", "report", "clones", "--format", "json"}, dir.path(), "", env);
+    CHECK(second.out == first.out);
+    CHECK(second.err == first.err);
+    // Without a cache folder to fall back on, the PLG simply goes without.
+    auto none = run_plg({"network", "report", "clones", "--format", "json"}, dir.path(), "",
+                        {{"XDG_CACHE_HOME", ""}, {"HOME", ""}});
+    CHECK(none.out == first.out);
+    CHECK(none.err.empty());
+
+    // As another user, who may read the clones but not write them.
+    if (::geteuid() == 0 && fs::exists("/usr/sbin/runuser")) {
+        struct passwd* nobody = ::getpwnam("nobody");
+        REQUIRE(nobody != nullptr);
+        fs::permissions(dir.path(), fs::perms(0755));
+        fs::remove(dir / "clones/leerteam/.plg");
+        // riverside's own cache, written above, would answer for it: start without.
+        fs::remove_all(dir / "clones/riverside/.plg");
+        fs::create_directory(dir / "theirs");
+        REQUIRE(::chown((dir / "theirs").c_str(), nobody->pw_uid, nobody->pw_gid) == 0);
+        auto as_nobody = [&] {
+            return run(
+                {"/usr/sbin/runuser", "-u", "nobody", "--", "env",
+                 "XDG_CACHE_HOME=" + (dir / "theirs").string(), "PLG_TODAY=2026-11-23",
+                 "PLG_LANG=en", PLG_BINARY, "network", "report", "clones", "--format", "json"},
+                dir.path());
+        };
+        auto a = as_nobody();
+        INFO(a.err);
+        CHECK(a.code == 0);
+        CHECK(a.err == "2 PLG folders cannot be written, so their caches are kept in " +
+                           (dir / "theirs/plg").string() + "\n");
+        auto b = as_nobody();
+        CHECK(b.out == a.out);
+        kept = 0;
+        for (const auto& e : fs::recursive_directory_iterator(dir / "theirs/plg")) {
+            kept += e.path().filename() == "network-row.json";
+        }
+        CHECK(kept == 2);
+        CHECK(nlohmann::json::parse(a.out)["plgs"] == nlohmann::json::parse(first.out)["plgs"]);
+    }
 }

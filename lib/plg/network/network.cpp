@@ -10,6 +10,8 @@
 #include <mutex>
 #include <set>
 
+#include <sys/stat.h>
+
 #include "plg/base/i18n.hpp"
 #include "plg/base/threads.hpp"
 #include "plg/records/json.hpp"
@@ -178,8 +180,7 @@ nlohmann::json row_to_cache(const NetworkRow& r, const std::string& key) {
 
 // Fills `r` from a cached row whose key is `key`; false when there is none or it
 // does not fit (then the records are read).
-bool row_from_cache(NetworkRow& r, const std::string& key) {
-    auto text = read_cache(r.member.root, k_cache_file);
+bool row_from_cache(NetworkRow& r, const std::string& key, const std::optional<std::string>& text) {
     if (!text) {
         return false;
     }
@@ -334,6 +335,15 @@ void fill_row(NetworkRow& row, const ReportOptions& options) {
 // fill_row with an exception boundary: a PLG whose numbers cannot be computed
 // gets a row saying why, and the other PLGs are still reported. Runs on worker
 // threads, where an escaping exception would end the program.
+// Writes a row's cache into its fallback folder (made private to the user).
+bool write_fallback(const fs::path& folder, const std::string& text) {
+    std::error_code ec;
+    fs::create_directories(folder.parent_path(), ec);
+    ::chmod(folder.parent_path().c_str(), 0700);
+    fs::create_directory(folder, ec);
+    return write_cache(folder, k_cache_file, text);
+}
+
 // Makes the files a row's errors name, relative to the PLG, relative to the
 // current folder as the PLG is shown.
 void place_errors(NetworkRow& row) {
@@ -515,7 +525,7 @@ std::vector<NetworkMember> find_network(const std::vector<std::string>& paths, c
 }
 
 NetworkReport build_network(std::vector<NetworkMember> members, const ReportOptions& options,
-                            unsigned threads, bool use_cache) {
+                            unsigned threads, const CacheOptions& cache) {
     NetworkReport n;
     n.to = options.to.value_or(options.today);
     n.from_given = options.from.has_value();
@@ -529,22 +539,40 @@ NetworkReport build_network(std::vector<NetworkMember> members, const ReportOpti
         n.rows[i].member = std::move(members[i]);
     }
     std::atomic<size_t> next{0};
+    std::atomic<int> fallbacks{0};
     auto work = [&] {
         for (size_t i = next++; i < n.rows.size(); i = next++) {
             NetworkRow& row = n.rows[i];
-            if (!use_cache) {
+            if (!cache.use) {
                 fill_row_safely(row, options);
-            } else if (std::string key = cache_key(row, options); !row_from_cache(row, key)) {
+                place_errors(row);
+                continue;
+            }
+            std::string key = cache_key(row, options);
+            fs::path fallback = cache.fallback.empty()
+                                    ? fs::path()
+                                    : fallback_cache_root(cache.fallback, row.member.root);
+            bool cached = row_from_cache(row, key, read_cache(row.member.root, k_cache_file));
+            if (!cached && !fallback.empty() &&
+                row_from_cache(row, key, read_cache(fallback, k_cache_file))) {
+                cached = true;
+                ++fallbacks;
+            }
+            if (!cached) {
                 fill_row_safely(row, options);
                 // Keyed by the files as they were before reading: a file changed
                 // while it was read gives a key that will not match next time.
-                write_cache(row.member.root, k_cache_file,
-                            json_text(row_to_cache(row, key), -1) + "\n");
+                std::string text = json_text(row_to_cache(row, key), -1) + "\n";
+                if (!write_cache(row.member.root, k_cache_file, text) && !fallback.empty() &&
+                    write_fallback(fallback, text)) {
+                    ++fallbacks;
+                }
             }
             place_errors(row);
         }
     };
     run_on_threads(threads, n.rows.size(), work);
+    n.fallback_caches = fallbacks;
     std::optional<Date> earliest = options.from;
     std::set<std::string> keys;
     for (const auto& row : n.rows) {

@@ -98,6 +98,15 @@ struct NetworkReport {
     std::vector<Diagnostic> problems;       // finding the PLGs
     std::vector<std::string> label_keys;
     std::vector<TimelinePoint> timeline;  // months (or quarters, years) of the period
+    int fallback_caches = 0;              // rows cached in the fallback folder
+};
+
+// Where rows are cached.
+struct CacheOptions {
+    bool use = false;
+    // For a PLG whose own folder cannot be written: a cache folder of the user's
+    // ($XDG_CACHE_HOME/plg); empty for none.
+    std::filesystem::path fallback;
 };
 
 // Computes a row per PLG, using `threads` threads. Rows are sorted: PLGs that
@@ -105,11 +114,11 @@ struct NetworkReport {
 // the last meeting (longest first), then by name. With `use_cache`, a PLG whose
 // files are unchanged (see fingerprint) since the last run with the same period
 // and today takes its row from .plg/network-row.json, and new rows are stored
-// there. A PLG whose numbers cannot be computed gets a row with the message and
-// files_with_errors set; the others are still reported. Throws Error, before any
-// PLG is read, when options.from is after the period's end.
+// there; when the PLG's folder cannot be written, in cache.fallback instead. A PLG whose numbers
+// cannot be computed gets a row with the message and files_with_errors set; the others are still
+// reported. Throws Error, before any PLG is read, when options.from is after the period's end.
 NetworkReport build_network(std::vector<NetworkMember> members, const ReportOptions& options,
-                            unsigned threads, bool use_cache = false);
+                            unsigned threads, const CacheOptions& cache = {});
 
 // The network's totals over the PLGs that could be read; both forms of the
 // report print these.

@@ -919,15 +919,29 @@ std::optional<std::string> read_cache(const fs::path& root, std::string_view nam
     }
 }
 
-void write_cache(const fs::path& root, std::string_view name, std::string_view text) {
+bool write_cache(const fs::path& root, std::string_view name, std::string_view text) {
     try {
         private_folder(root);
         // Not flushed to disk: after a power cut a cache may be empty or old,
         // and then it does not parse or does not match, and is rebuilt.
         write_atomic(root / k_cache_dir / name, text, false);
+        return true;
     } catch (const Error&) {
-        // No cache then; the next run reads the records again.
+        return false;  // no cache there; the next run reads the records again
     }
+}
+
+fs::path fallback_cache_root(const fs::path& base, const fs::path& root) {
+    std::error_code ec;
+    fs::path absolute = fs::absolute(root, ec).lexically_normal();
+    // FNV-1a: a stable name for the folder, the same in every run.
+    uint64_t hash = 14695981039346656037ull;
+    for (unsigned char c : absolute.string()) {
+        hash = (hash ^ c) * 1099511628211ull;
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return base / hex;
 }
 
 fs::path output_target(const fs::path& cwd, const std::string& output, std::string_view example) {

@@ -255,9 +255,15 @@ uint64_t fingerprint(const std::filesystem::path& root);
 // folder, or nullopt when there is none (or it cannot be read).
 std::optional<std::string> read_cache(const std::filesystem::path& root, std::string_view name);
 
-// Replaces the cache file `name` atomically. Best effort: a PLG that cannot be
-// written (a read-only clone) simply goes without a cache.
-void write_cache(const std::filesystem::path& root, std::string_view name, std::string_view text);
+// Replaces the cache file `name` atomically. Best effort: returns false when
+// the PLG cannot be written (a read-only clone, another user's folder).
+bool write_cache(const std::filesystem::path& root, std::string_view name, std::string_view text);
+
+// Where a PLG's caches go when its own folder cannot be written: a folder of
+// its own below `base` (the user's $XDG_CACHE_HOME/plg), named by a hash of the
+// PLG's absolute path.
+std::filesystem::path fallback_cache_root(const std::filesystem::path& base,
+                                          const std::filesystem::path& root);
 
 // Loads and checks every record: syntax, types, unknown keys, and references
 // between records (members, goals, meetings, dimensions, the action ids a
