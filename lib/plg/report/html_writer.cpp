@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "plg/base/text.hpp"
+#include "plg/base/utf8.hpp"
 #include "plg/report/markdown_writer.hpp"
 
 namespace plg {
@@ -30,6 +31,7 @@ table{border-collapse:collapse;width:100%;font-size:.92rem;margin:.6rem 0 1rem}
 th,td{text-align:left;vertical-align:top;padding:.35rem .6rem;border-bottom:1px solid var(--rule);overflow-wrap:break-word}
 th{background:var(--band);font-weight:600}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.short{white-space:nowrap}
 figure{margin:1rem 0 1.4rem}
 figure svg{display:block;max-width:100%;height:auto}
 blockquote{margin:.5rem 0 1rem;padding:.3rem 1rem;border-left:4px solid var(--rule);background:#fafbfc;color:#2a2a2a}
@@ -37,7 +39,7 @@ blockquote p{margin:.3rem 0}
 pre{background:var(--band);padding:.75rem;overflow-x:auto;font-size:.85rem;line-height:1.3}
 a{color:var(--accent)}
 @page{size:A4;margin:16mm 14mm 18mm}
-@media print{body{max-width:none;padding:0;font-size:10.5pt}h1{font-size:18pt}h2{font-size:14pt}h3{font-size:12pt}h2,h3,h4{break-after:avoid}figure,tr,blockquote,li{break-inside:avoid}.wide{overflow:visible}thead{display:table-header-group}a{color:inherit;text-decoration:none}}
+@media print{body{max-width:none;padding:0;font-size:10.5pt}h1{font-size:18pt}h2{font-size:14pt}h3{font-size:12pt}h3,h4{break-after:avoid}figure,tr,blockquote,li{break-inside:avoid}.wide{overflow:visible}thead{display:table-header-group}a{color:inherit;text-decoration:none}}
 )";
 constexpr std::string_view k_landscape =
     R"(body{max-width:92rem}table{font-size:.84rem}th,td{padding:.3rem .45rem}
@@ -47,6 +49,19 @@ constexpr std::string_view k_landscape =
 
 std::string escape(std::string_view s) {
     return xml_escape(s);
+}
+
+// The text of inline markup, its escapes and bold marks left out.
+std::string text_of_markup(std::string_view m) {
+    std::string out;
+    for (size_t i = 0; i < m.size(); ++i) {
+        if (m[i] == '\\' && i + 1 < m.size()) {
+            out += m[++i];
+        } else if (m[i] != '*') {
+            out += m[i];
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -143,10 +158,19 @@ void HtmlWriter::bullet(const std::string& text) {
 void HtmlWriter::table(const std::vector<std::string>& header, const std::vector<bool>& right,
                        const std::vector<std::vector<std::string>>& rows) {
     close_list();
+    // A column of short cells (dates, names, counts) stays on one line, as in
+    // the Markdown's widths; long text wraps.
+    std::vector<bool> short_column(header.size(), true);
+    for (const auto& row : rows) {
+        for (size_t i = 0; i < row.size() && i < short_column.size(); ++i) {
+            short_column[i] = short_column[i] && utf8_length(text_of_markup(row[i])) <= 20;
+        }
+    }
     auto cell = [&](std::string_view tag, size_t i, const std::string& text) {
-        return fmt::format("<{}{}>{}</{}>", tag,
-                           i < right.size() && right[i] ? " class=\"num\"" : "", html_inline(text),
-                           tag);
+        std::string_view kind = i < right.size() && right[i]                 ? " class=\"num\""
+                                : i < short_column.size() && short_column[i] ? " class=\"short\""
+                                                                             : "";
+        return fmt::format("<{}{}>{}</{}>", tag, kind, html_inline(text), tag);
     };
     m_out += "<div class=\"wide\"><table>\n<thead><tr>";
     for (size_t i = 0; i < header.size(); ++i) {
