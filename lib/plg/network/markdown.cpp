@@ -68,14 +68,14 @@ void write_summary(DocumentWriter& w, const NetworkReport& n,
     w.paragraph(
         fmt::format(fmt::runtime(l.plgs_line), n.rows.size(), t.active, t.at_risk, t.dormant) +
         (t.unreadable ? fmt::format(fmt::runtime(l.unreadable_line), t.unreadable) : "") + ".");
-    w.bullet("**" + std::string(l.meetings) + "**: " + number(t.meetings_held, l));
-    w.bullet("**" + std::string(l.attendance_rate) +
-             "**: " + share(t.attendance_present, t.attendance_possible, l));
-    w.bullet("**" + std::string(l.person_hours) + "**: " + number(t.person_hours, l));
-    w.bullet("**" + std::string(l.goals) + "**: " +
-             fmt::format(fmt::runtime(l.goals_reached), number(t.goals_achieved, l),
-                         number(t.goals_total, l)));
-    w.bullet("**" + std::string(l.agenda_actions) + "**: " + number(t.actions_open, l));
+    w.bullet(bold_label(l.meetings, l) + number(t.meetings_held, l));
+    w.bullet(bold_label(l.attendance_rate, l) +
+             share(t.attendance_present, t.attendance_possible, l));
+    w.bullet(bold_label(l.person_hours, l) + number(t.person_hours, l));
+    w.bullet(bold_label(l.goals, l) + fmt::format(fmt::runtime(l.goals_reached),
+                                                  number(t.goals_achieved, l),
+                                                  number(t.goals_total, l)));
+    w.bullet(bold_label(l.agenda_actions, l) + number(t.actions_open, l));
     if (!n.founded_after.empty()) {
         std::vector<std::string> names;
         for (const auto& r : n.founded_after) {

@@ -194,7 +194,7 @@ std::string agenda_markdown(const Agenda& a, std::string_view language) {
                                                       number(*latest, l, 2) + unit,
                                                       long_date(g.progress.back().date, l), target)
                                         : std::string(l.agenda_no_value);
-                w.bullet("**" + markdown_inline(g.title) + "**: " + where);
+                w.bullet(bold_label(markdown_inline(g.title), l) + where);
             }
             if (a.goals.empty()) {
                 w.paragraph(std::string(l.none));

@@ -199,6 +199,7 @@ constexpr Labels k_english{
     N_("{} of {} achieved"),
     N_("Status of each PLG"),
     N_("the bars start at {}"),
+    NC_("after a label", ": "),
 };
 
 // The English labels translated into `code` by its catalog, field by field.
@@ -217,6 +218,7 @@ Labels translated(const std::string& code) {
     l.quarter = translate(code, "quarter", k_english.quarter);
     l.thousands = translate(code, "thousands separator", k_english.thousands);
     l.percent_sign = translate(code, "percent sign", k_english.percent_sign);
+    l.colon = translate(code, "after a label", k_english.colon);
     for (std::size_t i = 0; i < l.status_letters.size(); ++i) {
         l.status_letters[i] = translate(code, "status letter", k_english.status_letters[i]);
     }

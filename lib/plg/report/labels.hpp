@@ -189,6 +189,7 @@ struct Labels {
     std::string_view goals_reached;    // "{} of {} achieved"
     std::string_view status_per_plg;   // the grid's title
     std::string_view bars_from;        // "the bars start at {}" (not at zero)
+    std::string_view colon;            // ": " after a label ("Status: active"); " : " in French
 };
 
 // Returns the labels of `language` (a code of languages()); English for any other.

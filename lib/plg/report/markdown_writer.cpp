@@ -432,8 +432,8 @@ void MarkdownWriter::quote(const std::string& text) {
     m_open = true;
 }
 
-std::string bold_label(std::string_view label) {
-    return "**" + std::string(label) + "**: ";
+std::string bold_label(std::string_view label, const Labels& l) {
+    return "**" + std::string(label) + "**" + std::string(l.colon);
 }
 
 std::string member_label(const Community& c, const std::string& id) {

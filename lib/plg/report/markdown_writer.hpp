@@ -33,8 +33,8 @@ std::string period_label(const std::string& period, const Labels& l);
 // The paragraphs of a text as typed (blank lines between them), each its lines.
 std::vector<std::vector<std::string>> text_paragraphs(std::string_view text);
 
-// "**Label**: ", the start of a list item that names what it says.
-std::string bold_label(std::string_view label);
+// "**Label**: ", the start of a list item that names what it says (" : " in French).
+std::string bold_label(std::string_view label, const Labels& l);
 // A member's name (the id when plg.yaml does not know it), as inline markup.
 std::string member_label(const Community& c, const std::string& id);
 // A meeting's focus value (k_focus_values: "learn") as DuFour's question in

@@ -23,16 +23,17 @@ void write_minutes(DocumentWriter& w, const Labels& l, const Plg& plg, const Mee
                    Date today) {
     const Community& c = *plg.community;
     if (!m.facilitator.empty()) {
-        w.bullet(bold_label(l.facilitator) + member_label(c, m.facilitator));
+        w.bullet(bold_label(l.facilitator, l) + member_label(c, m.facilitator));
     }
     for (const auto& [role, id] : m.roles) {
-        w.bullet(bold_label(role_label(role, l, true)) + member_label(c, id));
+        w.bullet(bold_label(role_label(role, l, true), l) + member_label(c, id));
     }
     if (m.minutes) {
-        w.bullet(bold_label(l.duration) + fmt::format(fmt::runtime(l.minutes_count), *m.minutes));
+        w.bullet(bold_label(l.duration, l) +
+                 fmt::format(fmt::runtime(l.minutes_count), *m.minutes));
     }
     if (!m.focus.empty()) {
-        w.bullet(bold_label(l.focus) + focus_labels(m.focus, l));
+        w.bullet(bold_label(l.focus, l) + focus_labels(m.focus, l));
     }
 
     // Who was there: present, absent with reasons (members expected but not
@@ -52,17 +53,17 @@ void write_minutes(DocumentWriter& w, const Labels& l, const Plg& plg, const Mee
     if (!present.empty() || !absent.empty() || !m.guests.empty()) {
         w.heading(2, std::string(l.attendance));
         if (!present.empty()) {
-            w.bullet(bold_label(l.present) + join(present) + " (" + attendance_text(m, c) + ")");
+            w.bullet(bold_label(l.present, l) + join(present) + " (" + attendance_text(m, c) + ")");
         }
         if (!absent.empty()) {
-            w.bullet(bold_label(l.absent) + join(absent));
+            w.bullet(bold_label(l.absent, l) + join(absent));
         }
         if (!m.guests.empty()) {
             std::vector<std::string> guests;
             for (const auto& g : m.guests) {
                 guests.push_back(esc(g));
             }
-            w.bullet(bold_label(l.guests) + join(guests));
+            w.bullet(bold_label(l.guests, l) + join(guests));
         }
     }
     if (!m.agenda.empty()) {
@@ -74,10 +75,10 @@ void write_minutes(DocumentWriter& w, const Labels& l, const Plg& plg, const Mee
     if (!m.notes.empty() || !m.data.empty() || !m.protocol.empty()) {
         w.heading(2, std::string(l.notes));
         if (!m.data.empty()) {
-            w.bullet(bold_label(l.data) + esc(m.data));
+            w.bullet(bold_label(l.data, l) + esc(m.data));
         }
         if (!m.protocol.empty()) {
-            w.bullet(bold_label(l.protocol) + esc(m.protocol));
+            w.bullet(bold_label(l.protocol, l) + esc(m.protocol));
         }
         if (!m.notes.empty()) {
             w.quote(m.notes);

@@ -77,8 +77,8 @@ void write_summary(Out o, const Report& r) {
     if (r.break_days > 0) {
         held += fmt::format(fmt::runtime(l.break_days), number(r.break_days, l));
     }
-    w.bullet(bold_label(l.meetings) + held);
-    w.bullet(bold_label(l.attendance_rate) +
+    w.bullet(bold_label(l.meetings, l) + held);
+    w.bullet(bold_label(l.attendance_rate, l) +
              (r.attendance_percent
                   ? percent(*r.attendance_percent, l) + " (" + number(r.attendance_present, l) +
                         "/" + number(r.attendance_possible, l) + ")"
@@ -92,23 +92,23 @@ void write_summary(Out o, const Report& r) {
                              r.meetings_without_minutes) +
                  ")";
     }
-    w.bullet(bold_label(l.person_hours) + hours);
+    w.bullet(bold_label(l.person_hours, l) + hours);
     std::string goals = fmt::format(fmt::runtime(l.goals_line), r.goals_active, r.goals_achieved,
                                     r.goals_not_achieved, r.goals_dropped);
     if (r.goals_overdue > 0) {
         goals += fmt::format(fmt::runtime(l.goals_overdue), r.goals_overdue);
     }
-    w.bullet(bold_label(l.goals) + goals);
-    w.bullet(bold_label(l.actions) + fmt::format(fmt::runtime(l.actions_line), r.actions_open,
-                                                 r.actions_overdue, r.actions_carried,
-                                                 r.actions_cancelled));
-    w.bullet(bold_label(l.reflections) + number(r.reflections, l));
-    w.bullet(bold_label(l.last_meeting_label) +
+    w.bullet(bold_label(l.goals, l) + goals);
+    w.bullet(bold_label(l.actions, l) + fmt::format(fmt::runtime(l.actions_line), r.actions_open,
+                                                    r.actions_overdue, r.actions_carried,
+                                                    r.actions_cancelled));
+    w.bullet(bold_label(l.reflections, l) + number(r.reflections, l));
+    w.bullet(bold_label(l.last_meeting_label, l) +
              (r.last_meeting
                   ? fmt::format(fmt::runtime(l.last_meeting), long_date(*r.last_meeting, l),
                                 number(*r.days_since_last_meeting, l), long_date(r.to, l))
                   : std::string(l.never)));
-    w.bullet(bold_label(l.status) + std::string(l.statuses[size_t(r.status)]) +
+    w.bullet(bold_label(l.status, l) + std::string(l.statuses[size_t(r.status)]) +
              (r.revived ? " (" + std::string(l.revived) + ")" : ""));
     if (r.timeline.size() > 1) {
         std::vector<std::string> points;
@@ -117,8 +117,8 @@ void write_summary(Out o, const Report& r) {
                 period_label(r.timeline[i].label, l) + " " +
                 std::string(r.statuses[i] ? l.statuses[size_t(*r.statuses[i])] : l.not_founded));
         }
-        w.bullet("**" + fmt::format(fmt::runtime(l.status_over_time), step_of(r, l)) +
-                 "**: " + join(points, " · "));
+        w.bullet(bold_label(fmt::format(fmt::runtime(l.status_over_time), step_of(r, l)), l) +
+                 join(points, " · "));
         StatusStrip strip;
         strip.name = "status";
         strip.title = fmt::format(fmt::runtime(l.status_chart), step_of(r, l));
@@ -248,20 +248,20 @@ void write_meetings(Out o, const Report& r) {
         w.heading(
             4, fmt::format(fmt::runtime(l.meeting_heading), long_date(m->date, l), esc(m->title)));
         if (!m->focus.empty()) {
-            w.bullet(bold_label(l.focus) + focus_labels(m->focus, l));
+            w.bullet(bold_label(l.focus, l) + focus_labels(m->focus, l));
         }
         if (!m->agenda.empty()) {
             std::vector<std::string> items;
             for (const auto& a : m->agenda) {
                 items.push_back(esc(a));
             }
-            w.bullet(bold_label(l.agenda) + join(items, "; "));
+            w.bullet(bold_label(l.agenda, l) + join(items, "; "));
         }
         if (!m->data.empty()) {
-            w.bullet(bold_label(l.data) + esc(m->data));
+            w.bullet(bold_label(l.data, l) + esc(m->data));
         }
         if (!m->protocol.empty()) {
-            w.bullet(bold_label(l.protocol) + esc(m->protocol));
+            w.bullet(bold_label(l.protocol, l) + esc(m->protocol));
         }
         if (!m->notes.empty()) {
             auto [notes, cut] = o.options.full_minutes ? std::pair(m->notes, false)
@@ -391,23 +391,23 @@ void write_goals(Out o, const Report& r) {
             return v ? number(*v, l, 2) + (g->unit == "%" ? "%" : "") : std::string("?");
         };
         std::string unit = g->unit.empty() || g->unit == "%" ? "" : " " + esc(g->unit);
-        w.bullet(bold_label(l.status) + std::string(l.goal_statuses[size_t(g->status)]) +
+        w.bullet(bold_label(l.status, l) + std::string(l.goal_statuses[size_t(g->status)]) +
                  (g->closed ? " (" + long_date(*g->closed, l) + ")" : ""));
         if (!owners.empty()) {
-            w.bullet(bold_label(l.owners) + join(owners));
+            w.bullet(bold_label(l.owners, l) + join(owners));
         }
         if (g->due) {
-            w.bullet(bold_label(l.due) + long_date(*g->due, l) +
+            w.bullet(bold_label(l.due, l) + long_date(*g->due, l) +
                      (g->overdue_on(r.to) ? " (**" + std::string(l.past_due) + "**)" : ""));
         }
         if (!g->measure.empty()) {
-            w.bullet(bold_label(l.measured) + esc(g->measure));
+            w.bullet(bold_label(l.measured, l) + esc(g->measure));
         }
         std::string way = g->percent() ? ", " + fmt::format(fmt::runtime(l.of_the_way),
                                                             number(*g->percent(), l, 0))
                                        : "";
-        w.bullet(bold_label(l.progress) + value(g->baseline) + " → " + value(g->latest()) + " → " +
-                 value(g->target) + unit + way);
+        w.bullet(bold_label(l.progress, l) + value(g->baseline) + " → " + value(g->latest()) +
+                 " → " + value(g->target) + unit + way);
         if (!g->close_note.empty()) {
             w.bullet(esc(g->close_note));
         }
