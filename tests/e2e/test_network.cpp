@@ -484,10 +484,10 @@ TEST_CASE("a PLG folder that cannot be written is cached in the user's cache fol
     // As another user, who may read the clones but not write them.
     // (Only as root, and where that user can run this build of plg at all.)
     struct passwd* nobody = ::getpwnam("nobody");
-    bool can = ::geteuid() == 0 && nobody && fs::exists("/usr/sbin/runuser") &&
-               run({"/usr/sbin/runuser", "-u", "nobody", "--", PLG_BINARY, "--version"},
-                   fs::path("/"))
-                       .code == 0;
+    bool can =
+        ::geteuid() == 0 && nobody && fs::exists("/usr/sbin/runuser") &&
+        run({"/usr/sbin/runuser", "-u", "nobody", "--", PLG_BINARY, "--version"}, fs::path("/"))
+                .code == 0;
     if (!can) {
         MESSAGE("not run as another user: needs root, runuser and a build 'nobody' can run");
     }

@@ -49,9 +49,9 @@ void lint_and_convert(const fs::path& markdown) {
         fs::path out = markdown;
         out.replace_extension(ext);
         // The documented route: pandoc's own Markdown reads the metadata block.
-        auto pandoc = run({PLG_TEST_PANDOC, "--fail-if-warnings", "-s", markdown.string(), "-o",
-                           out.string()},
-                          markdown.parent_path());
+        auto pandoc = run(
+            {PLG_TEST_PANDOC, "--fail-if-warnings", "-s", markdown.string(), "-o", out.string()},
+            markdown.parent_path());
         INFO(ext, pandoc.out, pandoc.err);
         CHECK(pandoc.code == 0);
         CHECK(pandoc.err.empty());
@@ -311,23 +311,22 @@ TEST_CASE("the minutes of a meeting: who came, what was agreed, what is still op
     INFO(md.err);
     REQUIRE(md.code == 0);
     CHECK(md.out.find("---\ntitle: \"Notulen: Bijsturen na de kerstvakantie\"\n") == 0);
-    for (const char* line : {
-             "- **Gespreksleider**: Dirk van Dam\n",
-             "- **Duur**: 45 minuten\n",
-             "- **Aanwezig**: Anna de Vries, Bram Jansen, Dirk van Dam, Gijs Mulder (4/6)\n",
-             // Absent with the reason given; one without a reason.
-             "- **Afwezig**: Carla Öztürk, Eva Bakker (ziek)\n",
-             "- Doel 'ouders betrekken' stopt; oefentijd in de klas gaat voor\n",
-             // The action agreed here, as it was agreed (done later, on 26 January).
-             "| Planning tweede helft schooljaar rondsturen | Anna de Vries | 27 januari 2026 |\n",
-             // An earlier meeting's action, still open that day, taken up again here with a
-             // new due date.
-             "## Openstaande acties uit eerdere bijeenkomsten\n",
-             "| Rekenmuurtjes voor de tafels van 7 maken | Bram Jansen | 6 februari 2026; in deze "
-             "bijeenkomst opnieuw opgepakt | 25 november 2025 |\n",
-             "- Ouders oefenen thuis mee met de tafelkaart: laatste meting 6 op 1 december 2025, "
-             "doel 30\n",
-             "## Volgende bijeenkomst\n\n10 februari 2026: Tussenmeting en verrijking\n"}) {
+    for (const char* line :
+         {"- **Gespreksleider**: Dirk van Dam\n", "- **Duur**: 45 minuten\n",
+          "- **Aanwezig**: Anna de Vries, Bram Jansen, Dirk van Dam, Gijs Mulder (4/6)\n",
+          // Absent with the reason given; one without a reason.
+          "- **Afwezig**: Carla Öztürk, Eva Bakker (ziek)\n",
+          "- Doel 'ouders betrekken' stopt; oefentijd in de klas gaat voor\n",
+          // The action agreed here, as it was agreed (done later, on 26 January).
+          "| Planning tweede helft schooljaar rondsturen | Anna de Vries | 27 januari 2026 |\n",
+          // An earlier meeting's action, still open that day, taken up again here with a
+          // new due date.
+          "## Openstaande acties uit eerdere bijeenkomsten\n",
+          "| Rekenmuurtjes voor de tafels van 7 maken | Bram Jansen | 6 februari 2026; in deze "
+          "bijeenkomst opnieuw opgepakt | 25 november 2025 |\n",
+          "- Ouders oefenen thuis mee met de tafelkaart: laatste meting 6 op 1 december 2025, "
+          "doel 30\n",
+          "## Volgende bijeenkomst\n\n10 februari 2026: Tussenmeting en verrijking\n"}) {
         INFO(line);
         CHECK(md.out.find(line) != std::string::npos);
     }
@@ -348,8 +347,8 @@ TEST_CASE("the minutes of a meeting: who came, what was agreed, what is still op
     CHECK(html.out.find("<script") == std::string::npos);
     // -o writes the file; its errors name the flag; text has no -o.
     TempDir dir;
-    auto written = show({"2026-01-20-bijsturen-h5v1", "--format", "html", "-o",
-                         (dir / "notulen.html").string()});
+    auto written = show(
+        {"2026-01-20-bijsturen-h5v1", "--format", "html", "-o", (dir / "notulen.html").string()});
     CHECK(written.code == 0);
     CHECK(read(dir / "notulen.html") == html.out);
     auto text_o = show({"2026-01-20-bijsturen-h5v1", "-o", (dir / "x.txt").string()});
@@ -363,17 +362,17 @@ TEST_CASE("the minutes of a meeting: who came, what was agreed, what is still op
     // (one run over them all) and convert with pandoc without a warning.
     std::vector<std::string> files;
     for (const char* example : {"leerteam-rekenen", "riverside-maths"}) {
-        auto list = run_plg({"-C", (k_examples / example).string(), "meeting", "list", "--format",
-                             "json"},
-                            dir.path());
+        auto list =
+            run_plg({"-C", (k_examples / example).string(), "meeting", "list", "--format", "json"},
+                    dir.path());
         REQUIRE(list.code == 0);
         for (const auto& m : nlohmann::json::parse(list.out)) {
             for (const char* lang : {"en", "nl"}) {
                 fs::path out = dir / (m["id"].get<std::string>() + "-" + lang + ".md");
-                auto r = run_plg({"-C", (k_examples / example).string(), "--lang", lang, "meeting",
-                                  "show", m["id"].get<std::string>(), "--format", "md", "-o",
-                                  out.string()},
-                                 dir.path());
+                auto r = run_plg(
+                    {"-C", (k_examples / example).string(), "--lang", lang, "meeting", "show",
+                     m["id"].get<std::string>(), "--format", "md", "-o", out.string()},
+                    dir.path());
                 REQUIRE(r.code == 0);
                 files.push_back(out.string());
                 auto pandoc = run({PLG_TEST_PANDOC, "--fail-if-warnings", "-s", out.string(), "-o",

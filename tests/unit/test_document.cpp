@@ -175,8 +175,7 @@ TEST_CASE("quotes keep paragraphs and typed list items; lines wrapped by the typ
     const Labels& en = labels_for("en");
     MarkdownWriter w(en);
     w.quote("We looked at the\nscripts together.\n\n- signs\n- no method\n");
-    CHECK(w.take() ==
-          "> We looked at the scripts together.\n>\n> \\- signs\\\n> \\- no method\n");
+    CHECK(w.take() == "> We looked at the scripts together.\n>\n> \\- signs\\\n> \\- no method\n");
     HtmlWriter h(en, {"en", "T", "", false});
     h.quote("a <b>\nc\n\n1. d\n2. e");
     std::string page = h.take();
@@ -201,7 +200,8 @@ TEST_CASE("svg charts: real text, escaped, titled, one root") {
     CHECK(svg.find("<svg xmlns=\"http://www.w3.org/2000/svg\" data-chart=\"goal-x\"") == 0);
     CHECK(count(svg, "<svg") == 1);
     CHECK(count(svg, "</svg>") == 1);
-    CHECK(svg.find("<title id=\"goal-x-title\">Lezen &lt;groep 5&gt; &amp; &quot;meer&quot;</title>") !=
+    CHECK(svg.find(
+              "<title id=\"goal-x-title\">Lezen &lt;groep 5&gt; &amp; &quot;meer&quot;</title>") !=
           std::string::npos);
     CHECK(svg.find("<desc id=\"goal-x-desc\">gemeten: nulmeting 40%, 1 dec 2026 55,5%; doel "
                    "60%</desc>") != std::string::npos);

@@ -332,13 +332,14 @@ void add_changes(Report& r, const Plg& plg, const MeetingHistory& history) {
             g = x.id == now.id ? &x : g;
         }
         GoalChange change{&now, !g || !g->exists_on(ch.since), std::nullopt, std::nullopt};
+        size_t measured_before = 0;
         if (!change.is_new) {
             Goal then = g->as_of(ch.since);
             change.before = then.latest();
             change.status_before = then.status;
+            measured_before = then.progress.size();
         }
-        bool measured =
-            now.progress.size() > (change.is_new ? 0 : g->as_of(ch.since).progress.size());
+        bool measured = now.progress.size() > measured_before;
         if (change.is_new || measured || change.status_before != now.status) {
             ch.goals.push_back(change);
         }
