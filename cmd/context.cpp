@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iterator>
 #include <ostream>
+#include <thread>
 
 #include "plg/base/slug.hpp"
 #include "plg/base/text.hpp"
@@ -59,8 +60,15 @@ std::vector<Diagnostic> broken_files(const Plg& plg) {
     return first_errors;
 }
 
-Plg load_plg(const Store& store, const Context& ctx, bool warn_broken) {
-    Plg plg = load(store, ctx.today);
+LoadOptions load_options(std::vector<Kind> kinds) {
+    LoadOptions options;
+    options.kinds = std::move(kinds);
+    options.threads = std::max(1u, std::thread::hardware_concurrency());
+    return options;
+}
+
+Plg load_plg(const Store& store, const Context& ctx, bool warn_broken, std::vector<Kind> kinds) {
+    Plg plg = load(store, ctx.today, load_options(std::move(kinds)));
     if (!plg.community) {
         throw InvalidRecord(plg.problems);
     }

@@ -42,9 +42,14 @@ class UsageError : public Error {
 // Returns the store of the PLG found from ctx.start; throws Error when there is none.
 Store open_store(const Context& ctx);
 
-// Loads the whole PLG. Throws InvalidRecord when plg.yaml has errors; records
-// with errors are left out with one warning on stderr pointing to 'plg check'.
-Plg load_plg(const Store& store, const Context& ctx, bool warn_broken = true);
+// Loads the PLG on every core: plg.yaml and the records of `kinds` (the other
+// kinds are listed, for the references to them). Throws InvalidRecord when
+// plg.yaml has errors; records with errors are left out with one warning on
+// stderr pointing to 'plg check'.
+Plg load_plg(const Store& store, const Context& ctx, bool warn_broken = true,
+             std::vector<Kind> kinds = {Kind::meeting, Kind::goal, Kind::reflection});
+// The load options of a single-PLG command: `kinds`, on every core.
+LoadOptions load_options(std::vector<Kind> kinds = {Kind::meeting, Kind::goal, Kind::reflection});
 // The first error of each file that has errors, in the order load() read them.
 std::vector<Diagnostic> broken_files(const Plg& plg);
 

@@ -289,7 +289,7 @@ namespace {
 
 int run_action_list(const ActionListOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
-    Plg plg = load_plg(store, ctx);
+    Plg plg = load_plg(store, ctx, true, {Kind::meeting});
     if (!opt.owner.empty()) {
         require_member(*plg.community, opt.owner, "--owner");
     }
@@ -348,7 +348,7 @@ int run_action_list(const ActionListOptions& opt, const Context& ctx) {
 
 int run_action_show(const ActionShowOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
-    Plg plg = load_plg(store, ctx);
+    Plg plg = load_plg(store, ctx, true, {Kind::meeting});
     std::optional<ActionAt> at = find_action(plg, opt.id);
     if (!at) {
         // Says what is wrong with the id (or suggests one); else its file has errors.
@@ -461,7 +461,7 @@ int run_action_edit(const ActionEditOptions& opt, const Context& ctx) {
     std::optional<Date> due = optional_date_arg(ctx, opt.due);
     Located at = locate_action(store, opt.id);
     if (due && !at.action().id.empty()) {
-        Plg plg = load_plg(store, ctx, false);
+        Plg plg = load_plg(store, ctx, false, {Kind::meeting});
         for (const Meeting* m : carried_in(plg, at.action().id)) {
             for (const auto& c : m->carried) {
                 if (c.id == at.action().id && c.due) {
@@ -537,7 +537,7 @@ int run_action_carry(const ActionCarryOptions& opt, const Context& ctx) {
     // the date in the file (a file's name keeps the date it was made with).
     std::string to = opt.to;
     if (to.empty()) {
-        Plg plg = load_plg(store, ctx, false);
+        Plg plg = load_plg(store, ctx, false, {Kind::meeting});
         std::optional<Date> to_date;
         for (const auto& m : plg.meetings) {
             if (m.date > at.meeting.date && (!to_date || m.date >= *to_date)) {

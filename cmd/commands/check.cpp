@@ -15,7 +15,7 @@ struct CheckOptions {
 
 int run_check(const CheckOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
-    Plg plg = load(store, ctx.today);
+    Plg plg = load(store, ctx.today, load_options());
     size_t errors = 0;
     for (const auto& d : plg.problems) {
         errors += d.severity == Severity::error;

@@ -472,7 +472,7 @@ complete -c plg -f
 // when there is no PLG or it cannot be read: a completion must never complain.
 int run_complete_ids(const std::string& kind, const Context& ctx) {
     Store store = open_store(ctx);
-    Plg plg = load(store, ctx.today);
+    Plg plg = load(store, ctx.today, load_options());
     std::set<std::string> ids;
     if (kind == "member" && plg.community) {
         for (const auto& m : plg.community->members) {

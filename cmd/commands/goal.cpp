@@ -173,7 +173,7 @@ const std::vector<std::string> k_status_values = {"active", "achieved", "not-ach
 
 int run_goal_list(const GoalListOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
-    Plg plg = load_plg(store, ctx);
+    Plg plg = load_plg(store, ctx, true, {Kind::goal});
     std::string wanted = opt.status == "not-achieved" ? "not achieved" : opt.status;
     std::vector<const Goal*> shown;
     for (const auto& g : plg.goals) {
@@ -209,7 +209,7 @@ int run_goal_list(const GoalListOptions& opt, const Context& ctx) {
 
 int run_goal_show(const GoalShowOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
-    Plg plg = load_plg(store, ctx);
+    Plg plg = load_plg(store, ctx, true, {Kind::goal});
     const Goal& g = find_record(store, plg.goals, Kind::goal, opt.id, "goal show");
     if (opt.format == "json") {
         ctx.out << json_text(to_json(g)) << '\n';

@@ -367,7 +367,7 @@ nlohmann::json meeting_json(const Meeting& m, const Community& c) {
 
 int run_meeting_list(const MeetingListOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
-    Plg plg = load_plg(store, ctx);
+    Plg plg = load_plg(store, ctx, true, {Kind::meeting});
     std::optional<Date> from = optional_date_arg(ctx, opt.from);
     std::optional<Date> to = optional_date_arg(ctx, opt.to);
     if (!opt.member.empty()) {

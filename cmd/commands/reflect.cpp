@@ -163,7 +163,7 @@ std::string first_line(const Reflection& r) {
 
 int run_reflect_list(const ReflectListOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
-    Plg plg = load_plg(store, ctx);
+    Plg plg = load_plg(store, ctx, true, {Kind::reflection});
     if (!opt.author.empty()) {
         require_member(*plg.community, opt.author, "--author");
     }
@@ -200,7 +200,7 @@ int run_reflect_list(const ReflectListOptions& opt, const Context& ctx) {
 
 int run_reflect_show(const ReflectShowOptions& opt, const Context& ctx) {
     Store store = open_store(ctx);
-    Plg plg = load_plg(store, ctx);
+    Plg plg = load_plg(store, ctx, true, {Kind::reflection});
     const Reflection& r =
         find_record(store, plg.reflections, Kind::reflection, opt.id, "reflect show");
     if (opt.format == "json") {

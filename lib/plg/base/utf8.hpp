@@ -12,6 +12,10 @@ namespace plg {
 // or nullopt when all of `text` is valid.
 std::optional<size_t> first_invalid_utf8(std::string_view text);
 
+// Returns the length in bytes (1 to 4) of the well-formed UTF-8 character that
+// `text` starts with, or 0 when it does not start with one (or is empty).
+size_t utf8_sequence_length(std::string_view text);
+
 // Returns the number of code points in `text`, which must be valid UTF-8.
 size_t utf8_length(std::string_view text);
 

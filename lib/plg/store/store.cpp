@@ -21,6 +21,7 @@
 
 #include "plg/base/i18n.hpp"
 #include "plg/base/slug.hpp"
+#include "plg/base/threads.hpp"
 #include "plg/records/records.hpp"
 
 namespace fs = std::filesystem;
@@ -123,13 +124,15 @@ fs::path write_temporary(const fs::path& path, std::string_view contents, bool d
 
 }  // namespace
 
-std::string read_file(const fs::path& path, const std::string& shown, size_t limit) {
+namespace {
+
+// Reads the open file `fd` whole: one fstat, then its size and one byte more in
+// one read (the byte says the file ended where fstat said; a file that grew is
+// read on, up to `limit`). Names `shown` in every error.
+std::string read_open_file(int fd, const std::string& shown, size_t limit) {
     struct stat st {};
-    if (::lstat(path.c_str(), &st) != 0) {
+    if (::fstat(fd, &st) != 0) {
         throw Error(Location{shown, 0, 0}, tr("cannot read the file: {}", errno_text(errno)));
-    }
-    if (S_ISLNK(st.st_mode)) {
-        throw Error(Location{shown, 0, 0}, symlink_message());
     }
     if (!S_ISREG(st.st_mode)) {
         throw Error(Location{shown, 0, 0},
@@ -142,30 +145,52 @@ std::string read_file(const fs::path& path, const std::string& shown, size_t lim
                        "or remove what does not belong",
                        st.st_size, limit));
     }
-    Fd fd{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)};
-    if (fd.fd < 0) {
-        throw Error(Location{shown, 0, 0}, tr("cannot read the file: {}", errno_text(errno)));
-    }
-    std::string out;
-    char buffer[65536];
+    // One byte more than fstat says: a read that stops short of it has reached the end.
+    std::string out(size_t(st.st_size) + 1, '\0');
+    size_t have = 0;
     while (true) {
-        ssize_t n = ::read(fd.fd, buffer, sizeof buffer);
+        ssize_t n = ::read(fd, out.data() + have, out.size() - have);
         if (n < 0) {
             if (errno == EINTR) {
                 continue;
             }
             throw Error(Location{shown, 0, 0}, tr("cannot read the file: {}", errno_text(errno)));
         }
-        if (n == 0) {
+        have += size_t(n);
+        if (n == 0 || (have >= size_t(st.st_size) && have < out.size())) {
             break;
         }
-        out.append(buffer, size_t(n));
-        if (out.size() > limit) {
-            throw Error(Location{shown, 0, 0},
-                        tr("the file grew past {} bytes while plg read it", limit));
+        if (have == out.size()) {  // it grew since fstat
+            if (have > limit) {
+                throw Error(Location{shown, 0, 0},
+                            tr("the file grew past {} bytes while plg read it", limit));
+            }
+            out.resize(std::min(limit + 1, out.size() * 2));
         }
     }
+    out.resize(have);
     return out;
+}
+
+// Opens `name` in the folder `dir` for reading, never through a link (a FIFO is
+// opened without waiting, then refused by read_open_file). Throws Error naming `shown`.
+int open_for_reading(int dir, const char* name, const std::string& shown) {
+    int fd = ::openat(dir, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) {
+        int err = errno;
+        if (err == ELOOP) {
+            throw Error(Location{shown, 0, 0}, symlink_message());
+        }
+        throw Error(Location{shown, 0, 0}, tr("cannot read the file: {}", errno_text(err)));
+    }
+    return fd;
+}
+
+}  // namespace
+
+std::string read_file(const fs::path& path, const std::string& shown, size_t limit) {
+    Fd fd{open_for_reading(AT_FDCWD, path.c_str(), shown)};
+    return read_open_file(fd.fd, shown, limit);
 }
 
 void write_atomic(const fs::path& path, std::string_view contents, bool durable) {
@@ -428,6 +453,21 @@ void Store::ensure_lines(std::string_view relative, std::string_view lines,
 }
 
 std::string Store::shown(std::string_view relative) const {
+    // A record's file ("meetings/ID.yaml") has no '.' or '..' to resolve: the
+    // shown root and the file, joined.
+    bool plain = !relative.empty() && relative.front() != '.' && relative.front() != '/' &&
+                 relative.find("/.") == std::string_view::npos &&
+                 relative.find("//") == std::string_view::npos;
+    if (plain) {
+        std::string root = m_shown.native();
+        if (root.empty() || root == ".") {
+            return std::string(relative);
+        }
+        if (root.back() != '/' && root.front() != '.' && root.find("/.") == std::string::npos &&
+            root.find("//") == std::string::npos) {
+            return root + "/" + std::string(relative);
+        }
+    }
     return (m_shown / relative).lexically_normal().string();
 }
 
@@ -563,56 +603,90 @@ std::string Store::shown_path(const fs::path& path) const {
 }
 
 std::vector<std::string> Store::list(Kind kind, std::vector<Diagnostic>& problems) const {
-    std::vector<std::string> ids;
+    return RecordFolder(*this, kind, problems).ids();
+}
+
+RecordFolder::RecordFolder(const Store& store, Kind kind, std::vector<Diagnostic>& problems)
+    : m_store(&store), m_kind(kind) {
     std::string_view folder = kind_info(kind).folder;
     if (folder.empty()) {
-        return ids;
+        return;
     }
-    fs::path dir = m_root / folder;
-    std::error_code ec;
-    auto status = fs::symlink_status(dir, ec);
-    if (ec || status.type() == fs::file_type::not_found) {
-        return ids;
-    }
-    if (status.type() != fs::file_type::directory) {
+    m_fd = ::open((store.root() / folder).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (m_fd < 0) {
+        int err = errno;
+        if (err == ENOENT) {
+            return;
+        }
         problems.push_back({Severity::error,
-                            {shown(folder), 0, 0},
-                            tr("should be a folder of records, but is a file or a link")});
-        return ids;
+                            {store.shown(folder), 0, 0},
+                            err == ENOTDIR || err == ELOOP
+                                ? tr("should be a folder of records, but is a file or a link")
+                                : tr("cannot list the folder: {}", errno_text(err))});
+        return;
     }
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        std::string name = it->path().filename().string();
-        std::string rel = std::string(folder) + "/" + name;
+    // The listing's own type of each entry: no stat per file (one only where
+    // the file system does not say).
+    int listing = ::dup(m_fd);
+    DIR* dir = listing < 0 ? nullptr : ::fdopendir(listing);
+    if (dir == nullptr) {
+        if (listing >= 0) {
+            ::close(listing);
+        }
+        problems.push_back({Severity::error,
+                            {store.shown(folder), 0, 0},
+                            tr("cannot list the folder: {}", errno_text(errno))});
+        return;
+    }
+    constexpr std::string_view ext = ".yaml";
+    while (true) {
+        errno = 0;
+        struct dirent* e = ::readdir(dir);
+        if (e == nullptr) {
+            if (errno != 0) {
+                problems.push_back({Severity::error,
+                                    {store.shown(folder), 0, 0},
+                                    tr("cannot list the folder: {}", errno_text(errno))});
+            }
+            break;
+        }
+        std::string_view name = e->d_name;
         if (name.empty() || name[0] == '.') {
             continue;  // hidden files, editors' swap files, plg's own temporary files
         }
-        constexpr std::string_view ext = ".yaml";
+        std::string rel = std::string(folder) + "/" + std::string(name);
         bool yaml = name.size() > ext.size() &&
                     name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
         if (!yaml) {
             bool yml = name.size() > 4 && name.compare(name.size() - 4, 4, ".yml") == 0;
             problems.push_back({Severity::warning,
-                                {shown(rel), 0, 0},
+                                {store.shown(rel), 0, 0},
                                 yml ? "ignored: plg reads files ending in '.yaml'; rename it"
                                     : "ignored: not a '.yaml' record file"});
             continue;
         }
-        std::string id = name.substr(0, name.size() - ext.size());
-        auto type = it->symlink_status(ec).type();
-        if (type == fs::file_type::symlink) {
-            problems.push_back({Severity::error, {shown(rel), 0, 0}, symlink_message()});
+        std::string id(name.substr(0, name.size() - ext.size()));
+        unsigned char type = e->d_type;
+        if (type == DT_UNKNOWN) {
+            struct stat st {};
+            if (::fstatat(m_fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+                type = S_ISLNK(st.st_mode) ? DT_LNK : S_ISREG(st.st_mode) ? DT_REG : DT_FIFO;
+            }
+        }
+        if (type == DT_LNK) {
+            problems.push_back({Severity::error, {store.shown(rel), 0, 0}, symlink_message()});
             continue;
         }
-        if (type != fs::file_type::regular) {
+        if (type != DT_REG) {
             problems.push_back({Severity::error,
-                                {shown(rel), 0, 0},
+                                {store.shown(rel), 0, 0},
                                 tr("is not a regular file; a record must be a YAML file")});
             continue;
         }
         if (!is_record_id(id)) {
             problems.push_back(
                 {Severity::error,
-                 {shown(rel), 0, 0},
+                 {store.shown(rel), 0, 0},
                  "'" + id +
                      "' is not a valid record name; use lower-case "
                      "letters, digits and '-' (for example '" +
@@ -620,34 +694,77 @@ std::vector<std::string> Store::list(Kind kind, std::vector<Diagnostic>& problem
                      ".yaml')"});
             continue;
         }
-        ids.push_back(std::move(id));
+        m_ids.push_back(std::move(id));
     }
-    if (ec) {
-        problems.push_back({Severity::error,
-                            {shown(folder), 0, 0},
-                            tr("cannot list the folder: {}", ec.message())});
+    ::closedir(dir);
+    std::sort(m_ids.begin(), m_ids.end());
+}
+
+RecordFolder::~RecordFolder() {
+    if (m_fd >= 0) {
+        ::close(m_fd);
     }
-    std::sort(ids.begin(), ids.end());
-    return ids;
+}
+
+RecordFolder::RecordFolder(RecordFolder&& other) noexcept
+    : m_store(other.m_store),
+      m_kind(other.m_kind),
+      m_fd(other.m_fd),
+      m_ids(std::move(other.m_ids)) {
+    other.m_fd = -1;
+}
+
+std::string RecordFolder::read(std::string_view id) const {
+    std::string shown = m_store->shown(m_kind, id);
+    if (m_fd < 0) {
+        throw Error(Location{shown, 0, 0}, tr("cannot read the file: {}", errno_text(ENOENT)));
+    }
+    std::string name = std::string(id) + ".yaml";
+    Fd fd{open_for_reading(m_fd, name.c_str(), shown)};
+    return read_open_file(fd.fd, shown, k_max_record_bytes);
 }
 
 namespace {
 
-template <typename T, typename Reader>
-void load_folder(const Store& store, Kind kind, const std::vector<std::string>& ids,
-                 std::vector<T>& out, std::vector<Diagnostic>& problems, Reader&& reader) {
-    for (const auto& id : ids) {
-        std::string shown = store.shown(kind, id);
-        try {
-            Parsed<T> parsed = reader(shown, store.read(kind, id), id);
-            problems.insert(problems.end(), parsed.problems.begin(), parsed.problems.end());
-            if (parsed.record) {
-                out.push_back(std::move(*parsed.record));
+// One record folder's files read and parsed: slot i holds record ids()[i].
+template <typename T>
+struct FolderRead {
+    std::vector<std::optional<Parsed<T>>> parsed;
+
+    // Appends the records and their problems in id order.
+    void take(std::vector<T>& out, std::vector<Diagnostic>& problems) {
+        for (auto& p : parsed) {
+            if (!p) {
+                continue;
             }
-        } catch (const Error& e) {
-            problems.push_back({Severity::error, e.where(), e.what()});
+            problems.insert(problems.end(), std::make_move_iterator(p->problems.begin()),
+                            std::make_move_iterator(p->problems.end()));
+            if (p->record) {
+                out.push_back(std::move(*p->record));
+            }
         }
     }
+};
+
+// Reads and parses record `i` of `folder` into its slot; an unreadable file's
+// error goes in the slot's problems. Never throws (it runs on worker threads).
+template <typename T, typename Reader>
+void read_one(const RecordFolder& folder, size_t i, FolderRead<T>& out, const Reader& reader) {
+    const std::string& id = folder.ids()[i];
+    Parsed<T> parsed;
+    try {
+        std::string shown = folder.shown(id);
+        std::string bytes = folder.read(id);
+        parsed = reader(std::move(shown), std::move(bytes), id);
+    } catch (const Error& e) {
+        parsed.record.reset();
+        parsed.problems.push_back({Severity::error, e.where(), e.what()});
+    } catch (const std::exception& e) {
+        parsed.record.reset();
+        parsed.problems.push_back(
+            {Severity::error, {folder.shown(id), 0, 0}, tr("internal error: {}", e.what())});
+    }
+    out.parsed[i] = std::move(parsed);
 }
 
 }  // namespace
@@ -797,37 +914,73 @@ void check_actions(const Store& store, Plg& plg, bool all_meetings_read) {
 
 }  // namespace
 
-Plg load(const Store& store, Date today) {
+Plg load(const Store& store, Date today, const LoadOptions& options) {
     Plg plg;
     Parsed<Community> community =
         read_community(store.shown(Kind::community), store.read(Kind::community));
     plg.problems = std::move(community.problems);
     plg.community = std::move(community.record);
 
-    std::vector<std::string> meeting_ids = store.list(Kind::meeting, plg.problems);
-    std::vector<std::string> goal_ids = store.list(Kind::goal, plg.problems);
-    std::vector<std::string> reflection_ids = store.list(Kind::reflection, plg.problems);
+    RecordFolder meeting_folder(store, Kind::meeting, plg.problems);
+    RecordFolder goal_folder(store, Kind::goal, plg.problems);
+    RecordFolder reflection_folder(store, Kind::reflection, plg.problems);
+    const auto& meeting_ids = meeting_folder.ids();
+    const auto& goal_ids = goal_folder.ids();
     std::set<std::string> meetings(meeting_ids.begin(), meeting_ids.end());
     std::set<std::string> goals(goal_ids.begin(), goal_ids.end());
     References refs{plg.community ? &*plg.community : nullptr, &goals, &meetings, today};
+    auto wanted = [&](Kind kind, const RecordFolder& folder) -> size_t {
+        bool read =
+            std::find(options.kinds.begin(), options.kinds.end(), kind) != options.kinds.end();
+        return read ? folder.ids().size() : 0;
+    };
 
-    load_folder(store, Kind::meeting, meeting_ids, plg.meetings, plg.problems,
-                [&](const std::string& shown, std::string bytes, const std::string& id) {
-                    return read_meeting(shown, std::move(bytes), id, refs);
-                });
-    load_folder(store, Kind::goal, goal_ids, plg.goals, plg.problems,
-                [&](const std::string& shown, std::string bytes, const std::string& id) {
-                    return read_goal(shown, std::move(bytes), id, refs);
-                });
-    load_folder(store, Kind::reflection, reflection_ids, plg.reflections, plg.problems,
-                [&](const std::string& shown, std::string bytes, const std::string& id) {
-                    return read_reflection(shown, std::move(bytes), id, refs);
-                });
+    // Every file of the three folders is one item of work, taken in turn by
+    // `options.threads` threads; each result goes in its own slot, so the
+    // records and problems come out in the same order however many threads.
+    FolderRead<Meeting> meeting_read;
+    FolderRead<Goal> goal_read;
+    FolderRead<Reflection> reflection_read;
+    meeting_read.parsed.resize(wanted(Kind::meeting, meeting_folder));
+    goal_read.parsed.resize(wanted(Kind::goal, goal_folder));
+    reflection_read.parsed.resize(wanted(Kind::reflection, reflection_folder));
+    size_t n_meetings = meeting_read.parsed.size();
+    size_t n_goals = goal_read.parsed.size();
+    size_t total = n_meetings + n_goals + reflection_read.parsed.size();
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t i = next++; i < total; i = next++) {
+            if (i < n_meetings) {
+                read_one(meeting_folder, i, meeting_read,
+                         [&](std::string shown, std::string bytes, const std::string& id) {
+                             return read_meeting(std::move(shown), std::move(bytes), id, refs);
+                         });
+            } else if (i < n_meetings + n_goals) {
+                read_one(goal_folder, i - n_meetings, goal_read,
+                         [&](std::string shown, std::string bytes, const std::string& id) {
+                             return read_goal(std::move(shown), std::move(bytes), id, refs);
+                         });
+            } else {
+                read_one(reflection_folder, i - n_meetings - n_goals, reflection_read,
+                         [&](std::string shown, std::string bytes, const std::string& id) {
+                             return read_reflection(std::move(shown), std::move(bytes), id, refs);
+                         });
+            }
+        }
+    };
+    // A thread costs about what parsing a few dozen files does.
+    run_on_threads(std::min<unsigned>(options.threads, unsigned(total / 32 + 1)), total, work);
+    meeting_read.take(plg.meetings, plg.problems);
+    goal_read.take(plg.goals, plg.problems);
+    reflection_read.take(plg.reflections, plg.problems);
+
     std::stable_sort(plg.meetings.begin(), plg.meetings.end(),
                      [](const Meeting& a, const Meeting& b) { return a.date < b.date; });
     std::stable_sort(plg.reflections.begin(), plg.reflections.end(),
                      [](const Reflection& a, const Reflection& b) { return a.date < b.date; });
-    check_actions(store, plg, plg.meetings.size() == meeting_ids.size());
+    if (n_meetings == meeting_ids.size()) {
+        check_actions(store, plg, plg.meetings.size() == meeting_ids.size());
+    }
     return plg;
 }
 

@@ -160,6 +160,33 @@ class Store {
     LockWait m_wait;
 };
 
+// One kind's record folder, opened once for reading: the ids of its records
+// (as Store::list gives them, from the listing's own file types), and each
+// file read relative to the open folder: one open, fstat and read per record,
+// never through a link. Safe to read from on several threads at once.
+class RecordFolder {
+  public:
+    RecordFolder(const Store& store, Kind kind, std::vector<Diagnostic>& problems);
+    ~RecordFolder();
+    RecordFolder(RecordFolder&& other) noexcept;
+    RecordFolder(const RecordFolder&) = delete;
+    RecordFolder& operator=(const RecordFolder&) = delete;
+    RecordFolder& operator=(RecordFolder&&) = delete;
+
+    // Sorted.
+    const std::vector<std::string>& ids() const { return m_ids; }
+    // Reads record `id` (see read_file). Throws Error naming its file.
+    std::string read(std::string_view id) const;
+    // How record `id`'s file is named in messages.
+    std::string shown(std::string_view id) const { return m_store->shown(m_kind, id); }
+
+  private:
+    const Store* m_store;
+    Kind m_kind;
+    int m_fd = -1;
+    std::vector<std::string> m_ids;
+};
+
 // What is at a path given on the command line or in network.yaml.
 enum class PathType { missing, folder, file, other };
 PathType path_type(const std::filesystem::path& path);
@@ -270,6 +297,14 @@ std::filesystem::path fallback_cache_root(const std::filesystem::path& base,
 // meeting's 'carried' names, one id per action). Records with errors
 // are left out and their problems reported; it throws only when plg.yaml itself
 // cannot be read.
-Plg load(const Store& store, Date today);
+struct LoadOptions {
+    // The record kinds to read (plg.yaml always is). The others are only
+    // listed, so that references to them are still checked; the checks that
+    // need every meeting (action ids) run only when meetings are read.
+    std::vector<Kind> kinds{Kind::meeting, Kind::goal, Kind::reflection};
+    // Threads that read and parse the files (1: the calling thread alone).
+    unsigned threads = 1;
+};
+Plg load(const Store& store, Date today, const LoadOptions& options = {});
 
 }  // namespace plg

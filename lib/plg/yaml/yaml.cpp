@@ -60,6 +60,16 @@ std::string fmt_hex(unsigned char c) {
     return {digits[c >> 4], digits[c & 0xF]};
 }
 
+// The document's text as the stream yaml-cpp reads, without a copy.
+class TextBuffer : public std::streambuf {
+  public:
+    explicit TextBuffer(const std::string& text) {
+        // yaml-cpp only reads (and puts back what it read): the text is not written.
+        char* begin = const_cast<char*>(text.data());
+        setg(begin, begin, begin + text.size());
+    }
+};
+
 // Thrown by the builder to stop yaml-cpp once a limit is passed.
 struct StopParse {};
 
@@ -148,8 +158,31 @@ class Builder : public YAML::EventHandler {
     struct Frame {
         Node node;
         std::optional<Node> key;
-        std::unordered_map<std::string, int> keys;  // key -> line first seen
+        // key -> line first seen; filled only once a mapping has many keys
+        // (a record's few are looked for among the entries).
+        std::unordered_map<std::string, int> keys;
     };
+
+    // Returns the line of the key `key` already in the mapping `f`, or 0.
+    static int seen_key(Frame& f, const Node& key) {
+        constexpr size_t k_scan = 16;
+        auto& entries = f.node.entries;
+        if (entries.size() < k_scan) {
+            for (const auto& e : entries) {
+                if (e.key.value == key.value) {
+                    return e.key.line;
+                }
+            }
+            return 0;
+        }
+        if (f.keys.empty()) {
+            for (const auto& e : entries) {
+                f.keys.emplace(e.key.value, e.key.line);
+            }
+        }
+        auto [it, inserted] = f.keys.emplace(key.value, key.line);
+        return inserted ? 0 : it->second;
+    }
 
     Node make(const YAML::Mark& mark, Node::Kind kind) {
         if (++m_nodes > m_limits.max_nodes) {
@@ -224,12 +257,11 @@ class Builder : public YAML::EventHandler {
         }
         Node key = std::move(*top.key);
         top.key.reset();
-        auto [it, inserted] = top.keys.emplace(key.value, key.line);
-        if (!inserted) {
+        if (int first = seen_key(top, key)) {
             m_doc.problems.push_back({Severity::error, m_doc.locate(key.offset),
                                       tr("duplicate key '{}' (first given at line {}); keep "
                                          "only one of them",
-                                         key.value, it->second)});
+                                         key.value, first)});
             return;
         }
         top.node.entries.push_back({std::move(key), std::move(n)});
@@ -331,41 +363,96 @@ std::string tab_message() {
         "with spaces");
 }
 
-// Checks the raw bytes before yaml-cpp sees them: UTF-8, control characters.
+// Reads the raw bytes before yaml-cpp sees them, in one pass: notes where each
+// line starts and whether lines end in CRLF, and refuses invalid UTF-8 (the
+// first such byte in the file, wherever another problem is), a carriage
+// return alone, U+2028/U+2029 and control characters (the first of them).
 bool check_bytes(Document& doc) {
-    if (auto bad = first_invalid_utf8(doc.text)) {
-        doc.problems.push_back({Severity::error, doc.locate(*bad),
+    const std::string& text = doc.text;
+    const size_t n = text.size();
+    enum class Other { none, lone_cr, separator, control };
+    Other other = Other::none;
+    size_t other_at = 0;
+    std::optional<size_t> invalid;
+    auto note = [&](Other what, size_t at) {
+        if (other == Other::none) {
+            other = what;
+            other_at = at;
+        }
+    };
+    doc.line_starts.clear();
+    doc.line_starts.push_back(0);
+    for (size_t i = 0; i < n;) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c < 0x7F) {
+            ++i;
+            continue;
+        }
+        if (c == '\n') {
+            doc.line_starts.push_back(++i);
+            continue;
+        }
+        if (c < 0x80) {
+            if (c == '\r') {
+                if (i + 1 < n && text[i + 1] == '\n') {
+                    doc.crlf = true;
+                } else {
+                    note(Other::lone_cr, i);
+                }
+            } else if (c != '\t') {
+                note(Other::control, i);
+            }
+            ++i;
+            continue;
+        }
+        size_t length = utf8_sequence_length(std::string_view(text).substr(i));
+        if (length == 0) {
+            if (!invalid) {
+                invalid = i;
+            }
+            ++i;
+            continue;
+        }
+        if (c == 0xE2 && text[i + 1] == '\x80' &&
+            (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
+            note(Other::separator, i);
+        } else if (unprintable_at(text, i)) {
+            note(Other::control, i);
+        }
+        i += length;
+    }
+    if (invalid) {
+        doc.problems.push_back({Severity::error, doc.locate(*invalid),
                                 tr("the file is not valid UTF-8 (byte 0x{}); save it as "
                                    "UTF-8 in your editor",
-                                   fmt_hex(static_cast<unsigned char>(doc.text[*bad])))});
+                                   fmt_hex(static_cast<unsigned char>(text[*invalid])))});
         return false;
     }
-    for (size_t i = 0; i < doc.text.size(); ++i) {
-        if (doc.text[i] == '\r' && (i + 1 == doc.text.size() || doc.text[i + 1] != '\n')) {
-            doc.problems.push_back({Severity::error, doc.locate(i),
+    switch (other) {
+        case Other::none:
+            return true;
+        case Other::lone_cr:
+            doc.problems.push_back({Severity::error, doc.locate(other_at),
                                     tr("a line ends in a carriage return alone (old Mac line "
                                        "endings); save the file with LF (or CRLF) line "
                                        "endings")});
             return false;
-        }
-        if (doc.text.compare(i, 2, "\xE2\x80") == 0 && i + 2 < doc.text.size() &&
-            (doc.text[i + 2] == '\xA8' || doc.text[i + 2] == '\xA9')) {
+        case Other::separator: {
+            const char* code = text[other_at + 2] == '\xA8' ? "2028" : "2029";
             doc.problems.push_back(
-                {Severity::error, doc.locate(i),
+                {Severity::error, doc.locate(other_at),
                  tr("the character U+{} (a line or paragraph separator), which some YAML "
                     "readers take as a line break and others as text; remove it, or write it "
                     "as \\u{} in double quotes",
-                    doc.text[i + 2] == '\xA8' ? "2028" : "2029",
-                    doc.text[i + 2] == '\xA8' ? "2028" : "2029")});
+                    code, code)});
             return false;
         }
-        if (auto code = unprintable_at(doc.text, i)) {
-            doc.problems.push_back({Severity::error, doc.locate(i),
+        case Other::control:
+            doc.problems.push_back({Severity::error, doc.locate(other_at),
                                     tr("control character {} in the file; remove it (YAML "
                                        "allows only printable text, tabs and line breaks)",
-                                       *code)});
+                                       *unprintable_at(text, other_at))});
             return false;
-        }
     }
     return true;
 }
@@ -567,6 +654,20 @@ std::string folded_plain(std::string_view source) {
     return out;
 }
 
+// True when the plain scalar `n` holds the text of its source folded as YAML
+// folds it; on one line (most values) that is the line's text, trimmed.
+bool reads_as_written(const std::string& text, const Node& n) {
+    std::string_view source = std::string_view(text).substr(n.offset, n.end - n.offset);
+    if (source.find('\n') == std::string_view::npos) {
+        size_t a = source.find_first_not_of(" \t\r");
+        size_t b = source.find_last_not_of(" \t\r");
+        std::string_view line =
+            a == std::string_view::npos ? std::string_view() : source.substr(a, b - a + 1);
+        return line == n.value;
+    }
+    return folded_plain(source) == n.value;
+}
+
 // Checks what yaml-cpp 0.7 accepts but other parsers refuse:
 // - a key without a ':' (a lone word on a line), which yaml-cpp takes as a key;
 // - a quoted scalar never closed, which yaml-cpp reads to the end of the file;
@@ -605,9 +706,7 @@ void check_scalars(Document& doc, const Node& n, bool in_flow) {
         return;
     }
     if (!n.quoted) {
-        if (!in_flow && n.end > n.offset &&
-            folded_plain(std::string_view(doc.text).substr(n.offset, n.end - n.offset)) !=
-                n.value) {
+        if (!in_flow && n.end > n.offset && !reads_as_written(doc.text, n)) {
             doc.problems.push_back(
                 {Severity::error, doc.locate(n.offset),
                  tr("this text goes on to a line that is not indented under it; indent that "
@@ -776,17 +875,11 @@ Document parse(std::string file, std::string bytes, const Limits& limits) {
         bytes.erase(0, 3);
     }
     doc.text = std::move(bytes);
-    doc.crlf = doc.text.find("\r\n") != std::string::npos;
-    doc.line_starts.push_back(0);
-    for (size_t i = 0; i < doc.text.size(); ++i) {
-        if (doc.text[i] == '\n') {
-            doc.line_starts.push_back(i + 1);
-        }
-    }
     if (!check_bytes(doc)) {
         return doc;
     }
-    std::istringstream in(doc.text);
+    TextBuffer buffer(doc.text);
+    std::istream in(&buffer);
     Builder builder(doc, limits);
     try {
         YAML::Parser parser(in);
