@@ -60,7 +60,7 @@ int run_network_report(const NetworkReportOptions& opt, const Context& ctx) {
     std::string language(current_language());
     std::string text;
     if (opt.format == "json") {
-        text = json_text(network_json(report)) + "\n";
+        text = network_json_text(report);
     } else if (opt.format == "html") {
         text = render_network_html(report, language);
     } else {

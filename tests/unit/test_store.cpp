@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <fstream>
 #include <set>
 
 #include "../support/support.hpp"
@@ -58,6 +59,109 @@ TEST_CASE("plg::read_file refuses links, folders and huge files") {
     }
     CHECK_THROWS_WITH_AS(read_file(dir / "big.yaml", "big.yaml"),
                          doctest::Contains("at most 1048576 bytes"), Error);
+}
+
+TEST_CASE("plg::read_file reads in one call and still reads what fstat cannot size") {
+    TempDir dir;
+    test::write(dir / "empty.yaml", "");
+    CHECK(read_file(dir / "empty.yaml", "empty.yaml").empty());
+    // Exactly at the limit is read; a byte more is refused unread.
+    test::write(dir / "limit.yaml", std::string(1 << 20, 'x'));
+    CHECK(read_file(dir / "limit.yaml", "limit.yaml").size() == size_t(1 << 20));
+    test::write(dir / "over.yaml", std::string((1 << 20) + 1, 'x'));
+    CHECK_THROWS_WITH_AS(read_file(dir / "over.yaml", "over.yaml"),
+                         doctest::Contains("at most 1048576 bytes"), Error);
+    // A regular file whose size fstat gives as 0 but which has bytes (as /proc's
+    // have): read on until the end.
+    std::string status = read_file("/proc/self/status", "status");
+    CHECK(status.find("Name:") == 0);
+    CHECK(status.back() == '\n');
+    // A FIFO is refused at once: opening it does not wait for a writer.
+    REQUIRE(::mkfifo((dir / "fifo.yaml").c_str(), 0600) == 0);
+    CHECK_THROWS_WITH_AS(read_file(dir / "fifo.yaml", "fifo.yaml"),
+                         doctest::Contains("not a regular file"), Error);
+}
+
+TEST_CASE("plg::RecordFolder lists with the folder's own types and reads relative to it") {
+    TempDir dir;
+    for (int i = 0; i < 40; ++i) {
+        test::write(dir / "goals" / ("g" + std::to_string(i) + ".yaml"),
+                    "title: " + std::to_string(i) + "\n");
+    }
+    fs::create_symlink("g1.yaml", dir / "goals/link.yaml");
+    REQUIRE(::mkfifo((dir / "goals/fifo.yaml").c_str(), 0600) == 0);
+    Store store(dir.path(), "x");
+    std::vector<Diagnostic> problems;
+    RecordFolder goals(store, Kind::goal, problems);
+    CHECK(goals.ids().size() == 40);
+    CHECK(std::is_sorted(goals.ids().begin(), goals.ids().end()));
+    CHECK(problems.size() == 2);  // the link and the FIFO
+    CHECK(goals.read("g7") == "title: 7\n");
+    CHECK(goals.shown("g7") == "x/goals/g7.yaml");
+    CHECK_THROWS_WITH_AS(goals.read("link"), doctest::Contains("symbolic link"), Error);
+    try {
+        goals.read("g99");
+        FAIL("a missing record was read");
+    } catch (const Error& e) {
+        CHECK(e.where().file == "x/goals/g99.yaml");
+        CHECK(std::string(e.what()).find("cannot read the file") != std::string::npos);
+    }
+    // The folder stays open: renaming the PLG after listing still reads it.
+    fs::rename(dir / "goals", dir / "moved");
+    CHECK(goals.read("g3") == "title: 3\n");
+    // No folder: no records, no problem; a file where the folder should be: one error.
+    std::vector<Diagnostic> none;
+    CHECK(RecordFolder(store, Kind::meeting, none).ids().empty());
+    CHECK(none.empty());
+    test::write(dir / "reflections", "x");
+    RecordFolder file(store, Kind::reflection, none);
+    REQUIRE(none.size() == 1);
+    CHECK(none[0].message.find("should be a folder") != std::string::npos);
+}
+
+TEST_CASE("plg::load gives the same records and problems on any number of threads") {
+    TempDir dir;
+    test::write(dir / "plg.yaml", "name: X\nmembers:\n  - id: anna\n    name: Anna\n");
+    for (int i = 0; i < 150; ++i) {
+        std::string day = "2026-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10);
+        // Every seventh meeting names an unknown member; every eleventh does not parse.
+        std::string who = i % 7 == 0 ? "bob" : "anna";
+        test::write(
+            dir / "meetings" / (day + "-m" + std::to_string(i) + ".yaml"),
+            i % 11 == 0 ? "date: [\n" : "date: " + day + "\ntitle: M\nattendees: [" + who + "]\n");
+        test::write(dir / "reflections" / (day + "-r" + std::to_string(i) + ".yaml"),
+                    "author: anna\ndate: " + day + "\ntext: t" + std::to_string(i) + "\n");
+    }
+    test::write(dir / "goals/g.yaml", "title: G\nowners: [anna]\nmeeting_typo: 1\n");
+    Store store(dir.path(), "");
+    Date today = *Date::parse_iso("2026-12-01");
+    Plg one = load(store, today, {{Kind::meeting, Kind::goal, Kind::reflection}, 1});
+    auto text = [](const Plg& p) {
+        std::string out;
+        for (const auto& d : p.problems) {
+            out += format_diagnostic(d) + "\n";
+        }
+        for (const auto& m : p.meetings) {
+            out += m.id + "\n";
+        }
+        for (const auto& r : p.reflections) {
+            out += r.id + " " + r.text + "\n";
+        }
+        return out + std::to_string(p.goals.size());
+    };
+    CHECK(one.meetings.size() == 150 - 14 - 22 + 2);  // 0, 77 count once in both
+    CHECK(one.reflections.size() == 150);
+    for (unsigned threads : {2u, 3u, 8u}) {
+        Plg many = load(store, today, {{Kind::meeting, Kind::goal, Kind::reflection}, threads});
+        CHECK(text(many) == text(one));
+    }
+    // Only the goals: the meetings are listed (a goal may name one), not read.
+    Plg goals = load(store, today, {{Kind::goal}, 2});
+    CHECK(goals.meetings.empty());
+    CHECK(goals.reflections.empty());
+    CHECK(goals.goals.empty());  // its unknown key is an error
+    REQUIRE(goals.problems.size() == 1);
+    CHECK(goals.problems[0].where.file == "goals/g.yaml");
 }
 
 TEST_CASE("plg::Store::list reports what cannot be a record") {

@@ -24,4 +24,12 @@ void run_on_threads(unsigned threads, size_t items, Work&& work) {
     }
 }
 
+// The threads that item `i` of `items`, shared out to `threads` workers one at
+// a time, may use itself: all of them for the last items (the other workers
+// have none left to take, so a big item at the end does not leave cores
+// idle), else one.
+inline unsigned tail_threads(size_t i, size_t items, unsigned threads) {
+    return threads > 1 && i + threads > items ? threads : 1;
+}
+
 }  // namespace plg

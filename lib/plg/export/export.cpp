@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "plg/base/i18n.hpp"
+#include "plg/base/threads.hpp"
 #include "plg/report/report.hpp"
 #include "plg/store/store.hpp"
 
@@ -26,11 +27,12 @@ struct Produced {
 };
 
 Produced produce(const ExportSource& member, const ExportOptions& options,
-                 const std::vector<std::string>& label_keys) {
+                 const std::vector<std::string>& label_keys, unsigned load_threads) {
     Produced out;
     try {
         Store store(member.root, member.shown);
-        Plg plg = load(store, options.period.today);
+        Plg plg = load(store, options.period.today,
+                       {{Kind::meeting, Kind::goal, Kind::reflection}, load_threads});
         for (auto& d : plg.problems) {
             if (d.severity == Severity::error) {
                 out.has_errors = true;
@@ -99,7 +101,7 @@ ExportSummary export_plgs(const std::vector<ExportSource>& members, const Export
                 }
                 i = next++;
             }
-            Produced p = produce(members[i], options, label_keys);
+            Produced p = produce(members[i], options, label_keys, tail_threads(i, n, threads));
             {
                 std::lock_guard lock(mutex);
                 slots[i] = std::move(p);

@@ -263,11 +263,12 @@ bool row_from_cache(NetworkRow& r, const std::string& key, const std::optional<s
 
 // Adds the numbers of the PLG at `row.member.root` to `row`; its errors name
 // files relative to the PLG, as the cache keeps them.
-void fill_row(NetworkRow& row, const ReportOptions& options) {
+void fill_row(NetworkRow& row, const ReportOptions& options, unsigned load_threads) {
     Store store(row.member.root, "");
     Plg plg;
     try {
-        plg = load(store, options.today);
+        plg = load(store, options.today,
+                   {{Kind::meeting, Kind::goal, Kind::reflection}, load_threads});
     } catch (const Error& e) {
         row.errors.push_back({Severity::error, e.where(), e.what()});
         row.files_with_errors = 1;
@@ -353,11 +354,11 @@ void place_errors(NetworkRow& row) {
     }
 }
 
-void fill_row_safely(NetworkRow& row, const ReportOptions& options) {
+void fill_row_safely(NetworkRow& row, const ReportOptions& options, unsigned load_threads) {
     std::string message;
     Location where{"", 0, 0};
     try {
-        fill_row(row, options);
+        fill_row(row, options, load_threads);
         return;
     } catch (const Error& e) {
         message = e.what();
@@ -495,7 +496,7 @@ std::vector<NetworkMember> find_network(const std::vector<std::string>& paths, c
                  reading);
     }
     // The same PLG named twice (directly and through a folder) is counted once.
-    std::map<fs::path, size_t> seen;
+    std::map<std::pair<dev_t, ino_t>, size_t> seen;
     std::vector<NetworkMember> unique;
     auto text = [](const std::map<std::string, std::string>& labels) {
         std::string pairs;
@@ -505,8 +506,15 @@ std::vector<NetworkMember> find_network(const std::vector<std::string>& paths, c
         return "{" + pairs + "}";
     };
     for (auto& m : out) {
-        fs::path key = resolved_path(m.root);
-        auto [it, fresh] = seen.emplace(key, unique.size());
+        // One folder is one PLG however it is named: its device and inode
+        // (a stat, where resolving every link of the path took a readlink
+        // per component).
+        struct stat st {};
+        if (::stat(m.root.c_str(), &st) != 0) {
+            unique.push_back(std::move(m));
+            continue;
+        }
+        auto [it, fresh] = seen.emplace(std::make_pair(st.st_dev, st.st_ino), unique.size());
         if (fresh) {
             unique.push_back(std::move(m));
             continue;
@@ -543,8 +551,11 @@ NetworkReport build_network(std::vector<NetworkMember> members, const ReportOpti
     auto work = [&] {
         for (size_t i = next++; i < n.rows.size(); i = next++) {
             NetworkRow& row = n.rows[i];
+            // The last PLGs are read on every core: the other threads are
+            // done, or soon will be, however big this one is.
+            unsigned load_threads = tail_threads(i, n.rows.size(), threads);
             if (!cache.use) {
-                fill_row_safely(row, options);
+                fill_row_safely(row, options, load_threads);
                 place_errors(row);
                 continue;
             }
@@ -559,7 +570,7 @@ NetworkReport build_network(std::vector<NetworkMember> members, const ReportOpti
                 ++fallbacks;
             }
             if (!cached) {
-                fill_row_safely(row, options);
+                fill_row_safely(row, options, load_threads);
                 // Keyed by the files as they were before reading: a file changed
                 // while it was read gives a key that will not match next time.
                 std::string text = json_text(row_to_cache(row, key), -1) + "\n";
@@ -720,56 +731,66 @@ Survival network_survival(const NetworkReport& n) {
     return s;
 }
 
-nlohmann::json network_json(const NetworkReport& n) {
-    auto date = [](const std::optional<Date>& d) {
-        return d ? nlohmann::json(d->iso()) : nlohmann::json(nullptr);
-    };
+namespace {
+
+nlohmann::json json_date(const std::optional<Date>& d) {
+    return d ? nlohmann::json(d->iso()) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+nlohmann::json network_row_json(const NetworkRow& r) {
+    auto date = json_date;
     auto number = [](const std::optional<double>& v) {
         return v ? json_number(*v) : nlohmann::json(nullptr);
     };
-    auto statuses = [](const NetworkRow& r) {
+    auto statuses = [](const NetworkRow& row) {
         nlohmann::json out = nlohmann::json::array();
-        for (const auto& s : r.statuses) {
+        for (const auto& s : row.statuses) {
             out.push_back(s ? nlohmann::json(to_string(*s)) : nlohmann::json(nullptr));
         }
         return out;
     };
-    nlohmann::json rows = nlohmann::json::array();
-    for (const auto& r : n.rows) {
-        nlohmann::json errors = nlohmann::json::array();
-        for (const auto& e : r.errors) {
-            errors.push_back(format_diagnostic(e));
-        }
-        rows.push_back(
-            {{"path", r.member.shown},
-             {"labels", r.member.labels},
-             {"readable", r.readable},
-             {"name", r.name},
-             {"school", r.school},
-             {"founded", date(r.founded)},
-             {"origin", r.origin},
-             {"status", r.readable ? std::string(to_string(r.status)) : "unreadable"},
-             {"status_over_time", statuses(r)},
-             {"revived", r.revived},
-             {"last_meeting", date(r.last_meeting)},
-             {"days_since_last_meeting",
-              r.days_since_last_meeting ? nlohmann::json(*r.days_since_last_meeting) : nullptr},
-             {"meetings_held", r.meetings_held},
-             {"meetings_expected", r.meetings_expected},
-             {"attendance_percent", number(r.attendance_percent)},
-             {"person_hours", json_number(r.person_hours)},
-             {"goals_achieved", r.goals_achieved},
-             {"goals_not_achieved", r.goals_not_achieved},
-             {"goals_dropped", r.goals_dropped},
-             {"goals_overdue", r.goals_overdue},
-             {"goals_total", r.goals_total},
-             {"actions_open", r.actions_open},
-             {"actions_overdue", r.actions_overdue},
-             {"reflections", r.reflections},
-             {"average_rating", number(r.average_rating)},
-             {"files_with_errors", r.files_with_errors},
-             {"errors", errors}});
+    nlohmann::json errors = nlohmann::json::array();
+    for (const auto& e : r.errors) {
+        errors.push_back(format_diagnostic(e));
     }
+    return nlohmann::json(
+        {{"path", r.member.shown},
+         {"labels", r.member.labels},
+         {"readable", r.readable},
+         {"name", r.name},
+         {"school", r.school},
+         {"founded", date(r.founded)},
+         {"origin", r.origin},
+         {"status", r.readable ? std::string(to_string(r.status)) : "unreadable"},
+         {"status_over_time", statuses(r)},
+         {"revived", r.revived},
+         {"last_meeting", date(r.last_meeting)},
+         {"days_since_last_meeting",
+          r.days_since_last_meeting ? nlohmann::json(*r.days_since_last_meeting) : nullptr},
+         {"meetings_held", r.meetings_held},
+         {"meetings_expected", r.meetings_expected},
+         {"attendance_percent", number(r.attendance_percent)},
+         {"person_hours", json_number(r.person_hours)},
+         {"goals_achieved", r.goals_achieved},
+         {"goals_not_achieved", r.goals_not_achieved},
+         {"goals_dropped", r.goals_dropped},
+         {"goals_overdue", r.goals_overdue},
+         {"goals_total", r.goals_total},
+         {"actions_open", r.actions_open},
+         {"actions_overdue", r.actions_overdue},
+         {"reflections", r.reflections},
+         {"average_rating", number(r.average_rating)},
+         {"files_with_errors", r.files_with_errors},
+         {"errors", errors}});
+}
+
+namespace {
+
+// Everything but the rows: "plgs" is an empty list.
+nlohmann::json network_json_head(const NetworkReport& n) {
+    auto date = json_date;
     NetworkTotals t = network_totals(n);
     nlohmann::json problems = nlohmann::json::array();
     for (const auto& p : n.problems) {
@@ -839,8 +860,44 @@ nlohmann::json network_json(const NetworkReport& n) {
           {"actions_open", t.actions_open},
           {"dormant_in_period", t.dormant_in_period},
           {"revived", t.revived}}},
-        {"plgs", rows},
+        {"plgs", nlohmann::json::array()},
         {"problems", problems}};
+}
+
+}  // namespace
+
+nlohmann::json network_json(const NetworkReport& n) {
+    nlohmann::json j = network_json_head(n);
+    for (const auto& r : n.rows) {
+        j["plgs"].push_back(network_row_json(r));
+    }
+    return j;
+}
+
+std::string network_json_text(const NetworkReport& n) {
+    // The rows are written one at a time into the text, never all at once as
+    // JSON values: memory for the text alone, however many PLGs.
+    std::string text = json_text(network_json_head(n));
+    const std::string empty = "\n  \"plgs\": []";
+    size_t at = text.find(empty);
+    if (at == std::string::npos || n.rows.empty()) {
+        return text + "\n";
+    }
+    std::string rows = "\n  \"plgs\": [\n";
+    for (size_t i = 0; i < n.rows.size(); ++i) {
+        std::string row = json_text(network_row_json(n.rows[i]));
+        rows += "    ";
+        for (char c : row) {
+            rows += c;
+            if (c == '\n') {
+                rows += "    ";
+            }
+        }
+        rows += i + 1 < n.rows.size() ? ",\n" : "\n";
+    }
+    rows += "  ]";
+    text.replace(at, empty.size(), rows);
+    return text + "\n";
 }
 
 }  // namespace plg

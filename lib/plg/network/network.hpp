@@ -180,5 +180,10 @@ MarkdownDocument render_network_markdown(const NetworkReport& report, std::strin
 std::string render_network_markdown(const NetworkReport& report, std::string_view language);
 std::string render_network_html(const NetworkReport& report, std::string_view language);
 nlohmann::json network_json(const NetworkReport& report);
+// One PLG's row of network_json.
+nlohmann::json network_row_json(const NetworkRow& row);
+// The text of network_json (indented by 2, ending in a newline), written a row
+// at a time.
+std::string network_json_text(const NetworkReport& report);
 
 }  // namespace plg
