@@ -731,16 +731,8 @@ Survival network_survival(const NetworkReport& n) {
     return s;
 }
 
-namespace {
-
-nlohmann::json json_date(const std::optional<Date>& d) {
-    return d ? nlohmann::json(d->iso()) : nlohmann::json(nullptr);
-}
-
-}  // namespace
-
 nlohmann::json network_row_json(const NetworkRow& r) {
-    auto date = json_date;
+    auto date = opt_date;
     auto number = [](const std::optional<double>& v) {
         return v ? json_number(*v) : nlohmann::json(nullptr);
     };
@@ -790,7 +782,7 @@ namespace {
 
 // Everything but the rows: "plgs" is an empty list.
 nlohmann::json network_json_head(const NetworkReport& n) {
-    auto date = json_date;
+    auto date = opt_date;
     NetworkTotals t = network_totals(n);
     nlohmann::json problems = nlohmann::json::array();
     for (const auto& p : n.problems) {
