@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 #include "plg/base/date.hpp"
 
 using plg::Date;
@@ -49,4 +51,18 @@ TEST_CASE("plg::parse_date_arg") {
     CHECK(plg::parse_date_arg("2026-01-05", today)->iso() == "2026-01-05");
     CHECK_FALSE(plg::parse_date_arg("tomorrow", today).has_value());
     CHECK_FALSE(plg::parse_date_arg("Today", today).has_value());
+}
+
+TEST_CASE("plg::Date::iso writes every day of years 0 to 9999 as printf would, and others too") {
+    using namespace std::chrono;
+    char expected[32];
+    for (int year : {-1, 0, 1, 99, 999, 1000, 1999, 2000, 2024, 2026, 9999, 10000}) {
+        for (Date d(year_month_day(std::chrono::year(year), January, 1d));
+             int(d.ymd().year()) == year; d = d.plus_days(1)) {
+            auto v = d.ymd();
+            std::snprintf(expected, sizeof expected, "%04d-%02u-%02u", int(v.year()),
+                          unsigned(v.month()), unsigned(v.day()));
+            REQUIRE(d.iso() == expected);
+        }
+    }
 }

@@ -229,6 +229,22 @@ TEST_CASE("plg::Store::file builds a record's path from a checked id only") {
     }
 }
 
+TEST_CASE(
+    "plg::Store::shown joins a record's path as lexically_normal would, however the root is "
+    "written") {
+    namespace fs = std::filesystem;
+    for (const char* root : {"", ".", "./", "team", "team/", "../net/plg-1", "../../a//b/./c/",
+                             "./x/../y", "/abs/plg", "/", "..", "a/.."}) {
+        Store store("/nowhere", root);
+        for (const char* rel : {"meetings/2026-01-01-a.yaml", "plg.yaml", "goals/g.yaml",
+                                "./plg.yaml", "meetings/../plg.yaml", ".plg/drafts/x.yaml"}) {
+            INFO(root, " + ", rel);
+            std::string expected = (fs::path(root) / rel).lexically_normal().string();
+            CHECK(store.shown(rel) == expected);
+        }
+    }
+}
+
 TEST_CASE("plg::Store::create names records by their kind's id rule") {
     TempDir dir;
     test::write(dir / "plg.yaml", "name: X\n");

@@ -56,6 +56,22 @@ std::optional<Date> Date::parse_iso(std::string_view text) {
 
 std::string Date::iso() const {
     auto v = ymd();
+    int year = int(v.year());
+    if (year >= 0 && year <= 9999) {  // every date a record can hold: no printf
+        unsigned month = unsigned(v.month());
+        unsigned day = unsigned(v.day());
+        char text[10] = {char('0' + year / 1000),
+                         char('0' + year / 100 % 10),
+                         char('0' + year / 10 % 10),
+                         char('0' + year % 10),
+                         '-',
+                         char('0' + month / 10),
+                         char('0' + month % 10),
+                         '-',
+                         char('0' + day / 10),
+                         char('0' + day % 10)};
+        return std::string(text, sizeof text);
+    }
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", int(v.year()), unsigned(v.month()),
                   unsigned(v.day()));

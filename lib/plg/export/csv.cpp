@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <set>
@@ -25,7 +26,11 @@ void append_cell(std::string& out, const Cell& cell) {
         void operator()(bool v) const { out += v ? '1' : '0'; }
         void operator()(const Date& d) const { out += d.iso(); }
         void operator()(const std::string& s) const {
-            if (s.find_first_of(",\"\r\n") == std::string::npos) {
+            // One pass (find_first_of would call memchr once per character).
+            bool plain = std::none_of(s.begin(), s.end(), [](char c) {
+                return c == ',' || c == '"' || c == '\r' || c == '\n';
+            });
+            if (plain) {
                 out += s;
                 return;
             }

@@ -452,21 +452,32 @@ void Store::ensure_lines(std::string_view relative, std::string_view lines,
     }
 }
 
+Store::Store(fs::path root, const fs::path& shown) : m_root(std::move(root)), m_shown(shown) {
+    std::string prefix = shown.lexically_normal().string();
+    while (prefix.size() > 1 && prefix.back() == '/') {
+        prefix.pop_back();
+    }
+    m_shown_prefix = prefix == "." ? "" : prefix;
+}
+
 std::string Store::shown(std::string_view relative) const {
-    // A record's file ("meetings/ID.yaml") has no '.' or '..' to resolve: the
-    // shown root and the file, joined.
+    // A record's file ("meetings/ID.yaml") has no '.', '..' or empty part to
+    // resolve: the normal shown root and the file, joined.
     bool plain = !relative.empty() && relative.front() != '.' && relative.front() != '/' &&
                  relative.find("/.") == std::string_view::npos &&
                  relative.find("//") == std::string_view::npos;
     if (plain) {
-        std::string root = m_shown.native();
-        if (root.empty() || root == ".") {
+        if (m_shown_prefix.empty()) {
             return std::string(relative);
         }
-        if (root.back() != '/' && root.front() != '.' && root.find("/.") == std::string::npos &&
-            root.find("//") == std::string::npos) {
-            return root + "/" + std::string(relative);
+        std::string out;
+        out.reserve(m_shown_prefix.size() + 1 + relative.size());
+        out += m_shown_prefix;
+        if (out.back() != '/') {
+            out += '/';
         }
+        out += relative;
+        return out;
     }
     return (m_shown / relative).lexically_normal().string();
 }

@@ -71,8 +71,7 @@ class Lock {
 class Store {
   public:
     // `shown` is how the root is written in messages ("" for the current folder).
-    Store(std::filesystem::path root, std::filesystem::path shown)
-        : m_root(std::move(root)), m_shown(std::move(shown)) {}
+    Store(std::filesystem::path root, const std::filesystem::path& shown);
 
     // Returns the store of the PLG at or above `start` (as git finds its
     // repository), named relative to `cwd` in messages; nullopt when there is none.
@@ -157,6 +156,9 @@ class Store {
   private:
     std::filesystem::path m_root;
     std::filesystem::path m_shown;
+    // m_shown, lexically normal, with no trailing '/' ("" for "."): a plain
+    // record path ("meetings/ID.yaml") joins it without normalising again.
+    std::string m_shown_prefix;
     LockWait m_wait;
 };
 
