@@ -376,6 +376,15 @@ std::vector<Table> export_tables(const std::vector<std::string>& label_keys) {
     return tables;
 }
 
+// A row made from its cells, moved in (a braced list would copy every string).
+template <class... Cells>
+Row row(Cells&&... cells) {
+    Row r;
+    r.reserve(sizeof...(cells));
+    (r.emplace_back(std::forward<Cells>(cells)), ...);
+    return r;
+}
+
 void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
                  const std::vector<std::string>& label_keys, bool anonymise, Rows& out) {
     const Community& c = *plg.community;
@@ -400,13 +409,13 @@ void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
     out[TableId::plgs].push_back(std::move(plg_row));
 
     for (const auto& m : c.members) {
-        out[TableId::members].push_back({p, ids.member(m.id), anonymise ? Cell() : Cell(m.name),
-                                         opt_text(m.role), opt(m.joined), opt(m.left),
-                                         m.member_on(r.to)});
+        out[TableId::members].push_back(row(p, ids.member(m.id), anonymise ? Cell() : Cell(m.name),
+                                            opt_text(m.role), opt(m.joined), opt(m.left),
+                                            m.member_on(r.to)));
     }
     for (size_t i = 0; i < c.framework.size(); ++i) {
         out[TableId::dimensions].push_back(
-            {p, c.framework[i].id, c.framework[i].name, count(i + 1)});
+            row(p, c.framework[i].id, c.framework[i].name, count(i + 1)));
     }
 
     for (const Meeting* mp : r.meetings) {
@@ -415,26 +424,13 @@ void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
         std::vector<std::string> expected =
             recorded ? expected_members(m, c) : std::vector<std::string>{};
         auto focus = [&](const char* q) { return contains(m.focus, q); };
-        out[TableId::meetings].push_back({p,
-                                          ids.meeting(m.id),
-                                          m.date,
-                                          free(m.title),
-                                          ids.member(m.facilitator),
-                                          opt_int(m.minutes),
-                                          recorded,
-                                          recorded ? count(m.attendees.size()) : Cell(),
-                                          recorded ? count(expected.size()) : Cell(),
-                                          count(m.guests.size()),
-                                          focus("learn"),
-                                          focus("evidence"),
-                                          focus("support"),
-                                          focus("extend"),
-                                          free(m.protocol),
-                                          free(m.data),
-                                          free(m.notes),
-                                          count(m.agenda.size()),
-                                          count(m.decisions.size()),
-                                          count(m.actions.size())});
+        out[TableId::meetings].push_back(
+            row(p, ids.meeting(m.id), m.date, free(m.title), ids.member(m.facilitator),
+                opt_int(m.minutes), recorded, recorded ? count(m.attendees.size()) : Cell(),
+                recorded ? count(expected.size()) : Cell(), count(m.guests.size()), focus("learn"),
+                focus("evidence"), focus("support"), focus("extend"), free(m.protocol),
+                free(m.data), free(m.notes), count(m.agenda.size()), count(m.decisions.size()),
+                count(m.actions.size())));
         for (const auto& member : expected) {
             bool present = contains(m.attendees, member);
             std::string reason;
@@ -444,40 +440,42 @@ void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
                 }
             }
             out[TableId::attendance].push_back(
-                {p, ids.meeting(m.id), ids.member(member), present, free(reason)});
+                row(p, ids.meeting(m.id), ids.member(member), present, free(reason)));
             if (present) {
                 out[TableId::hours].push_back(
-                    {p, ids.member(member), ids.meeting(m.id), m.date, opt_int(m.minutes)});
+                    row(p, ids.member(member), ids.meeting(m.id), m.date, opt_int(m.minutes)));
             }
         }
         for (size_t i = 0; i < m.guests.size(); ++i) {
-            out[TableId::guests].push_back({p, ids.meeting(m.id), count(i + 1), free(m.guests[i])});
+            out[TableId::guests].push_back(
+                row(p, ids.meeting(m.id), count(i + 1), free(m.guests[i])));
         }
         if (!m.facilitator.empty()) {
             out[TableId::roles].push_back(
-                {p, ids.meeting(m.id), std::string("facilitator"), ids.member(m.facilitator)});
+                row(p, ids.meeting(m.id), std::string("facilitator"), ids.member(m.facilitator)));
         }
         for (const auto& [role, member] : m.roles) {
             if (role != "facilitator" || member != m.facilitator) {
-                out[TableId::roles].push_back({p, ids.meeting(m.id), role, ids.member(member)});
+                out[TableId::roles].push_back(row(p, ids.meeting(m.id), role, ids.member(member)));
             }
         }
         for (size_t i = 0; i < m.agenda.size(); ++i) {
-            out[TableId::agenda].push_back({p, ids.meeting(m.id), count(i + 1), free(m.agenda[i])});
+            out[TableId::agenda].push_back(
+                row(p, ids.meeting(m.id), count(i + 1), free(m.agenda[i])));
         }
         for (size_t i = 0; i < m.decisions.size(); ++i) {
             out[TableId::decisions].push_back(
-                {p, ids.meeting(m.id), count(i + 1), free(m.decisions[i])});
+                row(p, ids.meeting(m.id), count(i + 1), free(m.decisions[i])));
         }
         for (const auto& g : m.goals) {
-            out[TableId::meeting_goals].push_back({p, ids.meeting(m.id), ids.goal(g)});
+            out[TableId::meeting_goals].push_back(row(p, ids.meeting(m.id), ids.goal(g)));
         }
         for (const auto& d : m.dimensions) {
-            out[TableId::meeting_dimensions].push_back({p, ids.meeting(m.id), d});
+            out[TableId::meeting_dimensions].push_back(row(p, ids.meeting(m.id), d));
         }
         for (const auto& carried : m.carried) {
             out[TableId::action_carries].push_back(
-                {p, ids.action(carried.id), ids.meeting(m.id), opt(carried.due)});
+                row(p, ids.action(carried.id), ids.meeting(m.id), opt(carried.due)));
         }
     }
 
@@ -498,29 +496,30 @@ void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
             }
             bool open = !done && !cancelled;
             out[TableId::actions].push_back(
-                {p, ids.action(action_ref(m, i)), ids.meeting(m.id), m.date, free(a.text),
-                 ids.member(a.owner), opt(a.due), opt(due),
-                 std::string(done        ? "done"
-                             : cancelled ? "cancelled"
-                                         : "open"),
-                 done ? opt(a.done_on) : Cell(), cancelled ? opt(a.cancelled_on) : Cell(),
-                 open && due && *due < r.to, count(size_t(carried)), free(a.note)});
+                row(p, ids.action(action_ref(m, i)), ids.meeting(m.id), m.date, free(a.text),
+                    ids.member(a.owner), opt(a.due), opt(due),
+                    std::string(done        ? "done"
+                                : cancelled ? "cancelled"
+                                            : "open"),
+                    done ? opt(a.done_on) : Cell(), cancelled ? opt(a.cancelled_on) : Cell(),
+                    open && due && *due < r.to, count(size_t(carried)), free(a.note)));
         }
     }
 
     for (const Goal& g : r.goals) {
-        out[TableId::goals].push_back({p, ids.goal(g.id), free(g.title), free(g.measure),
-                                       opt_text(g.unit), opt(g.baseline), opt(g.target), opt(g.due),
-                                       opt(g.created), std::string(to_string(g.status)),
-                                       opt(g.closed), opt(g.latest()), opt(g.percent()),
-                                       g.overdue_on(r.to), free(g.close_note)});
+        out[TableId::goals].push_back(
+            row(p, ids.goal(g.id), free(g.title), free(g.measure), opt_text(g.unit),
+                opt(g.baseline), opt(g.target), opt(g.due), opt(g.created),
+                std::string(to_string(g.status)), opt(g.closed), opt(g.latest()), opt(g.percent()),
+                g.overdue_on(r.to), free(g.close_note)));
         for (const auto& owner : g.owners) {
-            out[TableId::goal_owners].push_back({p, ids.goal(g.id), ids.member(owner)});
+            out[TableId::goal_owners].push_back(row(p, ids.goal(g.id), ids.member(owner)));
         }
         for (size_t i = 0; i < g.progress.size(); ++i) {
             const Progress& e = g.progress[i];
-            out[TableId::goal_progress].push_back({p, ids.goal(g.id), count(i + 1), e.date, e.value,
-                                                   free(e.evidence), ids.meeting(e.meeting)});
+            out[TableId::goal_progress].push_back(row(p, ids.goal(g.id), count(i + 1), e.date,
+                                                      e.value, free(e.evidence),
+                                                      ids.meeting(e.meeting)));
         }
     }
 
@@ -528,13 +527,13 @@ void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
         if (x.date < r.from || x.date > r.to) {
             continue;
         }
-        out[TableId::reflections].push_back({p, ids.reflection(x.id), ids.member(x.author), x.date,
-                                             ids.meeting(x.meeting), ids.goal(x.goal), free(x.text),
-                                             free(x.went_well), free(x.challenge),
-                                             free(x.next_step), count(x.ratings.size())});
+        out[TableId::reflections].push_back(row(p, ids.reflection(x.id), ids.member(x.author),
+                                                x.date, ids.meeting(x.meeting), ids.goal(x.goal),
+                                                free(x.text), free(x.went_well), free(x.challenge),
+                                                free(x.next_step), count(x.ratings.size())));
         for (const auto& rating : x.ratings) {
-            out[TableId::ratings].push_back({p, ids.reflection(x.id), ids.member(x.author), x.date,
-                                             rating.dimension, int64_t(rating.value)});
+            out[TableId::ratings].push_back(row(p, ids.reflection(x.id), ids.member(x.author),
+                                                x.date, rating.dimension, int64_t(rating.value)));
         }
     }
 
@@ -542,9 +541,9 @@ void export_rows(const Plg& plg, const Report& r, const ExportPlg& id,
     for (Date month = r.from;; month = month.end_of_month().plus_days(1)) {
         Date day = std::min(month.end_of_month(), r.to);
         if (auto s = status_on(history, day)) {
-            out[TableId::status].push_back({p, fmt::format("{:04}-{:02}", day.year(), day.month()),
-                                            day, std::string(to_string(s->status)),
-                                            opt(s->last_meeting)});
+            out[TableId::status].push_back(
+                row(p, fmt::format("{:04}-{:02}", day.year(), day.month()), day,
+                    std::string(to_string(s->status)), opt(s->last_meeting)));
         }
         if (day >= r.to) {
             break;
