@@ -452,12 +452,14 @@ void Store::ensure_lines(std::string_view relative, std::string_view lines,
     }
 }
 
-Store::Store(fs::path root, const fs::path& shown) : m_root(std::move(root)), m_shown(shown) {
-    std::string prefix = shown.lexically_normal().string();
-    while (prefix.size() > 1 && prefix.back() == '/') {
-        prefix.pop_back();
+Store::Store(fs::path root, const fs::path& shown)
+    : m_root(std::move(root)), m_shown(shown.lexically_normal().string()) {
+    while (m_shown.size() > 1 && m_shown.back() == '/') {
+        m_shown.pop_back();
     }
-    m_shown_prefix = prefix == "." ? "" : prefix;
+    if (m_shown == ".") {
+        m_shown.clear();
+    }
 }
 
 std::string Store::shown(std::string_view relative) const {
@@ -467,19 +469,19 @@ std::string Store::shown(std::string_view relative) const {
                  relative.find("/.") == std::string_view::npos &&
                  relative.find("//") == std::string_view::npos;
     if (plain) {
-        if (m_shown_prefix.empty()) {
+        if (m_shown.empty()) {
             return std::string(relative);
         }
         std::string out;
-        out.reserve(m_shown_prefix.size() + 1 + relative.size());
-        out += m_shown_prefix;
+        out.reserve(m_shown.size() + 1 + relative.size());
+        out += m_shown;
         if (out.back() != '/') {
             out += '/';
         }
         out += relative;
         return out;
     }
-    return (m_shown / relative).lexically_normal().string();
+    return (fs::path(m_shown) / relative).lexically_normal().string();
 }
 
 std::string Store::file(Kind kind, std::string_view id) const {

@@ -155,10 +155,10 @@ class Store {
 
   private:
     std::filesystem::path m_root;
-    std::filesystem::path m_shown;
-    // m_shown, lexically normal, with no trailing '/' ("" for "."): a plain
-    // record path ("meetings/ID.yaml") joins it without normalising again.
-    std::string m_shown_prefix;
+    // How the root is shown, made lexically normal once, with no trailing '/'
+    // ("" for "."): a plain record path ("meetings/ID.yaml") joins it without
+    // normalising again.
+    std::string m_shown;
     LockWait m_wait;
 };
 
